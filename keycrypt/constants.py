@@ -1,0 +1,94 @@
+"""Every number and label of KCP/1, loaded from ``spec/constants.toml``.
+
+The TOML file is the single source; this module only gives its values typed
+names. Nothing else in the code base may spell a protocol constant.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from enum import IntEnum
+from typing import Any, Final
+
+from keycrypt._specdata import read_spec_text
+
+RAW: Final[dict[str, Any]] = tomllib.loads(read_spec_text("constants.toml"))
+
+_p, _s, _t, _pin, _ks = (RAW["protocol"], RAW["sizes"], RAW["timing"], RAW["pin"], RAW["keystore"])
+
+PROTOCOL_NAME: Final[str] = _p["name"]
+MAGIC: Final[bytes] = _p["magic"].encode("ascii")
+VERSION: Final[int] = _p["version"]
+HEADER_SIZE: Final[int] = _p["header_size"]
+
+EK_SIZE: Final[int] = _s["ek"]
+DK_SIZE: Final[int] = _s["dk"]
+CT_SIZE: Final[int] = _s["ct"]
+SS_SIZE: Final[int] = _s["shared_secret"]
+SEED_SIZE: Final[int] = _s["seed"]
+TAG_SIZE: Final[int] = _s["tag"]
+CHALLENGE_SIZE: Final[int] = _s["challenge"]
+SALT_SIZE: Final[int] = _s["salt"]
+KEY_SIZE: Final[int] = _s["key"]
+PSK_SIZE: Final[int] = _s["psk"]
+CLIENT_ID_MIN: Final[int] = _s["client_id_min"]
+CLIENT_ID_MAX: Final[int] = _s["client_id_max"]
+FINGERPRINT_SIZE: Final[int] = _s["fingerprint"]
+
+# Functional IntEnums so that the member values come from the TOML only.
+FrameType = IntEnum("FrameType", RAW["frame_types"])  # type: ignore[misc]
+Status = IntEnum("Status", RAW["status"])  # type: ignore[misc]
+
+FLAG_PSK: Final[int] = RAW["hello_flags"]["psk"]
+FLAGS_RESERVED: Final[int] = RAW["hello_flags"]["reserved_mask"]
+
+REKEY_LOG2_MIN: Final[int] = RAW["rekey"]["log2_min"]
+REKEY_LOG2_MAX: Final[int] = RAW["rekey"]["log2_max"]
+REKEY_LOG2_DEFAULT: Final[int] = RAW["rekey"]["log2_default"]
+
+LABEL_TRANSCRIPT: Final[bytes] = RAW["labels"]["transcript"].encode("ascii")
+LABEL_SESSION: Final[bytes] = RAW["labels"]["session"].encode("ascii")
+LABEL_C2K: Final[bytes] = RAW["labels"]["c2k"].encode("ascii")
+LABEL_K2C: Final[bytes] = RAW["labels"]["k2c"].encode("ascii")
+LABEL_REKEY: Final[bytes] = RAW["labels"]["rekey"].encode("ascii")
+
+HEARTBEAT_INTERVAL: Final[float] = _t["heartbeat_interval"]
+JITTER_FRACTION: Final[float] = _t["jitter_fraction"]
+DETECT_MULTIPLIER: Final[int] = _t["detect_multiplier"]
+KEYPAD_IDLE_TIMEOUT: Final[float] = _t["keypad_idle_timeout"]
+HELLO_TIMEOUT: Final[float] = _t["hello_timeout"]
+BOOT_GRACE: Final[float] = _t["boot_grace"]
+MAINTENANCE_WINDOW: Final[float] = _t["maintenance_window"]
+MAINTENANCE_WINDOW_MAX: Final[float] = _t["maintenance_window_max"]
+
+PIN_BACKOFF_FREE_ATTEMPTS: Final[int] = _pin["backoff_free_attempts"]
+PIN_BACKOFF_BASE: Final[float] = _pin["backoff_base"]
+PIN_BACKOFF_MAX: Final[float] = _pin["backoff_max"]
+PIN_MIN_LENGTH: Final[int] = _pin["min_length"]
+PIN_MAX_LENGTH: Final[int] = _pin["max_length"]
+
+KEYSTORE_MAGIC: Final[bytes] = _ks["magic"].encode("ascii")
+KEYSTORE_FORMAT_VERSION: Final[int] = _ks["format_version"]
+ARGON2_TIME_COST: Final[int] = _ks["argon2_time_cost"]
+ARGON2_MEMORY_KIB: Final[int] = _ks["argon2_memory_kib"]
+ARGON2_PARALLELISM: Final[int] = _ks["argon2_parallelism"]
+ARGON2_SALT_SIZE: Final[int] = _ks["argon2_salt"]
+ARGON2_KEY_SIZE: Final[int] = _ks["argon2_key"]
+XCHACHA_NONCE_SIZE: Final[int] = _ks["nonce"]
+AEAD_TAG_SIZE: Final[int] = _ks["aead_tag"]
+ARGON2_TIME_COST_RANGE: Final[tuple[int, int]] = (_ks["argon2_time_cost_min"], _ks["argon2_time_cost_max"])
+ARGON2_MEMORY_KIB_RANGE: Final[tuple[int, int]] = (_ks["argon2_memory_kib_min"], _ks["argon2_memory_kib_max"])
+ARGON2_PARALLELISM_RANGE: Final[tuple[int, int]] = (_ks["argon2_parallelism_min"], _ks["argon2_parallelism_max"])
+
+PUBKEY_MAGIC: Final[bytes] = RAW["pubkey_file"]["magic"].encode("ascii")
+PUBKEY_FORMAT_VERSION: Final[int] = RAW["pubkey_file"]["format_version"]
+
+
+def response_deadline(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DETECT_MULTIPLIER) -> float:
+    """Seconds a client waits for an answer before it locks its host down."""
+    return interval * multiplier
+
+
+def pings_per_epoch(rekey_log2: int) -> int:
+    """PINGs answered under one epoch's keys before the client must rekey."""
+    return 1 << rekey_log2
