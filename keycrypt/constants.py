@@ -79,9 +79,20 @@ AEAD_TAG_SIZE: Final[int] = _ks["aead_tag"]
 ARGON2_TIME_COST_RANGE: Final[tuple[int, int]] = (_ks["argon2_time_cost_min"], _ks["argon2_time_cost_max"])
 ARGON2_MEMORY_KIB_RANGE: Final[tuple[int, int]] = (_ks["argon2_memory_kib_min"], _ks["argon2_memory_kib_max"])
 ARGON2_PARALLELISM_RANGE: Final[tuple[int, int]] = (_ks["argon2_parallelism_min"], _ks["argon2_parallelism_max"])
+KEYSTORE_FILE_TYPE: Final[int] = _ks["file_type"]
+KEYSTORE_KDF_ARGON2ID: Final[int] = _ks["kdf_argon2id"]
+ARGON2_VERSION: Final[int] = _ks["argon2_version"]
+KEYSTORE_AEAD_XCHACHA20POLY1305: Final[int] = _ks["aead_xchacha20poly1305"]
+KEYSTORE_CHECKSUM_SIZE: Final[int] = _ks["checksum"]
+KEYSTORE_READ_LIMIT: Final[int] = _ks["read_limit"]
 
 PUBKEY_MAGIC: Final[bytes] = RAW["pubkey_file"]["magic"].encode("ascii")
 PUBKEY_FORMAT_VERSION: Final[int] = RAW["pubkey_file"]["format_version"]
+PUBKEY_FILE_TYPE: Final[int] = RAW["pubkey_file"]["file_type"]
+PUBKEY_CHECKSUM_SIZE: Final[int] = RAW["pubkey_file"]["checksum"]
+PUBKEY_READ_LIMIT: Final[int] = RAW["pubkey_file"]["read_limit"]
+FINGERPRINT_GROUP: Final[int] = RAW["pubkey_file"]["fingerprint_group"]
+FINGERPRINT_GROUPS_PER_LINE: Final[int] = RAW["pubkey_file"]["fingerprint_groups_per_line"]
 
 
 def response_deadline(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DETECT_MULTIPLIER) -> float:
