@@ -1,0 +1,170 @@
+"""The keypad as a device (PIN, sensor, maintenance window, duress), driven by ``keypad_device.json``.
+
+Sans-IO like the sessions: the daemon checks a PIN (opening the keystore, or
+comparing against the duress verifier) and reports only the result here;
+``now`` is wall-clock seconds, because the wrong-PIN backoff must survive a
+restart and is persisted through :class:`PinStateChanged`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from keycrypt.constants import (
+    MAINTENANCE_WINDOW,
+    MAINTENANCE_WINDOW_MAX,
+    PIN_BACKOFF_BASE,
+    PIN_BACKOFF_FREE_ATTEMPTS,
+    PIN_BACKOFF_MAX,
+    Status,
+)
+from keycrypt.errors import LocalUsageError, Reason
+from keycrypt.machines.actions import (
+    AcceptClients,
+    Action,
+    Alarm,
+    AttemptRejected,
+    Display,
+    DropAll,
+    Logged,
+    PinStateChanged,
+    RecheckSensor,
+    StatusChanged,
+    Unseal,
+    WindowClosed,
+    WindowOpened,
+)
+from keycrypt.machines.engine import Step, TableMachine
+from keycrypt.tables import load
+
+PinResult = Literal["ok", "wrong", "duress"]
+
+
+@dataclass(frozen=True)
+class DeviceConfig:
+    window_default: float = MAINTENANCE_WINDOW
+    window_max: float = MAINTENANCE_WINDOW_MAX
+    backoff_free_attempts: int = PIN_BACKOFF_FREE_ATTEMPTS
+    backoff_base: float = PIN_BACKOFF_BASE
+    backoff_max: float = PIN_BACKOFF_MAX
+
+
+def backoff_delay(failures: int, cfg: DeviceConfig = DeviceConfig()) -> float:
+    """Seconds of lock-out after ``failures`` consecutive wrong PINs (doubling, capped)."""
+    over = failures - cfg.backoff_free_attempts
+    if over <= 0:
+        return 0.0
+    return min(cfg.backoff_base * 2.0 ** min(over - 1, 64), cfg.backoff_max)
+
+
+class KeypadDevice(TableMachine):
+    TABLE = load("keypad_device")
+    _STATUS: dict[str, str | None] = TABLE.raw["status"]
+
+    def __init__(self, config: DeviceConfig | None = None, *, failures: int = 0, locked_until: float = 0.0) -> None:
+        super().__init__()
+        self.config = config or DeviceConfig()
+        self.failures = failures
+        self.locked_until = locked_until
+        self.window_until: float | None = None
+        self._window_request: float | None = None
+        self._last_display = ""
+
+    @property
+    def status(self) -> int | None:
+        """The wire status sessions are answered with; None when sessions are refused."""
+        name = self._STATUS[self.state]
+        return None if name is None else int(Status[name])
+
+    def pin_allowed(self, now: float) -> bool:
+        """Whether a PIN may be checked now (the daemon skips the costly check otherwise)."""
+        return now >= self.locked_until
+
+    # --- inputs --------------------------------------------------------------------
+
+    def pin(self, result: PinResult, now: float, *, window: float | None = None) -> list[Action]:
+        """A PIN was entered and checked; ``window`` asks for a maintenance window length."""
+        if result not in ("ok", "wrong", "duress"):
+            raise LocalUsageError(f"unknown PIN result {result!r}")
+        if window is not None and not 0 < window <= self.config.window_max:
+            raise LocalUsageError(f"maintenance window must be in (0, {self.config.window_max}] seconds")
+        if not self.pin_allowed(now):
+            return self._fire("pin_locked_out", now)
+        self._window_request = window
+        return self._fire(f"pin_{result}", now)
+
+    def arm(self, now: float) -> list[Action]:
+        return self._fire("arm", now)
+
+    def breach(self, now: float) -> list[Action]:
+        return self._fire("breach", now)
+
+    def window_expired(self, now: float) -> list[Action]:
+        """The window timer fired; a stale timer (window extended since) is ignored."""
+        if self.window_until is not None and now < self.window_until:
+            return []
+        return self._fire("window_expired", now)
+
+    def lockdown_order(self, now: float) -> list[Action]:
+        return self._fire("lockdown_order", now)
+
+    # --- actions -------------------------------------------------------------------
+
+    def _next_status(self, step: Step) -> StatusChanged:
+        name = self._STATUS[step.row.next]
+        return StatusChanged(step.row.next, None if name is None else int(Status[name]))
+
+    def _act_unseal(self, step: Step) -> None:
+        step.out += [Unseal(), AcceptClients(True)]
+
+    def _act_refuse_clients(self, step: Step) -> None:
+        step.out.append(AcceptClients(False))
+
+    def _act_accept_clients(self, step: Step) -> None:
+        step.out.append(AcceptClients(True))
+
+    def _act_drop_all(self, step: Step) -> None:
+        step.out.append(DropAll(Reason.BREACH))
+
+    def _act_status_changed(self, step: Step) -> None:
+        change = self._next_status(step)
+        step.out.append(change)
+        if step.event != "pin_duress":  # under duress the display shows the masked state instead
+            step.out.append(Display(change.state.lower()))
+
+    def _act_record_failure(self, step: Step) -> None:
+        self.failures += 1
+        delay = backoff_delay(self.failures, self.config)
+        self.locked_until = step.now + delay if delay else self.locked_until
+        step.out += [PinStateChanged(self.failures, self.locked_until), Display("wrong PIN")]
+
+    def _act_reset_failures(self, step: Step) -> None:
+        if self.failures or self.locked_until:
+            self.failures, self.locked_until = 0, 0.0
+            step.out.append(PinStateChanged(0, 0.0))
+
+    def _act_reject_attempt(self, step: Step) -> None:
+        step.out += [AttemptRejected(self.locked_until), Display("locked out")]
+
+    def _act_open_window(self, step: Step) -> None:
+        self.window_until = step.now + (self._window_request or self.config.window_default)
+        step.out.append(WindowOpened(self.window_until))
+
+    def _act_cancel_window(self, step: Step) -> None:
+        self.window_until = None
+        step.out.append(WindowClosed())
+
+    def _act_recheck_sensor(self, step: Step) -> None:
+        step.out.append(RecheckSensor())
+
+    def _act_mask_duress(self, step: Step) -> None:
+        # What the operator would have seen for a correct PIN in this state.
+        masked = self.TABLE.row(step.row.state, "pin_ok").next
+        step.out.append(Display(masked.lower()))
+
+    def _act_alarm(self, step: Step) -> None:
+        step.out.append(Alarm(Reason.BREACH))
+
+    def _act_log_event(self, step: Step) -> None:
+        step.out.append(Logged(step.event, step.row.state))

@@ -1,0 +1,324 @@
+"""KCP/1 frames, defined once with ``construct``.
+
+Every layout fact (field order, sizes, which field carries the tag) lives
+here; the codec, the hot-path codec, the vectors and the documentation are
+all derived from these definitions.
+
+Frame = header | body. The header is ``magic "KC" | version u8 | type u8 |
+length u16`` (big-endian); ``length`` counts the body. In every frame that
+carries a tag the tag is the last field, so "frame-before-tag" is simply
+``frame[:-TAG_SIZE]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Union
+
+import construct as c
+
+from keycrypt.constants import (
+    CHALLENGE_SIZE,
+    CLIENT_ID_MAX,
+    CLIENT_ID_MIN,
+    CT_SIZE,
+    FLAGS_RESERVED,
+    HEADER_SIZE,
+    MAGIC,
+    REKEY_LOG2_MAX,
+    REKEY_LOG2_MIN,
+    SALT_SIZE,
+    TAG_SIZE,
+    VERSION,
+    FrameType,
+    Status,
+)
+from keycrypt.errors import LocalUsageError, ParseError
+
+HEADER = c.Struct(
+    "magic" / c.Bytes(len(MAGIC)) * 'ASCII "KC"',
+    "version" / c.Int8ub * "protocol version, 1 for KCP/1",
+    "type" / c.Int8ub * "frame type (1..6)",
+    "length" / c.Int16ub * "body length in bytes, bounded per type",
+)
+
+BODIES: dict[FrameType, c.Struct] = {
+    FrameType.HELLO: c.Struct(
+        "flags" / c.Int8ub * "bit 0: psk mixed into the key schedule; other bits must be 0",
+        "rekey_log2" / c.Int8ub * f"PINGs per epoch = 2^rekey_log2, {REKEY_LOG2_MIN}..{REKEY_LOG2_MAX}",
+        "client_id" / c.Prefixed(c.Int8ub, c.GreedyBytes)
+        * f"u8 length then UTF-8, {CLIENT_ID_MIN}..{CLIENT_ID_MAX} bytes",
+        "ct" / c.Bytes(CT_SIZE) * "ML-KEM-768 ciphertext to the keypad's ek",
+        "challenge" / c.Bytes(CHALLENGE_SIZE) * "fresh client randomness",
+        "salt" / c.Bytes(SALT_SIZE) * "HKDF-Extract salt of the session",
+    ),
+    FrameType.HELLO_ACK: c.Struct(
+        "status" / c.Int8ub * "keypad status: 0 ARMED, 1 DISARMED, 2 LOCKDOWN",
+        "tag" / c.Bytes(TAG_SIZE) * "HMAC(k_k2c of epoch 0, frame-before-tag || TH)",
+    ),
+    FrameType.PING: c.Struct(
+        "counter" / c.Int32ub * "0 after HELLO_ACK or REKEY_ACK, then +1 per PING",
+        "challenge" / c.Bytes(CHALLENGE_SIZE) * "fresh client randomness, echoed into the PONG tag",
+        "tag" / c.Bytes(TAG_SIZE) * "HMAC(k_c2k, frame-before-tag)",
+    ),
+    FrameType.PONG: c.Struct(
+        "counter" / c.Int32ub * "the counter of the PING answered",
+        "status" / c.Int8ub * "keypad status: 0 ARMED, 1 DISARMED, 2 LOCKDOWN",
+        "tag" / c.Bytes(TAG_SIZE) * "HMAC(k_k2c, frame-before-tag || ping.challenge)",
+    ),
+    FrameType.REKEY: c.Struct(
+        "salt" / c.Bytes(SALT_SIZE) * "HKDF-Extract salt of the next epoch",
+        "tag" / c.Bytes(TAG_SIZE) * "HMAC(old k_c2k, frame-before-tag)",
+    ),
+    FrameType.REKEY_ACK: c.Struct(
+        "tag" / c.Bytes(TAG_SIZE) * "HMAC(new k_k2c, frame-before-tag || rekey.salt)",
+    ),
+}
+
+DIRECTION: dict[FrameType, str] = {
+    FrameType.HELLO: "C→K",
+    FrameType.HELLO_ACK: "K→C",
+    FrameType.PING: "C→K",
+    FrameType.PONG: "K→C",
+    FrameType.REKEY: "C→K",
+    FrameType.REKEY_ACK: "K→C",
+}
+
+
+def _hello_bounds() -> tuple[int, int]:
+    fixed = 1 + 1 + 1 + CT_SIZE + CHALLENGE_SIZE + SALT_SIZE  # flags, rekey_log2, id length byte, ...
+    return fixed + CLIENT_ID_MIN, fixed + CLIENT_ID_MAX
+
+
+def _body_bounds() -> dict[FrameType, tuple[int, int]]:
+    bounds = {ft: (b.sizeof(), b.sizeof()) for ft, b in BODIES.items() if ft != FrameType.HELLO}
+    bounds[FrameType.HELLO] = _hello_bounds()
+    return bounds
+
+
+BODY_BOUNDS: dict[FrameType, tuple[int, int]] = _body_bounds()
+"""Legal body length (min, max) per frame type; a header outside it is rejected at once."""
+
+MAX_FRAME_SIZE: int = HEADER_SIZE + max(hi for _, hi in BODY_BOUNDS.values())
+TAGGED: frozenset[FrameType] = frozenset(ft for ft, b in BODIES.items() if "tag" in b._subcons)  # type: ignore[attr-defined]
+
+
+# --- typed frames -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Hello:
+    flags: int
+    rekey_log2: int
+    client_id: str
+    ct: bytes
+    challenge: bytes
+    salt: bytes
+    type: ClassVar[FrameType] = FrameType.HELLO
+
+
+@dataclass(frozen=True, slots=True)
+class HelloAck:
+    status: int
+    tag: bytes = field(default=b"", repr=False)
+    type: ClassVar[FrameType] = FrameType.HELLO_ACK
+
+
+@dataclass(frozen=True, slots=True)
+class Ping:
+    counter: int
+    challenge: bytes
+    tag: bytes = field(default=b"", repr=False)
+    type: ClassVar[FrameType] = FrameType.PING
+
+
+@dataclass(frozen=True, slots=True)
+class Pong:
+    counter: int
+    status: int
+    tag: bytes = field(default=b"", repr=False)
+    type: ClassVar[FrameType] = FrameType.PONG
+
+
+@dataclass(frozen=True, slots=True)
+class Rekey:
+    salt: bytes
+    tag: bytes = field(default=b"", repr=False)
+    type: ClassVar[FrameType] = FrameType.REKEY
+
+
+@dataclass(frozen=True, slots=True)
+class RekeyAck:
+    tag: bytes = field(default=b"", repr=False)
+    type: ClassVar[FrameType] = FrameType.REKEY_ACK
+
+
+Frame = Union[Hello, HelloAck, Ping, Pong, Rekey, RekeyAck]
+FRAME_CLASSES: dict[FrameType, type] = {cls.type: cls for cls in (Hello, HelloAck, Ping, Pong, Rekey, RekeyAck)}
+
+
+# --- validation shared by encode and decode ------------------------------------
+
+
+def _field_problems(ft: FrameType, values: dict[str, object]) -> tuple[str, str] | None:
+    """(field, message) of the first out-of-range field, or None."""
+    if ft == FrameType.HELLO:
+        flags = values["flags"]
+        if flags & FLAGS_RESERVED:  # type: ignore[operator]
+            return "flags", f"reserved flag bits set: 0x{flags:02x}"
+        log2 = values["rekey_log2"]
+        if not REKEY_LOG2_MIN <= log2 <= REKEY_LOG2_MAX:  # type: ignore[operator]
+            return "rekey_log2", f"rekey_log2 {log2} outside {REKEY_LOG2_MIN}..{REKEY_LOG2_MAX}"
+        cid = values["client_id"]
+        if not CLIENT_ID_MIN <= len(cid) <= CLIENT_ID_MAX:  # type: ignore[arg-type]
+            return "client_id", f"client_id is {len(cid)} bytes, allowed {CLIENT_ID_MIN}..{CLIENT_ID_MAX}"  # type: ignore[arg-type]
+    if "status" in values:
+        st = values["status"]
+        if st not in Status._value2member_map_:
+            return "status", f"unknown status {st}"
+    return None
+
+
+# --- decoding -----------------------------------------------------------------
+
+
+def check_header(data: bytes) -> tuple[FrameType, int]:
+    """Validate the 6-byte header alone; return (type, body length).
+
+    Used by the stream reader so that a bad or oversized header is rejected
+    as soon as its 6 bytes arrive, before any body is buffered.
+    """
+    if len(data) < HEADER_SIZE:
+        raise ParseError(f"frame shorter than its {HEADER_SIZE}-byte header ({len(data)} bytes)", field="header")
+    h = HEADER.parse(data[:HEADER_SIZE])
+    if h.magic != MAGIC:
+        raise ParseError(f"bad magic {h.magic!r}, expected {MAGIC!r}", field="magic")
+    if h.version != VERSION:
+        raise ParseError(f"unsupported version {h.version}, expected {VERSION}", field="version")
+    if h.type not in FrameType._value2member_map_:
+        raise ParseError(f"unknown frame type {h.type}", field="type")
+    ft = FrameType(h.type)
+    lo, hi = BODY_BOUNDS[ft]
+    if not lo <= h.length <= hi:
+        want = f"{lo}" if lo == hi else f"{lo}..{hi}"
+        raise ParseError(f"{ft.name} body length {h.length}, expected {want}", field="length")
+    return ft, h.length
+
+
+def decode(data: bytes) -> Frame:
+    """Decode exactly one frame; anything malformed raises ParseError naming the field."""
+    data = bytes(data)
+    ft, length = check_header(data)
+    end = HEADER_SIZE + length
+    if len(data) < end:
+        raise ParseError(f"{ft.name} truncated: {len(data) - HEADER_SIZE} of {length} body bytes", field="body")
+    if len(data) > end:
+        raise ParseError(f"{len(data) - end} trailing bytes after the {ft.name} frame", field="trailing")
+    body = data[HEADER_SIZE:]
+    try:
+        parsed = BODIES[ft].parse(body)
+    except c.ConstructError as exc:
+        raise ParseError(f"{ft.name} body does not parse: {exc}", field="body") from exc
+    values = {k: v for k, v in parsed.items() if not k.startswith("_")}
+    if ft == FrameType.HELLO:
+        consumed = _hello_bounds()[0] - CLIENT_ID_MIN + len(values["client_id"])
+        if consumed != length:
+            raise ParseError(
+                f"HELLO client_id length byte {len(values['client_id'])} disagrees with the frame length",
+                field="client_id",
+            )
+    problem = _field_problems(ft, values)
+    if problem:
+        raise ParseError(problem[1], field=problem[0])
+    if ft == FrameType.HELLO:
+        try:
+            values["client_id"] = values["client_id"].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"client_id is not valid UTF-8 ({exc.reason} at byte {exc.start})", field="client_id") from exc
+    return FRAME_CLASSES[ft](**values)  # type: ignore[no-any-return]
+
+
+# --- encoding -----------------------------------------------------------------
+
+
+def _values(frame: Frame) -> dict[str, object]:
+    values = {name: getattr(frame, name) for name in frame.__dataclass_fields__}  # type: ignore[union-attr]
+    if isinstance(frame, Hello):
+        values["client_id"] = frame.client_id.encode("utf-8")
+    return values
+
+
+def encode_prefix(frame: Frame) -> bytes:
+    """The frame-before-tag: header and body up to the tag (the MAC input's first part).
+
+    The header's length already counts the tag that will follow.
+    """
+    ft = frame.type
+    values = _values(frame)
+    if ft in TAGGED:
+        values["tag"] = bytes(TAG_SIZE)
+    problem = _field_problems(ft, values)
+    if problem:
+        raise LocalUsageError(f"cannot encode {ft.name}: {problem[1]}")
+    try:
+        body = BODIES[ft].build(values)
+    except c.ConstructError as exc:
+        raise LocalUsageError(f"cannot encode {ft.name}: {exc}") from exc
+    frame_bytes = HEADER.build(dict(magic=MAGIC, version=VERSION, type=int(ft), length=len(body))) + body
+    return frame_bytes[:-TAG_SIZE] if ft in TAGGED else frame_bytes
+
+
+def encode(frame: Frame) -> bytes:
+    """The complete frame; a tagged frame must carry its 32-byte tag."""
+    prefix = encode_prefix(frame)
+    if frame.type not in TAGGED:
+        return prefix
+    tag = frame.tag  # type: ignore[union-attr]
+    if len(tag) != TAG_SIZE:
+        raise LocalUsageError(f"{frame.type.name} needs a {TAG_SIZE}-byte tag, got {len(tag)}")
+    return prefix + tag
+
+
+def split_tag(frame_bytes: bytes) -> tuple[bytes, bytes]:
+    """(frame-before-tag, tag) of an encoded tagged frame."""
+    return frame_bytes[:-TAG_SIZE], frame_bytes[-TAG_SIZE:]
+
+
+# --- layout description (for docs and vectors) ---------------------------------
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    name: str
+    offset: int | None  # from the start of the frame; None after a variable-size field
+    size: int | None  # None for a variable-size field
+    kind: str
+    doc: str
+
+
+def _kind(sub: c.Construct) -> str:
+    inner = sub
+    while isinstance(inner, c.Renamed):  # name and docs each wrap the field once
+        inner = inner.subcon
+    if isinstance(inner, c.FormatField):
+        return {1: "u8", 2: "u16", 4: "u32"}[inner.length]
+    if isinstance(inner, c.Bytes):
+        return f"bytes[{inner.length}]"
+    if isinstance(inner, c.Prefixed):
+        return "u8 length + bytes"
+    return type(inner).__name__
+
+
+def describe(ft: FrameType) -> list[FieldInfo]:
+    """Field-by-field layout of a whole frame (header included), walked from the definitions."""
+    out: list[FieldInfo] = []
+    offset: int | None = 0
+    for struct in (HEADER, BODIES[ft]):
+        for sub in struct.subcons:
+            try:
+                size: int | None = sub.sizeof()
+            except c.SizeofError:
+                size = None
+            out.append(FieldInfo(sub.name, offset, size, _kind(sub), sub.docs or ""))
+            offset = None if offset is None or size is None else offset + size
+    return out
