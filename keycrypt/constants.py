@@ -94,6 +94,17 @@ PUBKEY_READ_LIMIT: Final[int] = RAW["pubkey_file"]["read_limit"]
 FINGERPRINT_GROUP: Final[int] = RAW["pubkey_file"]["fingerprint_group"]
 FINGERPRINT_GROUPS_PER_LINE: Final[int] = RAW["pubkey_file"]["fingerprint_groups_per_line"]
 
+_ld = RAW["lockdown"]
+LOCKDOWN_AUDIT_TIMEOUT: Final[float] = _ld["audit_timeout"]
+LOCKDOWN_COMMAND_TIMEOUT: Final[float] = _ld["command_timeout"]
+LOCKDOWN_LUKS_SUSPEND_TIMEOUT: Final[float] = _ld["luks_suspend_timeout"]
+LOCKDOWN_POWEROFF_TIMEOUT: Final[float] = _ld["poweroff_timeout"]
+LOCKDOWN_SYSRQ_TIMEOUT: Final[float] = _ld["sysrq_timeout"]
+LOCKDOWN_STEP_TIMEOUT_MAX: Final[float] = _ld["step_timeout_max"]
+LOCKDOWN_SYSRQ_SYNC_PAUSE: Final[float] = _ld["sysrq_sync_pause"]
+LOCKDOWN_POWEROFF_ARGV: Final[tuple[str, ...]] = tuple(_ld["poweroff_argv"])
+AUDIT_RECORD_MAX: Final[int] = _ld["audit_record_max"]
+
 
 def response_deadline(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DETECT_MULTIPLIER) -> float:
     """Seconds a client waits for an answer before it locks its host down."""

@@ -107,3 +107,7 @@ class ConfigError(KeyCryptError):
 
 class PinError(KeyCryptError):
     """A PIN that breaks the length or character rules (not a wrong PIN)."""
+
+
+class AuditError(KeyCryptError):
+    """The audit log could not be opened or appended to, or its last record is corrupt."""
