@@ -1,0 +1,117 @@
+"""The documentation cannot drift from the spec, and the site builds with no warning."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from keycrypt import constants as K
+from keycrypt import docgen, tables
+from keycrypt.constants import FrameType
+from keycrypt.wire import frames
+
+ROOT = Path(__file__).resolve().parent.parent
+MERMAID = ROOT / "docs" / "javascripts" / "mermaid.tiny.js"
+MERMAID_SHA256 = "7a644017d37f93c8359790884e6b67fb1f747c78eb20475952404bd87190a3f8"  # @mermaid-js/tiny 11.17.2
+
+
+def test_generated_pages_match_their_sources() -> None:
+    problems = docgen.check(ROOT)
+    assert not problems, "run `python -m keycrypt.docgen` and commit docs/generated/:\n" + "\n".join(problems)
+
+
+def test_check_detects_an_edited_missing_or_stale_page(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    assert docgen.check(tmp_path)  # nothing written yet: every page is missing
+    docgen.write(tmp_path)
+    assert docgen.check(tmp_path) == []
+    page = tmp_path / docgen.OUT / "frames" / "ping.md"
+    page.write_text(page.read_text().replace("| 42 | 32 | tag", "| 40 | 32 | tag"))
+    stale = tmp_path / docgen.OUT / "old.md"
+    stale.write_text("# gone\n")
+    assert docgen.check(tmp_path) == [f"out of date: {docgen.OUT / 'frames' / 'ping.md'}", f"stale (no longer generated): {docgen.OUT / 'old.md'}"]
+    assert docgen.main(["--check", "--root", str(tmp_path)]) == 1
+    assert docgen.main(["--root", str(tmp_path)]) == 0
+    assert docgen.check(tmp_path) == [] and not stale.exists()
+
+
+def test_frame_pages_show_every_field_at_its_offset() -> None:
+    pages = docgen.render()
+    for ft in FrameType:
+        text = pages[docgen.OUT / "frames" / f"{ft.name.lower().replace('_', '-')}.md"]
+        lo, hi = frames.BODY_BOUNDS[ft]
+        for f in frames.describe(ft):
+            if f.offset is not None and f.size is not None:
+                assert f"| {f.offset} | {f.size} | {f.name} | {f.kind} |" in text, (ft.name, f.name)
+        assert (f"{lo} bytes" if lo == hi else f"{lo} … {hi} bytes") in text
+
+
+def test_hello_offsets_after_the_client_id_are_right() -> None:
+    """The symbolic offsets (k + n) agree with a real encoding for every client_id length."""
+    text = docgen.render()[docgen.OUT / "frames" / "hello.md"]
+    offsets = dict((name, int(base)) for base, name in re.findall(r"\| (\d+) \+ n \| \d+ \| (\w+) \|", text))
+    for n in (K.CLIENT_ID_MIN, 7, K.CLIENT_ID_MAX):
+        ct, challenge, salt = bytes([1]) * K.CT_SIZE, bytes([2]) * K.CHALLENGE_SIZE, bytes([3]) * K.SALT_SIZE
+        raw = frames.encode(frames.Hello(0, K.REKEY_LOG2_DEFAULT, "x" * n, ct, challenge, salt))
+        assert raw[offsets["ct"] + n : offsets["ct"] + n + K.CT_SIZE] == ct
+        assert raw[offsets["challenge"] + n : offsets["challenge"] + n + K.CHALLENGE_SIZE] == challenge
+        assert raw[offsets["salt"] + n :] == salt
+
+
+def test_constants_page_lists_every_constant_and_label_bytes() -> None:
+    text = docgen.render()[docgen.OUT / "constants.md"]
+    for section, values in K.RAW.items():
+        for key in values:
+            assert f"`{key}`" in text, (section, key)
+    for label in K.RAW["labels"].values():
+        assert " ".join(f"{b:02x}" for b in label.encode("ascii")) in text
+
+
+def test_table_pages_list_every_row() -> None:
+    pages = docgen.render()
+    for name in tables.MACHINES:
+        t = tables.load(name)
+        text = pages[docgen.OUT / "tables" / f"{name.replace('_', '-')}.md"]
+        assert "stateDiagram-v2" in text
+        for r in t.iter_rows():
+            assert f"| `{r.state}` | `{r.event}` | `{r.next}` |" in text, r
+        # every legal transition between two live states is drawn
+        for r in t.iter_rows():
+            if r.state != r.next and r.next not in t.terminal and r.state not in t.terminal:
+                assert re.search(rf"{r.state} --> {r.next}: .*\b{r.event}\b", text), r
+
+
+def test_check_command_passes_and_reports_its_time() -> None:
+    """The CLI a CI step runs; prints its time rather than asserting on speed (house rule, target < 2 s)."""
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "keycrypt.docgen", "--check"], capture_output=True, text=True, cwd=ROOT)
+    print(f"python -m keycrypt.docgen --check: {time.perf_counter() - start:.2f} s")
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "up to date" in out.stdout
+
+
+def test_vendored_mermaid_is_the_recorded_release() -> None:
+    """The site renders diagrams offline from this file; a swapped file must be a deliberate change."""
+    assert hashlib.sha256(MERMAID.read_bytes()).hexdigest() == MERMAID_SHA256
+    assert (MERMAID.parent / "mermaid.LICENSE").read_text().startswith("The MIT License")
+
+
+def test_mkdocs_build_strict(tmp_path: Path) -> None:
+    if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("material") is None:
+        pytest.skip("mkdocs / mkdocs-material not installed: pip install -e '.[docs]'")
+    out = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    assert "WARNING" not in out.stderr, out.stderr[-3000:]
+    assert (tmp_path / "site" / "generated" / "frames" / "ping" / "index.html").is_file()
