@@ -114,3 +114,10 @@ def response_deadline(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DE
 def pings_per_epoch(rekey_log2: int) -> int:
     """PINGs answered under one epoch's keys before the client must rekey."""
     return 1 << rekey_log2
+
+# --- reference daemons (deployment defaults, not wire protocol) -------------------
+_d = RAW["daemon"]
+DEFAULT_PORT: Final[int] = _d["port"]
+CONNECT_RETRY_MIN: Final[float] = _d["connect_retry_min"]
+CONNECT_RETRY_MAX: Final[float] = _d["connect_retry_max"]
+CONNECT_TIMEOUT: Final[float] = _d["connect_timeout"]

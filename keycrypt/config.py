@@ -1,0 +1,776 @@
+"""Configuration files of the keypad and client daemons (TOML), declared once as data.
+
+Each schema is a list of :class:`Section` objects holding :class:`Opt`
+declarations (key, kind, default, bounds, doc). The same declarations
+validate a file (:func:`load_keypad_config`, :func:`load_client_config`) and
+generate ``docs/configuration.md`` (:func:`render_config_reference`), so the
+reference cannot drift from the code.
+
+Validation is strict and happens at start: an unknown key, a wrong type or a
+value out of bounds is a :class:`~keycrypt.errors.ConfigError` naming the key,
+e.g. ``client.keypads[0].port: must be 1..65535``. A daemon that guesses
+what a typo meant is a daemon that silently runs unprotected.
+
+Relative paths are resolved against the directory of the config file.
+Sections marked *passthrough* (``sensor``, ``pinpad``, ``lockdown``) are
+free-form tables handed to the module that owns them, which validates them.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from keycrypt.constants import (
+    BOOT_GRACE,
+    CLIENT_ID_MAX,
+    CLIENT_ID_MIN,
+    DEFAULT_PORT,
+    DETECT_MULTIPLIER,
+    HEARTBEAT_INTERVAL,
+    HELLO_TIMEOUT,
+    KEYPAD_IDLE_TIMEOUT,
+    MAINTENANCE_WINDOW,
+    MAINTENANCE_WINDOW_MAX,
+    PIN_BACKOFF_BASE,
+    PIN_BACKOFF_FREE_ATTEMPTS,
+    PIN_BACKOFF_MAX,
+    PSK_SIZE,
+    REKEY_LOG2_DEFAULT,
+    REKEY_LOG2_MAX,
+    REKEY_LOG2_MIN,
+)
+from keycrypt.errors import ConfigError
+
+CONFIG_READ_LIMIT = 1 << 20
+"""A config file larger than 1 MiB is a mistake (a wrong path), not a config."""
+
+_REQUIRED = object()
+LOG_LEVELS = ("debug", "info", "warning", "error")
+KEM_BACKENDS = ("cryptography", "kyber-py")
+
+
+@dataclass(frozen=True)
+class Opt:
+    """One configuration key.
+
+    ``kind`` is one of: str, int, float, bool, path, port, host, enum,
+    duration, client_id, verifier, enrolled, boot_grace. ``lo``/``hi`` bound
+    numbers and durations (inclusive); ``choices`` lists an enum's values;
+    ``default`` None means "not set" (optional key); ``_REQUIRED`` means the key
+    must be present.
+    """
+
+    key: str
+    kind: str
+    default: Any
+    doc: str
+    lo: float | None = None
+    hi: float | None = None
+    choices: tuple[str, ...] = ()
+
+    @property
+    def required(self) -> bool:
+        return self.default is _REQUIRED
+
+
+@dataclass(frozen=True)
+class Section:
+    """A table of a config file. ``name`` "" is the file's top level.
+
+    ``array``: a TOML array of tables (``[[keypads]]``), ``min_items`` of them
+    at least. ``passthrough``: a free-form table given whole to another module.
+    """
+
+    name: str
+    doc: str
+    opts: tuple[Opt, ...] = ()
+    array: bool = False
+    min_items: int = 0
+    passthrough: bool = False
+    consumer: str = ""
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    doc: str
+    sections: tuple[Section, ...]
+    example: str
+
+    def section(self, name: str) -> Section:
+        for s in self.sections:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+
+class Values(Mapping[str, Any]):
+    """Validated values of one section, read as attributes (``cfg.listen.port``)."""
+
+    def __init__(self, values: dict[str, Any], where: str) -> None:
+        self._values = values
+        self._where = where
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_values"][name]
+        except KeyError:
+            raise AttributeError(f"{self.__dict__.get('_where', '?')} has no key {name!r}") from None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Values({self._where}: {sorted(self._values)})"
+
+
+# --------------------------------------------------------------------------- schemas
+
+_KEYPAD = Schema(
+    name="keypad",
+    doc="The keypad daemon (`keycrypt keypad run --config PATH`).",
+    sections=(
+        Section(
+            "",
+            "Top-level keys.",
+            (
+                Opt("keystore", "path", _REQUIRED, "The PIN-sealed private key file (`keycrypt keypad init`)."),
+                Opt(
+                    "state_dir",
+                    "path",
+                    "/var/lib/keycrypt",
+                    "Directory for persistent state: the wrong-PIN counter (`pin_state.json`) lives here, "
+                    "so the backoff survives a restart. Created mode 0700 if missing.",
+                ),
+                Opt(
+                    "control_socket",
+                    "path",
+                    "/run/keycrypt/keypad.sock",
+                    "Local control socket (JSON lines) used by `keycrypt keypad status|arm|disarm|...`. "
+                    "Created mode 0600 in a directory made mode 0700.",
+                ),
+                Opt(
+                    "unseal",
+                    "enum",
+                    "terminal",
+                    "Where the PIN that unseals the key at start comes from: `terminal` (prompt; "
+                    "`--pin-fd N` reads it from a file descriptor instead) or `pinpad` (the daemon starts "
+                    "sealed and waits for the PIN on the PIN pad or the control socket).",
+                    choices=("terminal", "pinpad"),
+                ),
+                Opt("log_level", "enum", "info", "Logging threshold.", choices=LOG_LEVELS),
+            ),
+        ),
+        Section(
+            "listen",
+            "Where clients connect.",
+            (
+                Opt("host", "host", "0.0.0.0", "Address to listen on (`::` for IPv6, `127.0.0.1` for local tests)."),
+                Opt("port", "port", DEFAULT_PORT, "TCP port; 0 picks a free port (tests, demo).", lo=0, hi=65535),
+            ),
+        ),
+        Section(
+            "limits",
+            "Resource limits and timeouts that bound what a hostile network can cost.",
+            (
+                Opt("max_clients", "int", 1024, "Concurrent connections; more are closed at once.", lo=1, hi=65536),
+                Opt(
+                    "max_half_open",
+                    "int",
+                    64,
+                    "Connections that have not yet completed their HELLO; more are closed at once.",
+                    lo=1,
+                    hi=65536,
+                ),
+                Opt("hello_timeout", "duration", HELLO_TIMEOUT, "A HELLO must arrive within this.", lo=0.05, hi=300),
+                Opt(
+                    "idle_timeout",
+                    "duration",
+                    KEYPAD_IDLE_TIMEOUT,
+                    "A session with no PING for this long is closed.",
+                    lo=0.05,
+                    hi=3600,
+                ),
+            ),
+        ),
+        Section(
+            "maintenance",
+            "The disarm (maintenance) window: clients stay up while the sensor is ignored.",
+            (
+                Opt(
+                    "window_default",
+                    "duration",
+                    MAINTENANCE_WINDOW,
+                    "Window length when a disarm does not say `--for`.",
+                    lo=1,
+                    hi=MAINTENANCE_WINDOW_MAX,
+                ),
+                Opt(
+                    "window_max",
+                    "duration",
+                    MAINTENANCE_WINDOW_MAX,
+                    "Longest window a disarm may ask for.",
+                    lo=1,
+                    hi=7 * 86400,
+                ),
+            ),
+        ),
+        Section(
+            "pin",
+            "PIN handling.",
+            (
+                Opt(
+                    "duress_verifier",
+                    "verifier",
+                    None,
+                    "Argon2id hash of the duress PIN (`keycrypt keypad duress-hash`), never the PIN itself. "
+                    "Entering it looks like a normal disarm at the keypad but orders every client to lock down.",
+                ),
+                Opt(
+                    "backoff_free_attempts",
+                    "int",
+                    PIN_BACKOFF_FREE_ATTEMPTS,
+                    "Wrong PINs allowed before the backoff starts.",
+                    lo=0,
+                    hi=100,
+                ),
+                Opt(
+                    "backoff_base",
+                    "duration",
+                    PIN_BACKOFF_BASE,
+                    "First lock-out after the free attempts; doubles with each further wrong PIN.",
+                    lo=0.01,
+                    hi=86400,
+                ),
+                Opt("backoff_max", "duration", PIN_BACKOFF_MAX, "Longest lock-out.", lo=0.01, hi=7 * 86400),
+            ),
+        ),
+        Section(
+            "clients",
+            "Which clients are served.",
+            (
+                Opt(
+                    "require_enrolled",
+                    "bool",
+                    False,
+                    "Serve only the client ids listed in `enrolled`.",
+                ),
+                Opt(
+                    "enrolled",
+                    "enrolled",
+                    {},
+                    "Table client_id -> pre-shared key: `\"hex:<64 hex digits>\"` or the path of a psk file "
+                    "(`keycrypt client enroll`). An enrolled client must use its psk.",
+                ),
+            ),
+        ),
+        Section(
+            "sensor",
+            "Breach sensor; the whole table is given to `keycrypt.hw.make_sensor` (see the hardware docs).",
+            passthrough=True,
+            consumer="keycrypt.hw.make_sensor",
+        ),
+        Section(
+            "pinpad",
+            "PIN pad; the whole table is given to `keycrypt.hw.make_pinpad` (see the hardware docs).",
+            passthrough=True,
+            consumer="keycrypt.hw.make_pinpad",
+        ),
+    ),
+    example="examples/keypad.toml",
+)
+
+_CLIENT = Schema(
+    name="client",
+    doc="The client daemon (`keycrypt client run --config PATH`).",
+    sections=(
+        Section(
+            "",
+            "Top-level keys.",
+            (
+                Opt(
+                    "client_id",
+                    "client_id",
+                    _REQUIRED,
+                    f"This host's name towards the keypad, {CLIENT_ID_MIN}..{CLIENT_ID_MAX} UTF-8 bytes.",
+                ),
+                Opt(
+                    "psk_file",
+                    "path",
+                    None,
+                    "Pre-shared key file (`keycrypt client enroll`); when set, the key is mixed into the "
+                    "key schedule and the keypad must have it enrolled.",
+                ),
+                Opt(
+                    "heartbeat_interval",
+                    "duration",
+                    HEARTBEAT_INTERVAL,
+                    "Seconds between PINGs; each one is sent up to 25 % early (random jitter).",
+                    lo=0.01,
+                    hi=60,
+                ),
+                Opt(
+                    "detect_multiplier",
+                    "int",
+                    DETECT_MULTIPLIER,
+                    "Response deadline = detect_multiplier x heartbeat_interval.",
+                    lo=2,
+                    hi=100,
+                ),
+                Opt(
+                    "rekey_log2",
+                    "int",
+                    REKEY_LOG2_DEFAULT,
+                    "A new epoch key every 2^rekey_log2 PINGs (small values are for tests).",
+                    lo=REKEY_LOG2_MIN,
+                    hi=REKEY_LOG2_MAX,
+                ),
+                Opt(
+                    "boot_grace",
+                    "boot_grace",
+                    BOOT_GRACE,
+                    "Time to reach every keypad at start before locking down, or `\"wait\"` to wait forever.",
+                    lo=0.1,
+                    hi=86400,
+                ),
+                Opt(
+                    "policy",
+                    "enum",
+                    "any",
+                    "`any`: the host locks down as soon as any one keypad is lost. `all`: only when every "
+                    "keypad is lost (redundant keypads guarding the same room). A LOCKDOWN order from any "
+                    "keypad locks down under both.",
+                    choices=("any", "all"),
+                ),
+                Opt("kem_backend", "enum", "cryptography", "ML-KEM-768 implementation.", choices=KEM_BACKENDS),
+                Opt(
+                    "audit_log",
+                    "path",
+                    "/var/lib/keycrypt/audit.log",
+                    "Hash-chained audit log the lockdown ladder appends to (`keycrypt audit verify`).",
+                ),
+                Opt(
+                    "status_file",
+                    "path",
+                    "/run/keycrypt/client-status.json",
+                    "Small JSON file the daemon rewrites every second, read by `keycrypt client status`.",
+                ),
+                Opt(
+                    "dry_run",
+                    "bool",
+                    False,
+                    "Record the lockdown in the audit log and run non-destructive steps only "
+                    "(demos, tests, first installs).",
+                ),
+                Opt("log_level", "enum", "info", "Logging threshold.", choices=LOG_LEVELS),
+            ),
+        ),
+        Section(
+            "keypads",
+            "One `[[keypads]]` table per keypad; at least one.",
+            (
+                Opt("host", "host", _REQUIRED, "The keypad's address or name."),
+                Opt("port", "port", DEFAULT_PORT, "The keypad's TCP port.", lo=1, hi=65535),
+                Opt("pubkey", "path", _REQUIRED, "The keypad's public key file (`keycrypt keypad pubkey`)."),
+            ),
+            array=True,
+            min_items=1,
+        ),
+        Section(
+            "lockdown",
+            "The lockdown ladder; the whole table is given to `keycrypt.lockdown.ladder_from_config`.",
+            passthrough=True,
+            consumer="keycrypt.lockdown.ladder_from_config",
+        ),
+    ),
+    example="examples/client.toml",
+)
+
+SCHEMAS: dict[str, Schema] = {"keypad": _KEYPAD, "client": _CLIENT}
+
+
+# --------------------------------------------------------------------------- value checks
+
+_DURATION_RE = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h|d)")
+_DURATION_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def parse_duration(text: str | int | float) -> float:
+    """Seconds from ``90``, ``1.5``, ``"500ms"``, ``"15m"``, ``"1h30m"``; ValueError otherwise."""
+    if isinstance(text, bool):
+        raise ValueError("a duration is a number of seconds or a string like '15m'")
+    if isinstance(text, (int, float)):
+        value = float(text)
+    else:
+        s = text.strip().lower().replace(" ", "")
+        if not s:
+            raise ValueError("empty duration")
+        try:
+            value = float(s)
+        except ValueError:
+            pos, value = 0, 0.0
+            for m in _DURATION_RE.finditer(s):
+                if m.start() != pos:
+                    break
+                value += float(m.group(1)) * _DURATION_UNITS[m.group(2)]
+                pos = m.end()
+            if pos != len(s) or pos == 0:
+                raise ValueError(f"not a duration: {text!r} (use seconds or e.g. '500ms', '15m', '1h30m')") from None
+    if not math.isfinite(value) or value < 0:
+        raise ValueError("a duration must be a finite, non-negative number of seconds")
+    return value
+
+
+def _fmt_num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _bounded(opt: Opt, value: float, where: str, unit: str = "") -> None:
+    lo, hi = opt.lo, opt.hi
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        raise ConfigError(f"must be {_fmt_num(lo if lo is not None else -math.inf)}..{_fmt_num(hi if hi is not None else math.inf)}{unit}", key=where)
+
+
+def _type_name(v: Any) -> str:
+    return {bool: "boolean", int: "integer", float: "float", str: "string", list: "array", dict: "table"}.get(
+        type(v), type(v).__name__
+    )
+
+
+def _a_type(v: Any) -> str:
+    name = _type_name(v)
+    return ("an " if name[0] in "aeiou" else "a ") + name
+
+
+def _check_client_id(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"must be a string, not {_a_type(value)}", key=where)
+    n = len(value.encode("utf-8"))
+    if not CLIENT_ID_MIN <= n <= CLIENT_ID_MAX:
+        raise ConfigError(f"must be {CLIENT_ID_MIN}..{CLIENT_ID_MAX} UTF-8 bytes, got {n}", key=where)
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        raise ConfigError("must not contain control characters", key=where)
+    return value
+
+
+def _check_verifier(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"must be a string, not {_a_type(value)}", key=where)
+    from argon2 import Type, extract_parameters
+    from argon2.exceptions import InvalidHashError
+
+    try:
+        params = extract_parameters(value)
+    except (InvalidHashError, ValueError):
+        raise ConfigError("must be an Argon2id hash string ($argon2id$...), never the PIN itself", key=where) from None
+    if params.type is not Type.ID:
+        raise ConfigError("must be an Argon2id hash ($argon2id$...)", key=where)
+    return value
+
+
+def _resolve(value: str, base: Path) -> Path:
+    p = Path(os.path.expanduser(value))
+    return p if p.is_absolute() else (base / p)
+
+
+def _check_enrolled(value: Any, where: str, base: Path) -> dict[str, bytes | Path]:
+    """client_id -> psk bytes (``hex:`` form) or the Path of a psk file (read at daemon start)."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"must be a table of client_id = psk, not {_a_type(value)}", key=where)
+    out: dict[str, bytes | Path] = {}
+    for cid, spec in value.items():
+        key = f"{where}.{cid}"
+        _check_client_id(cid, key)
+        if not isinstance(spec, str) or not spec:
+            raise ConfigError('must be "hex:<64 hex digits>" or the path of a psk file', key=key)
+        if spec.startswith("hex:"):
+            try:
+                psk = bytes.fromhex(spec[4:])
+            except ValueError:
+                raise ConfigError("is not valid hex after 'hex:'", key=key) from None
+            if len(psk) != PSK_SIZE:
+                raise ConfigError(f"must be {PSK_SIZE} bytes ({2 * PSK_SIZE} hex digits), got {len(psk)}", key=key)
+            out[cid] = psk
+        else:
+            out[cid] = _resolve(spec, base)
+    return out
+
+
+def _check(opt: Opt, value: Any, where: str, base: Path) -> Any:
+    """The validated, converted value of ``opt`` or a ConfigError naming ``where``."""
+    kind = opt.kind
+    if kind in ("str", "host", "path", "enum"):
+        if not isinstance(value, str):
+            raise ConfigError(f"must be a string, not {_a_type(value)}", key=where)
+        if kind == "enum" and value not in opt.choices:
+            raise ConfigError(f"must be one of {', '.join(opt.choices)}; got {value!r}", key=where)
+        if kind in ("host", "path") and (not value or "\x00" in value):
+            raise ConfigError("must not be empty", key=where)
+        return _resolve(value, base) if kind == "path" else value
+    if kind in ("int", "port"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"must be an integer, not {_a_type(value)}", key=where)
+        _bounded(opt, value, where)
+        return value
+    if kind == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"must be a number, not {_a_type(value)}", key=where)
+        _bounded(opt, float(value), where)
+        return float(value)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"must be true or false, not {_a_type(value)}", key=where)
+        return value
+    if kind == "duration" or (kind == "boot_grace" and value != "wait"):
+        if not isinstance(value, (int, float, str)) or isinstance(value, bool):
+            raise ConfigError(f"must be seconds or a duration string like '15m', not {_a_type(value)}", key=where)
+        try:
+            seconds = parse_duration(value)
+        except ValueError as exc:
+            raise ConfigError(str(exc), key=where) from None
+        _bounded(opt, seconds, where, " seconds")
+        return seconds
+    if kind == "boot_grace":
+        return None  # "wait": no boot grace, wait for the keypad forever
+    if kind == "client_id":
+        return _check_client_id(value, where)
+    if kind == "verifier":
+        return _check_verifier(value, where)
+    if kind == "enrolled":
+        return _check_enrolled(value, where, base)
+    raise AssertionError(f"unknown option kind {kind!r}")  # pragma: no cover - schema bug
+
+
+def _table(schema: Schema, section: Section, data: Any, where: str, base: Path) -> Values:
+    if not isinstance(data, dict):
+        raise ConfigError(f"must be a table, not {_a_type(data)}", key=where)
+    known = {o.key: o for o in section.opts}
+    nested = {s.name for s in schema.sections if s.name} if section.name == "" else set()
+    for key in data:
+        if key not in known and key not in nested:
+            raise ConfigError(f"unknown key (known: {', '.join(sorted(known) + sorted(nested))})", key=f"{where}.{key}")
+    values: dict[str, Any] = {}
+    for opt in section.opts:
+        key = f"{where}.{opt.key}"
+        if opt.key in data:
+            values[opt.key] = _check(opt, data[opt.key], key, base)
+        elif opt.required:
+            raise ConfigError("is required", key=key)
+        elif isinstance(opt.default, str) and opt.kind == "path":
+            values[opt.key] = Path(opt.default)
+        elif isinstance(opt.default, dict):
+            values[opt.key] = dict(opt.default)
+        else:
+            values[opt.key] = opt.default
+    return Values(values, where)
+
+
+def validate(schema_name: str, data: Mapping[str, Any], base: Path = Path(".")) -> Values:
+    """Validate parsed TOML against a schema; the result holds every key with its default filled in."""
+    schema = SCHEMAS[schema_name]
+    root_name = schema.name
+    root = schema.section("")
+    values = dict(_table(schema, root, dict(data), root_name, base))
+    for section in schema.sections:
+        if not section.name:
+            continue
+        where = f"{root_name}.{section.name}"
+        raw = data.get(section.name)
+        if section.passthrough:
+            if raw is None:
+                values[section.name] = {}
+            elif not isinstance(raw, dict):
+                raise ConfigError(f"must be a table, not {_a_type(raw)}", key=where)
+            else:
+                values[section.name] = dict(raw)
+        elif section.array:
+            if raw is None:
+                raw = []
+            if not isinstance(raw, list):
+                raise ConfigError(f"must be an array of tables ([[{section.name}]]), not {_a_type(raw)}", key=where)
+            if len(raw) < section.min_items:
+                raise ConfigError(f"needs at least {section.min_items} [[{section.name}]] table(s)", key=where)
+            values[section.name] = [
+                _table(schema, section, item, f"{where}[{i}]", base) for i, item in enumerate(raw)
+            ]
+        else:
+            values[section.name] = _table(schema, section, raw if raw is not None else {}, where, base)
+    return Values(values, root_name)
+
+
+def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
+    """Read and validate a config file; every problem is a ConfigError naming the file and the key."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as f:
+            raw = f.read(CONFIG_READ_LIMIT + 1)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {p}: {exc.strerror or exc}") from None
+    if len(raw) > CONFIG_READ_LIMIT:
+        raise ConfigError(f"config file {p} is larger than {CONFIG_READ_LIMIT} bytes")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"config file {p} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
+    try:
+        values = validate(schema_name, data, p.resolve().parent)
+    except ConfigError as exc:
+        raise ConfigError(f"{p}: {exc}", key=None) from None
+    _cross_checks(schema_name, values)
+    return values
+
+
+def _cross_checks(schema_name: str, v: Values) -> None:
+    if schema_name == "keypad":
+        m = v["maintenance"]
+        if m["window_default"] > m["window_max"]:
+            raise ConfigError("must not exceed keypad.maintenance.window_max", key="keypad.maintenance.window_default")
+
+
+def load_keypad_config(path: str | os.PathLike[str]) -> Values:
+    return load("keypad", path)
+
+
+def load_client_config(path: str | os.PathLike[str]) -> Values:
+    return load("client", path)
+
+
+def read_psk_file(path: str | os.PathLike[str]) -> bytes:
+    """A psk file: exactly 32 raw bytes, or 64 hex digits (whitespace ignored). ConfigError otherwise."""
+    from keycrypt.fsutil import read_file_limited
+
+    try:
+        data = read_file_limited(path, 4096)
+    except OSError as exc:
+        raise ConfigError(f"cannot read psk file {os.fspath(path)}: {exc.strerror or exc}") from None
+    if len(data) == PSK_SIZE:
+        return data
+    try:
+        psk = bytes.fromhex(data.decode("ascii").strip())
+    except (UnicodeDecodeError, ValueError):
+        psk = b""
+    if len(psk) != PSK_SIZE:
+        raise ConfigError(
+            f"psk file {os.fspath(path)} must hold {PSK_SIZE} raw bytes or {2 * PSK_SIZE} hex digits "
+            f"(it has {len(data)} bytes)"
+        )
+    return psk
+
+
+# --------------------------------------------------------------------------- documentation
+
+_KIND_DOC = {
+    "str": "string",
+    "int": "integer",
+    "float": "number",
+    "bool": "boolean",
+    "path": "path",
+    "port": "integer (port)",
+    "host": "string (host)",
+    "enum": "one of",
+    "duration": "duration",
+    "client_id": "string (client id)",
+    "verifier": "string (Argon2id hash)",
+    "enrolled": "table",
+    "boot_grace": "duration or \"wait\"",
+}
+
+
+def _doc_default(opt: Opt) -> str:
+    if opt.required:
+        return "**required**"
+    d = opt.default
+    if d is None:
+        return "unset"
+    if isinstance(d, bool):
+        return "`true`" if d else "`false`"
+    if isinstance(d, dict):
+        return "`{}`"
+    if isinstance(d, float):
+        return f"`{_fmt_num(d)}`"
+    if isinstance(d, str):
+        return f'`"{d}"`'
+    return f"`{d}`"
+
+
+def _doc_type(opt: Opt) -> str:
+    t = _KIND_DOC[opt.kind]
+    if opt.kind == "enum":
+        t += " " + ", ".join(f"`{c}`" for c in opt.choices)
+    if opt.lo is not None or opt.hi is not None:
+        unit = " s" if opt.kind in ("duration", "boot_grace") else ""
+        t += f", {_fmt_num(opt.lo if opt.lo is not None else 0)}..{_fmt_num(opt.hi if opt.hi is not None else math.inf)}{unit}"
+    return t
+
+
+def render_config_reference() -> str:
+    """The Markdown of docs/configuration.md, generated from the schemas above."""
+    lines = [
+        "# Configuration reference",
+        "",
+        "<!-- Generated by keycrypt.config.render_config_reference(); do not edit by hand. -->",
+        "<!-- Regenerate: python -c 'import keycrypt.config as c; print(c.render_config_reference(), end=\"\")' "
+        "> docs/configuration.md -->",
+        "",
+        "Both daemons read one TOML file. Every key is checked when the daemon starts: an unknown key, a value",
+        "of the wrong type or out of bounds stops it with exit status 2 and one line naming the key, for",
+        "example `client.keypads[0].port: must be 1..65535`. Keys are named `<file>.<table>.<key>` in such",
+        "messages and below; the `<file>` part is not a table in the file.",
+        "",
+        "Durations are seconds (`0.5`, `900`) or strings with units `ms`, `s`, `m`, `h`, `d` (`\"500ms\"`, `\"15m\"`,",
+        "`\"1h30m\"`). Relative paths are resolved against the directory of the config file.",
+        "",
+    ]
+    for schema in SCHEMAS.values():
+        lines += [f"## `{schema.name}` file", "", schema.doc, f"An annotated example is in `{schema.example}`.", ""]
+        for section in schema.sections:
+            title = f"{schema.name}.{section.name}" if section.name else schema.name
+            if section.array:
+                lines += [f"### `[[{section.name}]]` ({title}[i])", ""]
+            elif section.name:
+                lines += [f"### `[{section.name}]` ({title})", ""]
+            else:
+                lines += [f"### Top level ({title})", ""]
+            lines += [section.doc, ""]
+            if section.passthrough:
+                lines += [
+                    f"Free-form table, validated by `{section.consumer}` when the daemon starts.",
+                    "",
+                ]
+                continue
+            lines += ["| key | type | default | meaning |", "|---|---|---|---|"]
+            for opt in section.opts:
+                doc = opt.doc.replace("|", "\\|")
+                lines.append(f"| `{opt.key}` | {_doc_type(opt)} | {_doc_default(opt)} | {doc} |")
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+__all__ = [
+    "Opt",
+    "Section",
+    "Schema",
+    "SCHEMAS",
+    "Values",
+    "validate",
+    "load",
+    "load_keypad_config",
+    "load_client_config",
+    "parse_duration",
+    "read_psk_file",
+    "render_config_reference",
+]
