@@ -215,6 +215,10 @@ def decode(data: bytes) -> Frame:
     if len(data) > end:
         raise ParseError(f"{len(data) - end} trailing bytes after the {ft.name} frame", field="trailing")
     body = data[HEADER_SIZE:]
+    if ft == FrameType.HELLO and _hello_bounds()[0] - CLIENT_ID_MIN + body[2] != length:
+        # Checked before parsing: a length byte too large would otherwise surface as a
+        # generic "body" error from construct instead of naming client_id.
+        raise ParseError(f"HELLO client_id length byte {body[2]} disagrees with the frame length", field="client_id")
     try:
         parsed = BODIES[ft].parse(body)
     except c.ConstructError as exc:
