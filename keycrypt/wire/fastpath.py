@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 
 from keycrypt.constants import CHALLENGE_SIZE, HEADER_SIZE, MAGIC, TAG_SIZE, VERSION, FrameType, Status
-from keycrypt.errors import ParseError
+from keycrypt.errors import LocalUsageError, ParseError
 from keycrypt.wire import frames
 
 _PING_BODY = frames.BODIES[FrameType.PING].sizeof()
@@ -25,19 +25,22 @@ _PING_HEADER = struct.pack(f">{len(MAGIC)}sBBH", MAGIC, VERSION, FrameType.PING,
 _PONG_HEADER = struct.pack(f">{len(MAGIC)}sBBH", MAGIC, VERSION, FrameType.PONG, _PONG_BODY)
 _COUNTER = struct.Struct(">I")
 _STATUSES = frozenset(int(s) for s in Status)
+_U32_MAX = 0xFFFFFFFF
 
 assert _PING.size == PING_SIZE and _PONG_PREFIX.size + TAG_SIZE == PONG_SIZE
 
 
 def ping_prefix(counter: int, challenge: bytes) -> bytes:
-    """PING frame-before-tag."""
-    if len(challenge) != CHALLENGE_SIZE:
-        raise ValueError("challenge must be 32 bytes")
+    """PING frame-before-tag; refuses (LocalUsageError) what frames.encode_prefix refuses."""
+    if len(challenge) != CHALLENGE_SIZE or not 0 <= counter <= _U32_MAX:
+        raise LocalUsageError("cannot encode PING: counter must be a u32 and the challenge 32 bytes")
     return _PING_HEADER + _COUNTER.pack(counter) + challenge
 
 
 def pong_prefix(counter: int, status: int) -> bytes:
-    """PONG frame-before-tag."""
+    """PONG frame-before-tag; an unknown status is refused, never sent (as frames.encode_prefix does)."""
+    if status not in _STATUSES or not 0 <= counter <= _U32_MAX:
+        raise LocalUsageError(f"cannot encode PONG: counter must be a u32 and status known, got status {status!r}")
     return _PONG_HEADER + _COUNTER.pack(counter) + bytes((status,))
 
 
