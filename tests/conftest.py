@@ -1,0 +1,104 @@
+"""Shared fixtures of the protocol-core tests: a deterministic randomness source and
+a client/keypad pair wired back to back (sans-IO, no sockets, no clocks)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Callable, Iterable
+
+import pytest
+
+from keycrypt.constants import Status
+from keycrypt.crypto.kem import BACKENDS, get_backend
+from keycrypt.machines.actions import Action, Close, Lockdown, Send
+from keycrypt.machines.client import ClientConfig, ClientSession
+from keycrypt.machines.keypad import ClientPolicy, KeypadSession
+
+SEED = bytes(range(64))  # the keypad's private key seed in every test that does not say otherwise
+OTHER_SEED = bytes(range(64, 128))
+
+
+def det_random(label: bytes = b"test") -> Callable[[int], bytes]:
+    """A reproducible random(n): SHAKE-256 of a label and a call counter (tests only)."""
+    calls = [0]
+
+    def draw(n: int) -> bytes:
+        calls[0] += 1
+        return hashlib.shake_256(label + calls[0].to_bytes(8, "big")).digest(n)
+
+    return draw
+
+
+def sends(actions: Iterable[Action]) -> list[bytes]:
+    return [a.data for a in actions if isinstance(a, Send)]
+
+
+def ending(actions: Iterable[Action]) -> Lockdown | Close | None:
+    """The Lockdown or Close among the actions, if any."""
+    ends = [a for a in actions if isinstance(a, (Lockdown, Close))]
+    assert len(ends) <= 1, ends
+    return ends[0] if ends else None
+
+
+class Pair:
+    """A ClientSession and a KeypadSession connected back to back; the test carries the bytes."""
+
+    def __init__(
+        self,
+        backend: str = "cryptography",
+        *,
+        rekey_log2: int = 4,
+        client_id: str = "host-1",
+        psk: bytes | None = None,
+        keypad_psks: dict[str, bytes] | None = None,
+        keypad_seed: bytes = SEED,
+        label: bytes = b"pair",
+    ) -> None:
+        self.kem = get_backend(backend)
+        ek = self.kem.from_seed(SEED).ek  # what the client pinned at enrolment
+        self.key = self.kem.from_seed(keypad_seed)
+        self.config = ClientConfig(ek, client_id, psk=psk, rekey_log2=rekey_log2)
+        self.client = ClientSession(self.config, kem=self.kem, random=det_random(label))
+        self.keypad = KeypadSession(self.key, policy=ClientPolicy(psks=keypad_psks or {}))
+        self.client.trace, self.keypad.trace = [], []
+        self.now = 0.0
+        self.status = int(Status.ARMED)
+        self.client.start(self.now, None)
+        self.keypad.start(self.now)
+
+    # one hop each ------------------------------------------------------------------------
+
+    def connect(self) -> bytes:
+        """Client connects and sends HELLO; returns its bytes."""
+        (hello,) = sends(self.client.connected(self.now))
+        return hello
+
+    def to_keypad(self, data: bytes) -> list[Action]:
+        return self.keypad.receive_data(data, self.now, self.status)
+
+    def to_client(self, data: bytes) -> list[Action]:
+        return self.client.receive_data(data, self.now)
+
+    # whole exchanges -----------------------------------------------------------------------
+
+    def handshake(self) -> list[Action]:
+        hello = self.connect()
+        (ack,) = sends(self.to_keypad(hello))
+        self.last_k2c = ack
+        return self.to_client(ack)
+
+    def ping(self, dt: float = 0.5) -> tuple[bytes, bytes, list[Action]]:
+        """Advance, tick, carry the PING and its PONG; returns (ping, pong, client actions)."""
+        self.now += dt
+        (ping,) = sends(self.client.tick(self.now))
+        (pong,) = sends(self.to_keypad(ping))
+        return ping, pong, self.to_client(pong)
+
+    def rekey(self, rekey_frame: bytes) -> list[Action]:
+        (ack,) = sends(self.to_keypad(rekey_frame))
+        return self.to_client(ack)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
