@@ -115,7 +115,7 @@ def _to_json(value: Any) -> Any:
     return str(value)
 
 
-def _normalise(detail: dict[str, Any]) -> dict[str, Any]:
+def normalise_detail(detail: dict[str, Any]) -> dict[str, Any]:
     """Round-trip ``detail`` through JSON so the stored record hashes exactly as it will be read back."""
     try:
         text = json.dumps(detail, default=_to_json, ensure_ascii=True, allow_nan=False)
@@ -408,7 +408,7 @@ class AuditLog:
             raise AuditError(f"invalid audit event name {event!r}")
         if reason is not None:
             reason = reason.value if isinstance(reason, Enum) else str(reason)
-        body = _normalise(detail)
+        body = normalise_detail(detail)
         with self._lock:
             if self._fd < 0:
                 raise AuditError(f"audit log {self.path} is closed")
