@@ -1,0 +1,568 @@
+"""The client daemon: proves every heartbeat that each keypad is there, locks the host down when not.
+
+One :class:`ClientSession` per configured keypad, each driven by a
+:class:`KeypadLink` (an asyncio Protocol). The machine decides everything;
+this module carries out its actions: ``Send`` -> write, ``SetTimer`` ->
+``loop.call_at``, ``Retry`` -> reconnect after a short, doubling pause (the
+boot grace keeps running), ``Established`` -> start the jittered heartbeat,
+``Lockdown`` -> the lockdown ladder.
+
+The ladder runs exactly once, on the first ``Lockdown`` that the policy says
+counts (``any``: the first lost keypad; ``all``: the last one; a LOCKDOWN
+order: always). Then every link is closed and the daemon exits with
+:data:`EXIT_LOCKDOWN` (or :data:`EXIT_LOCKDOWN_DRY_RUN`): under systemd a
+non-zero exit also triggers ``FailureAction=poweroff-force``, a last
+backstop should the ladder itself have been stopped.
+
+A lost link is never re-established: once a keypad has been lost the host
+has already been in danger, and a session that came back could be an
+attacker's replay of a working network. Fail closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import random as _random
+import signal
+import socket
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from keycrypt.constants import (
+    BOOT_GRACE,
+    CONNECT_RETRY_MAX,
+    CONNECT_RETRY_MIN,
+    CONNECT_TIMEOUT,
+    DETECT_MULTIPLIER,
+    HEARTBEAT_INTERVAL,
+    JITTER_FRACTION,
+    REKEY_LOG2_DEFAULT,
+    Status,
+)
+from keycrypt.crypto.kem import get_backend
+from keycrypt.daemon import kv
+from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
+from keycrypt.errors import ConfigError, Reason
+from keycrypt.machines.actions import (
+    Action,
+    CancelTimer,
+    Close,
+    Established,
+    Lockdown,
+    Rekeyed,
+    Retry,
+    Send,
+    SetTimer,
+    StatusSeen,
+)
+from keycrypt.machines.client import ClientConfig, ClientSession
+
+log = logging.getLogger("keycrypt.client")
+
+EXIT_STOPPED = 0
+"""Stopped by the operator (SIGTERM/SIGINT) before any lockdown."""
+EXIT_FAILURE = 1
+"""The daemon itself failed (a bug, or the ladder raised); systemd's FailureAction takes over."""
+EXIT_LOCKDOWN = 4
+"""The lockdown ladder ran (the host should be going down)."""
+EXIT_LOCKDOWN_DRY_RUN = 5
+"""The lockdown fired in dry-run mode: recorded, the host was left alone."""
+
+
+@dataclass(frozen=True)
+class KeypadTarget:
+    host: str
+    port: int
+    ek: bytes = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+@dataclass
+class ClientSettings:
+    client_id: str
+    keypads: list[KeypadTarget]
+    psk: bytes | None = field(default=None, repr=False)
+    heartbeat_interval: float = HEARTBEAT_INTERVAL
+    detect_multiplier: int = DETECT_MULTIPLIER
+    rekey_log2: int = REKEY_LOG2_DEFAULT
+    boot_grace: float | None = BOOT_GRACE
+    kem_backend: str = "cryptography"
+    policy: str = "any"
+    audit_log: Path | None = None
+    status_file: Path | None = None
+    dry_run: bool = False
+    lockdown: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def deadline(self) -> float:
+        return self.heartbeat_interval * self.detect_multiplier
+
+    @classmethod
+    def from_config(cls, v: Any) -> ClientSettings:
+        """Build from validated config values; reads the key files (KeystoreError / ConfigError)."""
+        from keycrypt.config import read_psk_file
+        from keycrypt.keystore import read_pubkey
+
+        kem = get_backend(v.kem_backend)
+        targets = [KeypadTarget(k.host, k.port, read_pubkey(k.pubkey, kem=kem)) for k in v.keypads]
+        psk = None
+        if v.psk_file is not None:
+            try:
+                psk = read_psk_file(v.psk_file)
+            except ConfigError as exc:
+                raise ConfigError(str(exc), key="client.psk_file") from None
+        return cls(
+            client_id=v.client_id,
+            keypads=targets,
+            psk=psk,
+            heartbeat_interval=v.heartbeat_interval,
+            detect_multiplier=v.detect_multiplier,
+            rekey_log2=v.rekey_log2,
+            boot_grace=v.boot_grace,
+            kem_backend=v.kem_backend,
+            policy=v.policy,
+            audit_log=v.audit_log,
+            status_file=v.status_file,
+            dry_run=v.dry_run,
+            lockdown=dict(v.lockdown),
+        )
+
+
+class KeypadLink(asyncio.Protocol):
+    """One keypad: connects, feeds the session machine, carries out its actions."""
+
+    def __init__(self, daemon: ClientDaemon, target: KeypadTarget, session: ClientSession) -> None:
+        self.daemon = daemon
+        self.target = target
+        self.session = session
+        self.transport: asyncio.Transport | None = None
+        self._loop = asyncio.get_running_loop()
+        self._timer: asyncio.TimerHandle | None = None
+        self._tick: asyncio.TimerHandle | None = None
+        self._connect_task: asyncio.Task[None] | None = None
+        self._retry_delay = CONNECT_RETRY_MIN
+        self.established_at: float | None = None
+        self.last_pong: float | None = None
+        self.status: int | None = None
+        self.epoch = 0
+        self.counter = 0
+        self.pongs = 0
+        self.lost: tuple[Reason, str] | None = None
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._apply(self.session.start(self._loop.time(), self.daemon.settings.boot_grace))
+        self._connect_soon(0.0)
+
+    def stop(self) -> None:
+        if not self.session.terminal:
+            self._apply(self.session.stop(self._loop.time()))
+        self._teardown()
+
+    def _teardown(self) -> None:
+        for h in (self._timer, self._tick):
+            if h is not None:
+                h.cancel()
+        self._timer = self._tick = None
+        if self._connect_task is not None:
+            self._connect_task.cancel()
+            self._connect_task = None
+        if self.transport is not None:
+            self.transport.abort()
+            self.transport = None
+
+    def _connect_soon(self, delay: float) -> None:
+        async def attempt() -> None:
+            if delay:
+                await asyncio.sleep(delay)
+            if self.session.terminal:
+                return
+            try:
+                await asyncio.wait_for(
+                    self._loop.create_connection(lambda: self, self.target.host, self.target.port),
+                    CONNECT_TIMEOUT,
+                )
+            except (OSError, asyncio.TimeoutError) as exc:
+                log.debug("%s", kv(event="connect_failed", keypad=self.target.name, error=getattr(exc, "strerror", None) or exc))
+                if not self.session.terminal:
+                    self._apply(self.session.connect_failed(self._loop.time()))
+
+        self._connect_task = asyncio.create_task(attempt())
+
+    # --- asyncio callbacks -------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        if self.session.terminal:
+            transport.abort()
+            return
+        self.transport = transport
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._apply(self.session.connected(self._loop.time()))
+
+    def data_received(self, data: bytes) -> None:
+        if not self.session.terminal:
+            self._apply(self.session.receive_data(data, self._loop.time()))
+
+    def eof_received(self) -> bool:
+        if not self.session.terminal:
+            self._apply(self.session.eof(self._loop.time()))
+        return False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.transport = None
+        if not self.session.terminal:
+            self._apply(self.session.eof(self._loop.time()))
+
+    # --- timers ------------------------------------------------------------------------
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        if not self.session.terminal:
+            self._apply(self.session.timer(self._loop.time()))
+
+    def _schedule_tick(self) -> None:
+        interval = self.daemon.settings.heartbeat_interval
+        # Each beat is sent up to 25 % early, so a fleet does not beat in step.
+        delay = interval * (1.0 - JITTER_FRACTION * self.daemon.jitter.random())
+        self._tick = self._loop.call_later(delay, self._on_tick)
+
+    def _on_tick(self) -> None:
+        self._tick = None
+        if self.session.terminal:
+            return
+        self._apply(self.session.tick(self._loop.time()))
+        if not self.session.terminal:
+            self._schedule_tick()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _apply(self, actions: list[Action]) -> None:
+        for a in actions:
+            if isinstance(a, Send):
+                if self.transport is not None:
+                    self.transport.write(a.data)
+            elif isinstance(a, SetTimer):
+                if self._timer is not None:
+                    self._timer.cancel()
+                self._timer = self._loop.call_at(a.at, self._on_timer)
+            elif isinstance(a, CancelTimer):
+                if self._timer is not None:
+                    self._timer.cancel()
+                    self._timer = None
+            elif isinstance(a, Retry):
+                delay, self._retry_delay = self._retry_delay, min(self._retry_delay * 2, CONNECT_RETRY_MAX)
+                self._connect_soon(delay)
+            elif isinstance(a, Established):
+                self.established_at = self.last_pong = self._loop.time()
+                self.status = a.status
+                log.info(
+                    "%s", kv(event="established", keypad=self.target.name, status=_status_name(a.status))
+                )
+                self.daemon.on_established(self)
+                if self._tick is None:
+                    self._schedule_tick()
+            elif isinstance(a, StatusSeen):
+                self.last_pong = self._loop.time()
+                if a.status != self.status:
+                    log.info("%s", kv(event="status", keypad=self.target.name, status=_status_name(a.status)))
+                self.status, self.counter, self.epoch = a.status, a.counter, a.epoch
+                self.pongs += 1
+                self.daemon.on_heartbeat(self)
+            elif isinstance(a, Rekeyed):
+                self.epoch = a.epoch
+                log.info("%s", kv(event="rekeyed", keypad=self.target.name, epoch=a.epoch))
+            elif isinstance(a, Lockdown):
+                self.lost = (a.reason, a.detail)
+                self._teardown()
+                self.daemon.on_lost(self, a.reason, a.detail)
+            elif isinstance(a, Close):
+                self._teardown()
+
+    def describe(self, now: float) -> dict[str, Any]:
+        return {
+            "keypad": self.target.name,
+            "state": self.session.state,
+            "status": _status_name(self.status) if self.status is not None else None,
+            "epoch": self.epoch,
+            "counter": self.counter,
+            "pongs": self.pongs,
+            "last_pong_ago": None if self.last_pong is None else round(now - self.last_pong, 3),
+            "lost": None if self.lost is None else {"reason": self.lost[0].value, "detail": self.lost[1]},
+        }
+
+
+def _status_name(status: int | None) -> str:
+    if status is None:
+        return "-"
+    try:
+        return Status(status).name
+    except ValueError:
+        return str(status)
+
+
+LockdownRunner = Callable[[str, str], Any]
+
+
+class ClientDaemon:
+    """All links of one client and its single lockdown.
+
+    ``observer(event, t=loop time, **fields)`` is told of ``established``,
+    ``heartbeat`` and ``lockdown`` (the moment the machine asked for it,
+    before the ladder runs). ``run_lockdown(reason, detail)`` replaces the
+    ladder (tests only); by default the configured ladder runs through
+    :func:`keycrypt.lockdown.execute`.
+    """
+
+    def __init__(
+        self,
+        settings: ClientSettings,
+        *,
+        observer: Callable[..., None] | None = None,
+        notifier: Notifier | None = None,
+        random: Callable[[int], bytes] = os.urandom,
+        run_lockdown: LockdownRunner | None = None,
+    ) -> None:
+        if not settings.keypads:
+            raise ConfigError("needs at least one keypad", key="client.keypads")
+        self.settings = settings
+        self.observer = observer
+        self.notifier = notifier or Notifier()
+        self.jitter = _random.Random()
+        self._random = random
+        self._kem = get_backend(settings.kem_backend)
+        self._run_lockdown = run_lockdown
+        self._ladder: Any = None
+        if run_lockdown is None:
+            from keycrypt.lockdown import ladder_from_config
+
+            self._ladder = ladder_from_config(settings.lockdown)
+        self.links: list[KeypadLink] = []
+        self.lockdown: tuple[Reason, str, str] | None = None  # (reason, detail, keypad)
+        self.lockdown_at: float | None = None
+        self._done: asyncio.Event | None = None
+        self._ready_sent = False
+        self._last_watchdog = 0.0
+        self._stop_requested = False
+        self.started_at = 0.0
+
+    # --- running ---------------------------------------------------------------------
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._done = asyncio.Event()
+        self.started_at = loop.time()
+        s = self.settings
+        cfg_deadline = s.deadline
+        for target in s.keypads:
+            session = ClientSession(
+                ClientConfig(
+                    ek=target.ek,
+                    client_id=s.client_id,
+                    psk=s.psk,
+                    rekey_log2=s.rekey_log2,
+                    response_deadline=cfg_deadline,
+                ),
+                kem=self._kem,
+                random=self._random,
+            )
+            link = KeypadLink(self, target, session)
+            self.links.append(link)
+        for link in self.links:
+            link.start()
+        log.info(
+            "%s",
+            kv(
+                event="started",
+                client_id=s.client_id,
+                keypads=",".join(t.name for t in s.keypads),
+                interval=s.heartbeat_interval,
+                deadline=cfg_deadline,
+                policy=s.policy,
+                dry_run=s.dry_run,
+            ),
+        )
+
+    async def wait(self) -> int:
+        """Until the lockdown (ladder run) or a stop; returns the exit code."""
+        assert self._done is not None
+        tasks = []
+        wd = watchdog_interval()
+        if wd:
+            tasks.append(asyncio.create_task(self._watchdog_loop(wd)))
+        if self.settings.status_file is not None:
+            tasks.append(asyncio.create_task(self._status_loop(self.settings.status_file)))
+        try:
+            await self._done.wait()
+        finally:
+            for t in tasks:
+                t.cancel()
+        for link in self.links:
+            link.stop()
+        if self.lockdown is None:
+            self._write_status_now()
+            return EXIT_STOPPED
+        reason, detail, keypad = self.lockdown
+        code = await self._execute(reason, detail, keypad)
+        self._write_status_now()
+        return code
+
+    async def run(self, *, signals: bool = True) -> int:
+        """Start and wait; ``signals``: SIGTERM/SIGINT stop the daemon (off when many share a loop)."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT) if signals else ():
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, self.request_stop)
+        await self.start()
+        return await self.wait()
+
+    def request_stop(self) -> None:
+        """An orderly stop by the operator (no lockdown)."""
+        if self.lockdown is None and self._done is not None and not self._done.is_set():
+            log.info("%s", kv(event="stopping", reason="operator"))
+            self._stop_requested = True
+            self.notifier.stopping()
+            self._done.set()
+
+    async def _execute(self, reason: Reason, detail: str, keypad: str) -> int:
+        s = self.settings
+        log.critical(
+            "%s", kv(event="lockdown", reason=reason.value, keypad=keypad, detail=detail, dry_run=s.dry_run)
+        )
+        self.notifier.status(f"LOCKDOWN {reason.value}")
+        try:
+            if self._run_lockdown is not None:
+                res = self._run_lockdown(reason.value, detail)
+                if asyncio.iscoroutine(res):
+                    await res
+            else:
+                from keycrypt.audit import AuditLog
+                from keycrypt.lockdown import execute
+
+                audit = AuditLog(s.audit_log) if s.audit_log is not None else None
+                await execute(
+                    self._ladder,
+                    reason,
+                    audit,
+                    detail={"detail": detail, "keypad": keypad, "client_id": s.client_id},
+                    allow_destructive=not s.dry_run,
+                )
+        except Exception as exc:  # the unit's FailureAction=poweroff-force is the backstop
+            log.critical("%s", kv(event="lockdown_ladder_failed", error=exc))
+            return EXIT_FAILURE
+        return EXIT_LOCKDOWN_DRY_RUN if s.dry_run else EXIT_LOCKDOWN
+
+    # --- link events -----------------------------------------------------------------
+
+    def on_established(self, link: KeypadLink) -> None:
+        self._notify("established", keypad=link.target.name, status=link.status)
+        if not self._ready_sent and all(l.established_at is not None for l in self.links if l.lost is None):
+            self._ready_sent = True
+            self.notifier.ready(f"{self.settings.client_id}: {len(self.links)} keypad(s) up")
+        self._kick_watchdog()
+
+    def on_heartbeat(self, link: KeypadLink) -> None:
+        if self.observer is not None:
+            self._notify("heartbeat", keypad=link.target.name, status=link.status, epoch=link.epoch)
+        self._kick_watchdog()
+
+    def on_lost(self, link: KeypadLink, reason: Reason, detail: str) -> None:
+        now = asyncio.get_running_loop().time()
+        log.warning("%s", kv(event="keypad_lost", keypad=link.target.name, reason=reason.value, detail=detail))
+        if self.lockdown is not None or self._stop_requested:
+            return
+        counts = (
+            self.settings.policy == "any"
+            or reason == Reason.LOCKDOWN_ORDER
+            or all(l.lost is not None for l in self.links)
+        )
+        if not counts:
+            self.notifier.status(f"DEGRADED lost {link.target.name}: {reason.value}")
+            return
+        self.lockdown = (reason, detail, link.target.name)
+        self.lockdown_at = now
+        self._notify("lockdown", keypad=link.target.name, reason=reason.value, detail=detail)
+        assert self._done is not None
+        self._done.set()
+
+    def _notify(self, event: str, **fields: Any) -> None:
+        if self.observer is not None:
+            with contextlib.suppress(Exception):
+                self.observer(
+                    event, t=asyncio.get_running_loop().time(), client_id=self.settings.client_id, **fields
+                )
+
+    # --- watchdog and status ---------------------------------------------------------
+
+    def _kick_watchdog(self) -> None:
+        now = time.monotonic()
+        if now - self._last_watchdog >= 0.1:
+            self._last_watchdog = now
+            self.notifier.watchdog()
+
+    async def _watchdog_loop(self, period: float) -> None:
+        """While still connecting (inside the boot grace), the loop itself keeps the watchdog fed."""
+        while True:
+            await asyncio.sleep(period)
+            if self.lockdown is None and any(l.established_at is None for l in self.links):
+                self._kick_watchdog()
+
+    def snapshot(self) -> dict[str, Any]:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        return {
+            "client_id": self.settings.client_id,
+            "pid": os.getpid(),
+            "updated": time.time(),
+            "uptime": round(now - self.started_at, 3),
+            "policy": self.settings.policy,
+            "dry_run": self.settings.dry_run,
+            "heartbeat_interval": self.settings.heartbeat_interval,
+            "deadline": self.settings.deadline,
+            "lockdown": None
+            if self.lockdown is None
+            else {"reason": self.lockdown[0].value, "detail": self.lockdown[1], "keypad": self.lockdown[2]},
+            "keypads": [l.describe(now) for l in self.links],
+        }
+
+    def _write_status_now(self) -> None:
+        path = self.settings.status_file
+        if path is None:
+            return
+        try:
+            write_status_file(path, self.snapshot())
+        except OSError as exc:
+            log.debug("%s", kv(event="status_file_not_written", path=path, error=exc.strerror or exc))
+
+    async def _status_loop(self, path: Path) -> None:
+        while True:
+            try:
+                await asyncio.to_thread(write_status_file, path, self.snapshot())
+            except OSError as exc:
+                log.debug("%s", kv(event="status_file_not_written", path=path, error=exc.strerror or exc))
+            await asyncio.sleep(1.0)
+
+
+def write_status_file(path: Path, snapshot: dict[str, Any]) -> None:
+    from keycrypt.fsutil import atomic_write_bytes
+
+    path.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+    atomic_write_bytes(path, json.dumps(snapshot, indent=1, sort_keys=True).encode() + b"\n", mode=0o644)
+
+
+async def run_client(settings: ClientSettings, notifier: Notifier | None = None) -> int:
+    daemon = ClientDaemon(settings, notifier=notifier)
+    return await daemon.run()

@@ -1,0 +1,457 @@
+"""End to end over real sockets on 127.0.0.1: keypad daemon, client daemons, control socket.
+
+Timing figures (breach-to-lockdown) are printed, never asserted: CI machines
+vary. What is asserted is that every client locks down (or does not) and why;
+the bounds given to the waits are generous ceilings, not speed claims.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from e2e_helpers import (
+    DURESS_PIN,
+    REPO,
+    TEST_PIN,
+    Events,
+    client_settings,
+    duress_verifier,
+    make_keystore,
+    start_clients,
+    start_keypad,
+    wait_for,
+)
+from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
+from keycrypt.daemon.control import request as control_request
+from keycrypt.daemon.keypad import KeypadDaemon, PinRejected
+from keycrypt.machines.device import DeviceConfig
+
+
+def run(coro, timeout: float = 60.0):
+    return asyncio.run(asyncio.wait_for(coro, timeout))
+
+
+async def _finish(clients, keypad) -> list[int]:
+    for d, _ in clients:
+        d.request_stop()
+    codes = await asyncio.gather(*(t for _, t in clients))
+    if keypad is not None:
+        await keypad.stop()
+    return list(codes)
+
+
+def test_fifty_clients_heartbeat_then_breach_locks_all_down(tmp_path):
+    async def main():
+        events, lockdowns = Events(), []
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, events=events)
+        port = keypad.bound[1]
+        clients = start_clients(
+            [client_settings(ek, port, f"host{i:02d}") for i in range(50)], events, lockdowns
+        )
+        assert await wait_for(lambda: len(events.of("established")) == 50, 20)
+        await asyncio.sleep(3.0)
+        assert lockdowns == [], "no client may lock down while the keypad is armed and reachable"
+        beats = len(events.of("heartbeat"))
+        assert beats >= 50 * 10, f"only {beats} heartbeats in 3 s for 50 clients at 0.1 s"
+        roster = keypad.status()["clients"]
+        assert sorted(c["client_id"] for c in roster) == sorted(f"host{i:02d}" for i in range(50))
+
+        keypad.breach("test")
+        breach_at = keypad.last_breach_at
+        assert await wait_for(lambda: len(lockdowns) == 50, 10)
+        assert {r for _, r in lockdowns} == {"eof"}
+        times = [t - breach_at for t, _ in events.of("lockdown")]
+        print(f"\n50 clients: breach -> lockdown slowest {max(times) * 1000:.2f} ms, "
+              f"fastest {min(times) * 1000:.2f} ms; {beats} heartbeats in 3 s")
+        codes = await asyncio.gather(*(t for _, t in clients))
+        assert set(codes) == {5}
+
+        # BREACHED refuses new connections: a fresh client cannot even complete its handshake.
+        late: list = []
+        late_clients = start_clients([client_settings(ek, port, "late", boot_grace=2.0)], Events(), late)
+        await asyncio.gather(*(t for _, t in late_clients))
+        assert late == [("late", "eof")]
+        assert keypad.status()["refused"] >= 1
+        # ... until the PIN re-arms it.
+        await keypad.enter_pin(TEST_PIN, "arm")
+        again: list = []
+        ev2 = Events()
+        c2 = start_clients([client_settings(ek, port, "again")], ev2, again)
+        assert await wait_for(lambda: ev2.of("established"), 5)
+        assert again == []
+        await _finish(c2, keypad)
+
+    run(main())
+
+
+def test_lockdown_order_reaches_every_client(tmp_path):
+    async def main():
+        events, lockdowns = Events(), []
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, events=events)
+        clients = start_clients([client_settings(ek, keypad.bound[1], f"c{i}") for i in range(5)], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 5, 10)
+        keypad.lockdown_all()
+        assert await wait_for(lambda: len(lockdowns) == 5, 5)
+        assert {r for _, r in lockdowns} == {"lockdown_order"}
+        await _finish(clients, keypad)
+
+    run(main())
+
+
+def test_disarm_window_rearms_by_itself_and_ignores_the_sensor(tmp_path):
+    async def main():
+        events, lockdowns = Events(), []
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, events=events)
+        clients = start_clients([client_settings(ek, keypad.bound[1], "c0")], events, lockdowns)
+        assert await wait_for(lambda: events.of("established"), 5)
+        link = clients[0][0].links[0]  # started: established implies the links exist
+        answer = await keypad.enter_pin(TEST_PIN, "disarm", 0.6)
+        assert answer["state"] == "DISARMED"
+        assert await wait_for(lambda: link.status == 1, 2)  # the client saw DISARMED in a verified PONG
+        keypad.breach("test")  # ignored during maintenance
+        assert keypad.device.state == "DISARMED"
+        assert await wait_for(lambda: keypad.device.state == "ARMED", 3)  # re-armed by itself
+        assert await wait_for(lambda: link.status == 0, 2)
+        assert lockdowns == []
+        keypad.breach("test")  # armed again: now it counts
+        assert await wait_for(lambda: lockdowns, 3)
+        await _finish(clients, keypad)
+
+    run(main())
+
+
+def test_duress_pin_looks_like_a_disarm_but_orders_lockdown(tmp_path):
+    async def main():
+        events, lockdowns = Events(), []
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, events=events, duress_verifier=duress_verifier())
+        clients = start_clients([client_settings(ek, keypad.bound[1], f"c{i}") for i in range(3)], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 3, 10)
+        answer = await keypad.enter_pin(DURESS_PIN, "disarm", 60)
+        assert answer == {"state": "DISARMED"}  # what a correct PIN would have said
+        assert keypad.status()["state"] == "DISARMED"  # masked at the keypad
+        assert await wait_for(lambda: len(lockdowns) == 3, 5)
+        assert {r for _, r in lockdowns} == {"lockdown_order"}
+        assert keypad.device.state == "LOCKDOWN"
+        await _finish(clients, keypad)
+
+    run(main())
+
+
+def test_rekey_at_log2_4_over_real_sockets(tmp_path):
+    async def main():
+        events, lockdowns = Events(), []
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, events=events)
+        clients = start_clients(
+            [client_settings(ek, keypad.bound[1], f"c{i}", heartbeat_interval=0.02, rekey_log2=4) for i in range(3)],
+            events,
+            lockdowns,
+        )
+        assert await wait_for(lambda: all(d.links and d.links[0].epoch >= 3 for d, _ in clients), 20)
+        assert lockdowns == []
+        kp_epochs = {c["client_id"]: c["epoch"] for c in keypad.status()["clients"]}
+        assert all(e >= 3 for e in kp_epochs.values()), kp_epochs
+        await _finish(clients, keypad)
+
+    run(main())
+
+
+def test_client_pinned_to_another_key_locks_down_at_the_handshake(tmp_path):
+    async def main():
+        other = tmp_path / "other"
+        other.mkdir()
+        _, _, wrong_ek = make_keystore(other)
+        events, lockdowns = Events(), []
+        await asyncio.sleep(0)
+        keypad = await start_keypad(tmp_path, events=events)
+        clients = start_clients([client_settings(wrong_ek, keypad.bound[1], "impostor-test")], events, lockdowns)
+        codes = await asyncio.gather(*(t for _, t in clients))
+        assert lockdowns == [("impostor-test", "mac_failure")]
+        assert codes == [5]
+        assert events.of("established") == []
+        await keypad.stop()
+
+    run(main())
+
+
+def test_boot_grace_expires_without_a_keypad(tmp_path):
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()  # nothing listens here
+        lockdowns: list = []
+        clients = start_clients([client_settings(ek, port, "lonely", boot_grace=0.5)], Events(), lockdowns)
+        await asyncio.gather(*(t for _, t in clients))
+        assert lockdowns == [("lonely", "connect_timeout")]
+
+    run(main())
+
+
+def test_policy_all_locks_down_only_when_every_keypad_is_lost(tmp_path):
+    async def main():
+        a, b = tmp_path / "a", tmp_path / "b"
+        a.mkdir(), b.mkdir()
+        _, _, ek_a = make_keystore(a)
+        _, _, ek_b = make_keystore(b)
+        ka, kb = await start_keypad(a), await start_keypad(b)
+        events, lockdowns = Events(), []
+        s = client_settings(ek_a, ka.bound[1], "redundant", policy="all")
+        s.keypads.append(KeypadTarget("127.0.0.1", kb.bound[1], ek_b))
+        clients = start_clients([s], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 2, 5)
+        ka.breach("test")
+        await asyncio.sleep(0.6)
+        assert lockdowns == []
+        kb.breach("test")
+        assert await wait_for(lambda: lockdowns, 3)
+        await _finish(clients, None)
+        await ka.stop()
+        await kb.stop()
+
+    run(main())
+
+
+def test_policy_any_locks_down_when_one_of_two_keypads_is_lost(tmp_path):
+    async def main():
+        a, b = tmp_path / "a", tmp_path / "b"
+        a.mkdir(), b.mkdir()
+        _, _, ek_a = make_keystore(a)
+        _, _, ek_b = make_keystore(b)
+        ka, kb = await start_keypad(a), await start_keypad(b)
+        events, lockdowns = Events(), []
+        s = client_settings(ek_a, ka.bound[1], "strict")
+        s.keypads.append(KeypadTarget("127.0.0.1", kb.bound[1], ek_b))
+        clients = start_clients([s], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 2, 5)
+        kb.breach("test")
+        assert await wait_for(lambda: lockdowns, 3)
+        assert lockdowns == [("strict", "eof")]
+        await asyncio.gather(*(t for _, t in clients))
+        await ka.stop()
+        await kb.stop()
+
+    run(main())
+
+
+def test_enrolled_psk_is_required(tmp_path):
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        psk = os.urandom(32)
+        keypad = await start_keypad(tmp_path, psks={"enrolled": psk}, require_enrolled=True)
+        events, lockdowns = Events(), []
+        good = client_settings(ek, keypad.bound[1], "enrolled", psk=psk)
+        no_psk = client_settings(ek, keypad.bound[1], "enrolled")
+        stranger = client_settings(ek, keypad.bound[1], "stranger")
+        wrong = client_settings(ek, keypad.bound[1], "enrolled", psk=os.urandom(32))
+        clients = start_clients([good, no_psk, stranger, wrong], events, lockdowns)
+        assert await wait_for(lambda: len(lockdowns) == 3, 5)
+        await asyncio.sleep(0.3)
+        assert sorted(r for _, r in lockdowns) == ["eof", "eof", "mac_failure"]
+        assert [f["client_id"] for _, f in events.of("established")] == ["enrolled"]
+        await _finish(clients[:1], keypad)
+
+    run(main())
+
+
+def test_connection_limits_close_excess_connections_at_once(tmp_path):
+    async def main():
+        keypad = await start_keypad(tmp_path, max_half_open=2, max_clients=3)
+        port = keypad.bound[1]
+        loop = asyncio.get_running_loop()
+        socks = []
+        for _ in range(3):
+            r, w = await asyncio.open_connection("127.0.0.1", port)
+            socks.append((r, w))
+        await asyncio.sleep(0.1)
+        # two half-open connections are allowed; the third one is closed without a word
+        assert await asyncio.wait_for(socks[2][0].read(), 2) == b""
+        assert keypad.half_open == 2 and len(keypad.connections) == 2
+        for _, w in socks:
+            w.close()
+        await asyncio.sleep(0.1)
+        assert keypad.half_open == 0 and not keypad.connections
+        await keypad.stop()
+
+    run(main())
+
+
+def test_hello_timeout_closes_silent_connections(tmp_path):
+    async def main():
+        keypad = await start_keypad(tmp_path, hello_timeout=0.2)
+        r, w = await asyncio.open_connection("127.0.0.1", keypad.bound[1])
+        assert await asyncio.wait_for(r.read(), 3) == b""
+        w.close()
+        await keypad.stop()
+
+    run(main())
+
+
+def test_wrong_pin_backoff_survives_a_restart(tmp_path):
+    async def main():
+        dev = DeviceConfig(backoff_free_attempts=1, backoff_base=60.0)
+        keypad = await start_keypad(tmp_path, device=dev)
+        for _ in range(2):
+            with pytest.raises(PinRejected) as e:
+                await keypad.enter_pin("0000", "disarm")
+            assert e.value.code == "wrong_pin"
+        with pytest.raises(PinRejected) as e:
+            await keypad.enter_pin(TEST_PIN, "disarm")  # even the right PIN: locked out
+        assert e.value.code == "locked_out"
+        await keypad.stop()
+        state = json.loads((tmp_path / "state" / "pin_state.json").read_text())
+        assert state["failures"] == 2 and state["locked_until"] > time.time() + 30
+        again = await start_keypad(tmp_path, device=dev, unseal=False)
+        assert again.device.state == "SEALED"
+        with pytest.raises(PinRejected) as e:
+            await again.enter_pin(TEST_PIN, "arm")
+        assert e.value.code == "locked_out"
+        await again.stop()
+
+    run(main())
+
+
+def test_sealed_keypad_refuses_clients_until_unsealed_over_the_control_socket(tmp_path):
+    sock = tmp_path / "run" / "keypad.sock"
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, unseal=False, control_socket=sock)
+        assert oct(sock.stat().st_mode & 0o777) == "0o600"
+        assert oct(sock.parent.stat().st_mode & 0o777) == "0o700"
+        loop = asyncio.get_running_loop()
+        st = await loop.run_in_executor(None, control_request, sock, {"cmd": "status"})
+        assert st["ok"] and st["state"] == "SEALED" and st["fingerprint"] is None
+        early: list = []
+        await asyncio.gather(*(t for _, t in start_clients([client_settings(ek, keypad.bound[1], "early", boot_grace=0.5)], Events(), early)))
+        assert early and early[0][1] in ("eof", "connect_timeout")
+        bad = await loop.run_in_executor(None, control_request, sock, {"cmd": "arm", "pin": "0000"})
+        assert bad == {"ok": False, "code": "wrong_pin", "error": "wrong PIN"}
+        need = await loop.run_in_executor(None, control_request, sock, {"cmd": "arm"})
+        assert need["code"] == "pin_required"
+        ok = await loop.run_in_executor(None, control_request, sock, {"cmd": "arm", "pin": TEST_PIN})
+        assert ok == {"ok": True, "state": "ARMED"}
+        junk = await loop.run_in_executor(None, control_request, sock, {"cmd": "fly"})
+        assert junk["code"] == "bad_request"
+        events, lockdowns = Events(), []
+        clients = start_clients([client_settings(ek, keypad.bound[1], "later")], events, lockdowns)
+        assert await wait_for(lambda: events.of("established"), 5)
+        await _finish(clients, keypad)
+        assert not sock.exists()
+
+    run(main())
+
+
+# --------------------------------------------------------------------------- subprocess keypad
+
+
+def _write_keypad_config(d: Path, port: int = 0) -> Path:
+    cfg = d / "keypad.toml"
+    cfg.write_text(
+        f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/keypad.sock"\n'
+        f'[listen]\nhost = "127.0.0.1"\nport = {port}\n'
+    )
+    return cfg
+
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def start_keypad_process(d: Path, port: int) -> subprocess.Popen[bytes]:
+    cfg = _write_keypad_config(d, port)
+    r, w = os.pipe()
+    os.write(w, (TEST_PIN + "\n").encode())
+    os.close(w)
+    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg), "--pin-fd", str(r)],
+        pass_fds=(r,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=env,
+    )
+    os.close(r)
+    return proc
+
+
+def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else "keypad exited"
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError("keypad did not start listening")
+
+
+def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(tmp_path):
+    _, _, ek = make_keystore(tmp_path)
+    port = _free_port()
+    proc = start_keypad_process(tmp_path, port)
+    try:
+        _wait_listening(port, proc)
+
+        async def main():
+            events, lockdowns = Events(), []
+            clients = start_clients([client_settings(ek, port, f"k{i}") for i in range(20)], events, lockdowns)
+            assert await wait_for(lambda: len(events.of("established")) == 20, 10)
+            await asyncio.sleep(0.5)
+            assert lockdowns == []
+            loop = asyncio.get_running_loop()
+            killed_at = loop.time()
+            proc.send_signal(signal.SIGKILL)
+            assert await wait_for(lambda: len(lockdowns) == 20, 5)
+            deadline = clients[0][0].settings.deadline
+            slowest = max(t for t, _ in events.of("lockdown")) - killed_at
+            print(f"\nSIGKILL -> lockdown of 20 clients: slowest {slowest * 1000:.1f} ms (deadline {deadline:g} s)")
+            # the kernel closes a killed process's sockets, so the clients see EOF (or a deadline)
+            assert {r for _, r in lockdowns} <= {"eof", "deadline"}
+            # every lockdown was decided by a machine before its response deadline ran out
+            assert slowest <= deadline + 0.5
+            await asyncio.gather(*(t for _, t in clients))
+
+        run(main())
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+
+def test_keypad_process_sigterm_exits_cleanly(tmp_path):
+    make_keystore(tmp_path)
+    port = _free_port()
+    proc = start_keypad_process(tmp_path, port)
+    try:
+        _wait_listening(port, proc)
+        st = control_request(tmp_path / "run" / "keypad.sock", {"cmd": "status"})
+        assert st["state"] == "ARMED" and st["listen"] == ["127.0.0.1", port]
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(10) == 0
+        assert not (tmp_path / "run" / "keypad.sock").exists()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
