@@ -88,14 +88,14 @@ def _layout_rows(ft: FrameType) -> list[tuple[str, str, str, str, str]]:
 def _ruler(ft: FrameType) -> str:
     """An ASCII byte ruler: one '#' per byte, fields longer than RULER_MAX bytes elided."""
     lines = ["  offset   size  bytes (one # per byte)", "--------  -----  " + "-" * (RULER_MAX + 2)]
-    for off, size, name, kind, _ in _layout_rows(ft):
+    for off, size, name, _kind, _ in _layout_rows(ft):
         if size.isdigit() and int(size) <= RULER_MAX:
             cells = "#" * int(size)
         elif size.isdigit():
             cells = "#" * 12 + " ... " + "#" * 12
         else:  # 1 + n
             cells = "#|" + "~" * 10 + " n " + "~" * 10
-        lines.append(f"{off:>8}  {size:>5}  |{cells:<{RULER_MAX}}|  {name} ({kind})")
+        lines.append(f"{off:>8}  {size:>5}  |{cells:<{RULER_MAX}}|  {name}")
     if ft == FrameType.HELLO:
         lines.append(f"\n n = UTF-8 length of client_id, {K.CLIENT_ID_MIN} … {K.CLIENT_ID_MAX}; '...' elides a long field")
     elif any(s.isdigit() and int(s) > RULER_MAX for _, s, *_ in _layout_rows(ft)):
@@ -338,8 +338,9 @@ def _mermaid_state(t: tables.Table) -> tuple[str, list[list[str]], list[str]]:
 
     Drawn: every transition between two different non-terminal states. Rows into a
     terminal state are summarised as one edge per target from a box around the live
-    states; self-loops that do something are listed in a table, those that do nothing
-    (or happen the same way in every state) are summarised in text.
+    states. Self-loops are listed in a table under the diagram, not drawn: drawn, their
+    labels overlap the real transitions (checked on the rendered pages). Rows that do
+    nothing, and events handled the same way in every live state, are summarised in text.
     """
     live = [s for s in t.states if s not in t.terminal]
     edges: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -407,7 +408,7 @@ def _table_page(name: str) -> str:
             "one arrow per terminal state, labelled with their reasons; the complete list is in the row table below.\n"
         )
     if loops:
-        parts.append("\n### Events that keep the state and do something\n\n")
+        parts.append("\n### Events that keep the state and do something\n\nNot drawn above, so that their labels do not hide the transitions.\n\n")
         parts.append(_table(["state", "event", "actions", "note"], loops))
     if everywhere:
         parts.append("\n### Events handled the same way in every live state\n\n")
