@@ -134,7 +134,7 @@ class Demo:
                 audit_log=d / f"audit-host{i + 1:02d}.log",
             )
             hook = None if use_ladder else _print_hook(self, s.client_id)
-            c = ClientDaemon(s, observer=self.rec, run_lockdown=hook)
+            c = ClientDaemon(s, observer=self.rec, run_lockdown=hook, process_wide_lockdown=False)
             self.clients.append((c, asyncio.create_task(c.run(signals=False))))
         self.say(
             f"{self.n} clients started (heartbeat {INTERVAL}s minus 0-25 % jitter, deadline "
@@ -162,6 +162,7 @@ class Demo:
         await self._until(lambda: self.keypad is not None and self.keypad.device.state == "ARMED", WINDOW + 2)
         self.say(f"window expired: keypad re-armed by itself ({self.keypad.device.state})")
         await asyncio.sleep(1.0)
+        self.say("clients see:")
         self.table()
 
         self.say("BREACH: the door contact opens")
@@ -192,6 +193,8 @@ class Demo:
             )
         if audit_ok is not None:
             print(f"  audit logs:              {'all chains intact' if audit_ok else 'A CHAIN IS BROKEN'}", file=self.out)
+        if use_ladder:
+            print(f"  host01 audit trail:      {_audit_trail(d / 'audit-host01.log')}", file=self.out)
         print(f"  total time:              {time.monotonic() - self.t0:.1f} s", file=self.out)
         return 0 if ok and audit_ok is not False else 1
 
@@ -218,6 +221,18 @@ def _print_hook(demo: Demo, client_id: str) -> Any:
         pass  # no ladder module: the lockdown is reported by the observer only
 
     return hook
+
+
+def _audit_trail(path: Path) -> str:
+    from keycrypt.audit import iter_records
+
+    parts = []
+    for r in iter_records(path):
+        if r["event"] == "lockdown":
+            parts.append(f"lockdown({r['reason']})")
+        elif r["event"] == "lockdown_step":
+            parts.append(f"{r['detail'].get('action')} {r['detail'].get('status')}")
+    return " -> ".join(parts) + "  (refused = dry-run, the host is left alone)"
 
 
 def _verify_audits(d: Path, n: int) -> bool:

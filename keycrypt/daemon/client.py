@@ -335,6 +335,7 @@ class ClientDaemon:
         notifier: Notifier | None = None,
         random: Callable[[int], bytes] = os.urandom,
         run_lockdown: LockdownRunner | None = None,
+        process_wide_lockdown: bool = True,
     ) -> None:
         if not settings.keypads:
             raise ConfigError("needs at least one keypad", key="client.keypads")
@@ -346,10 +347,17 @@ class ClientDaemon:
         self._kem = get_backend(settings.kem_backend)
         self._run_lockdown = run_lockdown
         self._ladder: Any = None
+        self._audit: Any = None
+        self._lockdown_runner: Any = None
         if run_lockdown is None:
-            from keycrypt.lockdown import ladder_from_config
+            # Imported (and the ladder checked) now, not when the disk may already be suspended.
+            from keycrypt import audit as _audit  # noqa: F401
+            from keycrypt import lockdown as _lockdown
 
-            self._ladder = ladder_from_config(settings.lockdown)
+            self._ladder = _lockdown.ladder_from_config(settings.lockdown, where="client.lockdown")
+            # One ladder per process in production (the module's guard); a demo or a test that
+            # runs many clients in one process gives each its own.
+            self._lockdown_runner = _lockdown.execute if process_wide_lockdown else _lockdown.Lockdown().execute
         self.links: list[KeypadLink] = []
         self.lockdown: tuple[Reason, str, str] | None = None  # (reason, detail, keypad)
         self.lockdown_at: float | None = None
@@ -357,6 +365,7 @@ class ClientDaemon:
         self._ready_sent = False
         self._last_watchdog = 0.0
         self._stop_requested = False
+        self._status_changed: asyncio.Event | None = None
         self.started_at = 0.0
 
     # --- running ---------------------------------------------------------------------
@@ -366,6 +375,8 @@ class ClientDaemon:
         self._done = asyncio.Event()
         self.started_at = loop.time()
         s = self.settings
+        if self._run_lockdown is None and s.audit_log is not None and self._audit is None:
+            self._audit = open_audit_log(s.audit_log)
         cfg_deadline = s.deadline
         for target in s.keypads:
             session = ClientSession(
@@ -418,6 +429,9 @@ class ClientDaemon:
         reason, detail, keypad = self.lockdown
         code = await self._execute(reason, detail, keypad)
         self._write_status_now()
+        if self._audit is not None:
+            with contextlib.suppress(Exception):
+                self._audit.close()
         return code
 
     async def run(self, *, signals: bool = True) -> int:
@@ -449,14 +463,10 @@ class ClientDaemon:
                 if asyncio.iscoroutine(res):
                     await res
             else:
-                from keycrypt.audit import AuditLog
-                from keycrypt.lockdown import execute
-
-                audit = AuditLog(s.audit_log) if s.audit_log is not None else None
-                await execute(
+                await self._lockdown_runner(  # logs and audits each step itself
                     self._ladder,
                     reason,
-                    audit,
+                    self._audit,
                     detail={"detail": detail, "keypad": keypad, "client_id": s.client_id},
                     allow_destructive=not s.dry_run,
                 )
@@ -468,6 +478,8 @@ class ClientDaemon:
     # --- link events -----------------------------------------------------------------
 
     def on_established(self, link: KeypadLink) -> None:
+        if self._status_changed is not None:
+            self._status_changed.set()
         self._notify("established", keypad=link.target.name, status=link.status)
         if not self._ready_sent and all(l.established_at is not None for l in self.links if l.lost is None):
             self._ready_sent = True
@@ -548,12 +560,28 @@ class ClientDaemon:
             log.debug("%s", kv(event="status_file_not_written", path=path, error=exc.strerror or exc))
 
     async def _status_loop(self, path: Path) -> None:
+        """Rewrite the status file every second, and at once when a link comes up."""
+        self._status_changed = asyncio.Event()
         while True:
+            self._status_changed.clear()
             try:
                 await asyncio.to_thread(write_status_file, path, self.snapshot())
             except OSError as exc:
                 log.debug("%s", kv(event="status_file_not_written", path=path, error=exc.strerror or exc))
-            await asyncio.sleep(1.0)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._status_changed.wait(), 1.0)
+
+
+def open_audit_log(path: Path) -> Any:
+    """Open (and lock) the audit log at start, so a lockdown never has to; AuditError if it cannot."""
+    from keycrypt.audit import AuditLog
+    from keycrypt.errors import AuditError
+
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AuditError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+    return AuditLog(path)
 
 
 def write_status_file(path: Path, snapshot: dict[str, Any]) -> None:

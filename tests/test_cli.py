@@ -1,0 +1,349 @@
+"""The ``keycrypt`` command as an operator meets it: subprocesses, exit statuses, one-line errors.
+
+Also the full path through the CLI: keypad run + client run as processes, a
+breach ordered with ``keycrypt keypad breach``, the client's ``command``
+lockdown hook firing, ``client status`` and ``audit verify``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli
+
+FAST = ["--argon2-time", "1", "--argon2-memory", "8192", "--argon2-parallelism", "1"]
+
+
+def _pin_pipe(*pins: str) -> int:
+    r, w = os.pipe()
+    os.write(w, "".join(p + "\n" for p in pins).encode())
+    os.close(w)
+    return r
+
+
+def cli_with_pins(*args: str, pins: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
+    fd = _pin_pipe(*pins)
+    try:
+        return run_cli(*args, "--pin-fd", str(fd), pass_fds=(fd,))
+    finally:
+        os.close(fd)
+
+
+def _one_line_error(res: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in res.stderr, res.stderr
+    lines = [l for l in res.stderr.splitlines() if l.strip()]
+    assert lines, "an error must say what was wrong"
+    return lines[-1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["keypad"],
+        ["keypad", "init"],
+        ["keypad", "pubkey"],
+        ["keypad", "change-pin"],
+        ["keypad", "duress-hash"],
+        ["keypad", "run"],
+        ["keypad", "status"],
+        ["keypad", "arm"],
+        ["keypad", "disarm"],
+        ["keypad", "breach"],
+        ["keypad", "lockdown-all"],
+        ["client"],
+        ["client", "run"],
+        ["client", "status"],
+        ["client", "enroll"],
+        ["audit", "verify"],
+        ["demo"],
+    ],
+)
+def test_help_on_every_command(args):
+    from keycrypt.cli import build_parser
+
+    with pytest.raises(SystemExit) as e:
+        build_parser().parse_args([*args, "--help"])
+    assert e.value.code == 0
+
+
+def test_usage_error_is_exit_2():
+    res = run_cli("keypad", "frobnicate")
+    assert res.returncode == 2 and "invalid choice" in res.stderr
+
+
+def test_init_pubkey_change_pin_and_nothing_overwritten(tmp_path):
+    ks, pub = tmp_path / "k.key", tmp_path / "k.pub"
+    res = cli_with_pins("keypad", "init", "--keystore", str(ks), *FAST, pins=(TEST_PIN,))
+    assert res.returncode == 0, res.stderr
+    fp = res.stdout.split("fingerprint: ")[1].strip()
+    assert len(fp.split()) == 16
+    original = ks.read_bytes()
+    assert oct(ks.stat().st_mode & 0o777) == "0o600"
+
+    again = cli_with_pins("keypad", "init", "--keystore", str(ks), *FAST, pins=(TEST_PIN,))
+    assert again.returncode == 2 and "already exists" in _one_line_error(again)
+    assert ks.read_bytes() == original
+
+    wrong = cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(pub), pins=("0000",))
+    assert wrong.returncode == 3 and "wrong PIN" in _one_line_error(wrong)
+    assert not pub.exists()
+    ok = cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(pub), pins=(TEST_PIN,))
+    assert ok.returncode == 0, ok.stderr
+    assert fp in ok.stdout  # the same fingerprint, comparable by a person
+    pub_bytes = pub.read_bytes()
+    exists = cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(pub), pins=(TEST_PIN,))
+    assert exists.returncode == 2 and pub.read_bytes() == pub_bytes
+
+    bad_old = cli_with_pins("keypad", "change-pin", "--keystore", str(ks), pins=("0000", "13579"))
+    assert bad_old.returncode == 3 and ks.read_bytes() == original
+    short = cli_with_pins("keypad", "change-pin", "--keystore", str(ks), pins=(TEST_PIN, "12"))
+    assert short.returncode == 2 and "too short" in _one_line_error(short)
+    assert ks.read_bytes() == original
+    changed = cli_with_pins("keypad", "change-pin", "--keystore", str(ks), pins=(TEST_PIN, "13579"))
+    assert changed.returncode == 0, changed.stderr
+    assert fp in changed.stdout
+    assert cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(tmp_path / "p2"), pins=("13579",)).returncode == 0
+
+
+def test_pin_needs_a_terminal_or_pin_fd(tmp_path):
+    res = run_cli("keypad", "init", "--keystore", str(tmp_path / "k"), *FAST, input="")
+    assert res.returncode == 2 and "--pin-fd" in _one_line_error(res)
+    assert not (tmp_path / "k").exists()
+
+
+def test_duress_hash_prints_an_argon2id_verifier():
+    res = cli_with_pins("keypad", "duress-hash", pins=("1357",))
+    assert res.returncode == 0
+    verifier = res.stdout.strip()
+    assert verifier.startswith("$argon2id$") and "1357" not in verifier
+    from argon2 import PasswordHasher
+
+    assert PasswordHasher().verify(verifier, "1357")
+
+
+def test_bad_config_is_exit_2_naming_the_key(tmp_path):
+    cfg = tmp_path / "client.toml"
+    cfg.write_text('client_id = "a"\n[[keypads]]\nhost = "k"\npubkey = "p"\nport = 70000\n')
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 2
+    assert "client.keypads[0].port: must be 1..65535" in _one_line_error(res)
+    cfg.write_text('client_id = "a"\nheartbeat = 1\n[[keypads]]\nhost = "k"\npubkey = "p"\n')
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 2 and "client.heartbeat: unknown key" in _one_line_error(res)
+    res = run_cli("keypad", "run", "--config", str(tmp_path / "missing.toml"))
+    assert res.returncode == 2 and "cannot read config file" in _one_line_error(res)
+
+
+def test_bad_lockdown_section_is_exit_2(tmp_path):
+    _, pub, _ = make_keystore(tmp_path)
+    cfg = tmp_path / "client.toml"
+    cfg.write_text(
+        f'client_id = "a"\n[[keypads]]\nhost = "127.0.0.1"\npubkey = "{pub}"\n'
+        '[lockdown]\n[[lockdown.steps]]\naction = "explode"\n'
+    )
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 2 and "client.lockdown.steps[0]" in _one_line_error(res)
+
+
+def test_bad_key_file_is_exit_3(tmp_path):
+    junk = tmp_path / "junk.pub"
+    junk.write_bytes(b"this is not a public key file")
+    cfg = tmp_path / "client.toml"
+    cfg.write_text(f'client_id = "a"\n[[keypads]]\nhost = "127.0.0.1"\npubkey = "{junk}"\n')
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 3 and str(junk) in _one_line_error(res)
+    assert junk.read_bytes() == b"this is not a public key file"
+    cfg.write_text(f'client_id = "a"\n[[keypads]]\nhost = "127.0.0.1"\npubkey = "{tmp_path / "none.pub"}"\n')
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 3 and "none.pub" in _one_line_error(res)
+
+
+def test_bad_psk_file_is_exit_2(tmp_path):
+    _, pub, _ = make_keystore(tmp_path)
+    psk = tmp_path / "short.psk"
+    psk.write_bytes(b"short")
+    cfg = tmp_path / "client.toml"
+    cfg.write_text(f'client_id = "a"\npsk_file = "{psk}"\n[[keypads]]\nhost = "127.0.0.1"\npubkey = "{pub}"\n')
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 2 and "client.psk_file" in _one_line_error(res)
+
+
+def test_keypad_run_with_wrong_pin_is_exit_3_and_counts(tmp_path):
+    ks, _, _ = make_keystore(tmp_path)
+    original = ks.read_bytes()
+    cfg = tmp_path / "keypad.toml"
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n[listen]\nhost = "127.0.0.1"\nport = 0\n')
+    res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=("0000",))
+    assert res.returncode == 3 and "wrong PIN" in _one_line_error(res)
+    assert ks.read_bytes() == original
+    assert json.loads((tmp_path / "state" / "pin_state.json").read_text())["failures"] == 1
+
+
+def test_keypad_control_without_daemon_is_exit_1(tmp_path):
+    res = run_cli("keypad", "status", "--socket", str(tmp_path / "nope.sock"))
+    assert res.returncode == 1 and "is it running?" in _one_line_error(res)
+
+
+def test_client_enroll_writes_0600_and_refuses_overwrite(tmp_path):
+    out = tmp_path / "web01.psk"
+    res = run_cli("client", "enroll", "--client-id", "web01", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    data = out.read_bytes()
+    assert len(data) == 32 and oct(out.stat().st_mode & 0o777) == "0o600"
+    assert '"web01" = ' in res.stdout and data.hex() not in res.stdout
+    again = run_cli("client", "enroll", "--client-id", "web01", "--out", str(out))
+    assert again.returncode == 2 and out.read_bytes() == data
+    bad = run_cli("client", "enroll", "--client-id", "", "--out", str(tmp_path / "x"))
+    assert bad.returncode == 2 and not (tmp_path / "x").exists()
+    shown = run_cli("client", "enroll", "--client-id", "db01", "--out", str(tmp_path / "db.psk"), "--show-hex")
+    assert (tmp_path / "db.psk").read_bytes().hex() in shown.stdout
+
+
+def test_audit_verify_exit_status(tmp_path):
+    from keycrypt.audit import AuditLog
+
+    p = tmp_path / "audit.log"
+    with AuditLog(p) as log:
+        log.append("lockdown", "breach", keypad="k")
+        log.append("lockdown_end", "breach")
+    res = run_cli("audit", "verify", str(p))
+    assert res.returncode == 0 and res.stdout.startswith("OK")
+    p.write_bytes(p.read_bytes().replace(b"breach", b"bReach", 1))
+    res = run_cli("audit", "verify", str(p))
+    assert res.returncode == 1 and "FAIL" in res.stdout
+
+
+# --------------------------------------------------------------------------- the whole path as processes
+
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def _wait(predicate, timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return bool(predicate())
+
+
+def test_processes_breach_fires_the_clients_command_hook(tmp_path):
+    _, pub, _ = make_keystore(tmp_path)
+    port = _free_port()
+    sock = tmp_path / "run" / "keypad.sock"
+    (tmp_path / "keypad.toml").write_text(
+        f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "{sock}"\n'
+        f'[listen]\nhost = "127.0.0.1"\nport = {port}\n[maintenance]\nwindow_default = "1s"\n'
+    )
+    fired = tmp_path / "hook-fired"
+    (tmp_path / "client.toml").write_text(
+        f'client_id = "proc01"\nheartbeat_interval = "100ms"\nboot_grace = "10s"\ndry_run = true\n'
+        f'audit_log = "audit.log"\nstatus_file = "status.json"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {port}\npubkey = "{pub}"\n'
+        f'[lockdown]\n[[lockdown.steps]]\naction = "command"\nargv = ["touch", "{fired}"]\n'
+        f'[[lockdown.steps]]\naction = "poweroff"\n'
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
+    fd = _pin_pipe(TEST_PIN)
+    keypad = subprocess.Popen(
+        [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(tmp_path / "keypad.toml"), "--pin-fd", str(fd)],
+        pass_fds=(fd,), cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    os.close(fd)
+    client = None
+    try:
+        assert _wait(sock.exists, 20), "keypad did not come up"
+        client = subprocess.Popen(
+            [sys.executable, "-m", "keycrypt.cli", "client", "run", "--config", str(tmp_path / "client.toml")],
+            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+
+        def established() -> bool:
+            st = run_cli("keypad", "status", "--socket", str(sock), "--json")
+            return st.returncode == 0 and any(c["client_id"] == "proc01" for c in json.loads(st.stdout)["clients"])
+
+        assert _wait(established, 20), "client did not connect"
+        def client_armed() -> bool:
+            st = run_cli("client", "status", "--status-file", str(tmp_path / "status.json"))
+            return st.returncode == 0 and "proc01" in st.stdout and "ARMED" in st.stdout
+
+        assert _wait(client_armed, 10)
+
+        disarm = cli_with_pins("keypad", "disarm", "--socket", str(sock), "--for", "1s", pins=(TEST_PIN,))
+        assert disarm.returncode == 0 and "DISARMED" in disarm.stdout
+        wrong = cli_with_pins("keypad", "disarm", "--socket", str(sock), pins=("0000",))
+        assert wrong.returncode == 3
+        def keypad_state() -> str:
+            return json.loads(run_cli("keypad", "status", "--socket", str(sock), "--json").stdout)["state"]
+
+        assert _wait(lambda: keypad_state() == "ARMED", 10), "the window did not re-arm the keypad"
+        assert client.poll() is None and not fired.exists()
+
+        assert run_cli("keypad", "breach", "--socket", str(sock)).returncode == 0
+        assert client.wait(10) == 5  # lockdown fired in dry-run mode
+        assert fired.exists()
+        status = run_cli("client", "status", "--status-file", str(tmp_path / "status.json"), "--json")
+        assert status.returncode == 5 and json.loads(status.stdout)["lockdown"]["reason"] == "eof"
+        assert run_cli("audit", "verify", str(tmp_path / "audit.log")).returncode == 0
+
+        armed = cli_with_pins("keypad", "arm", "--socket", str(sock), pins=(TEST_PIN,))
+        assert armed.returncode == 0 and "ARMED" in armed.stdout
+        assert run_cli("keypad", "lockdown-all", "--socket", str(sock)).stdout.strip() == "state: LOCKDOWN"
+    finally:
+        for p in (client, keypad):
+            if p is not None and p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+                try:
+                    p.wait(10)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait()
+    assert keypad.returncode == 0
+
+
+def test_client_sigterm_is_an_orderly_stop(tmp_path):
+    _, pub, _ = make_keystore(tmp_path)
+    fired = tmp_path / "fired"
+    (tmp_path / "client.toml").write_text(
+        f'client_id = "c"\nboot_grace = "wait"\ndry_run = true\naudit_log = "audit.log"\nstatus_file = "s.json"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+        f'[lockdown]\n[[lockdown.steps]]\naction = "command"\nargv = ["touch", "{fired}"]\n'
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
+    p = subprocess.Popen(
+        [sys.executable, "-m", "keycrypt.cli", "client", "run", "--config", str(tmp_path / "client.toml")],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        assert _wait(lambda: (tmp_path / "s.json").exists(), 15)
+        p.send_signal(signal.SIGTERM)
+        assert p.wait(10) == 0
+        assert not fired.exists()
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
+def test_demo_runs_to_the_end(tmp_path):
+    res = run_cli("demo", "--clients", "3", "--duration", "1", timeout=60)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "3 of 3" in res.stdout and "breach -> lockdown" in res.stdout
+    assert "all chains intact" in res.stdout
+    print(res.stdout.split("summary")[1])
