@@ -588,7 +588,7 @@ class Lockdown:
         self._report = LadderReport(
             reason=_reason_value(reason),
             dry_run=ladder.dry_run,
-            allow_destructive=bool(allow_destructive),
+            allow_destructive=allow_destructive is True,
             started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         )
         self._task = asyncio.get_running_loop().create_task(
