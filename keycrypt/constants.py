@@ -121,3 +121,10 @@ DEFAULT_PORT: Final[int] = _d["port"]
 CONNECT_RETRY_MIN: Final[float] = _d["connect_retry_min"]
 CONNECT_RETRY_MAX: Final[float] = _d["connect_retry_max"]
 CONNECT_TIMEOUT: Final[float] = _d["connect_timeout"]
+
+# --- hardware drivers (keycrypt/hw/; deployment defaults, not wire protocol) ---------
+_hw = RAW["hw"]
+SENSOR_DEBOUNCE_MS: Final[int] = _hw["sensor_debounce_ms"]
+SENSOR_DEBOUNCE_MAX_MS: Final[int] = _hw["sensor_debounce_max_ms"]
+SENSOR_RETRY_INTERVAL: Final[float] = _hw["sensor_retry_interval"]
+PINPAD_ENTRY_TIMEOUT: Final[float] = _hw["pinpad_entry_timeout"]

@@ -111,3 +111,7 @@ class PinError(KeyCryptError):
 
 class AuditError(KeyCryptError):
     """The audit log could not be opened or appended to, or its last record is corrupt."""
+
+
+class HardwareError(KeyCryptError):
+    """A sensor or PIN-pad driver could not be loaded, opened or read (the message names the device)."""
