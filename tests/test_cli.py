@@ -347,3 +347,53 @@ def test_demo_runs_to_the_end(tmp_path):
     assert "3 of 3" in res.stdout and "breach -> lockdown" in res.stdout
     assert "all chains intact" in res.stdout
     print(res.stdout.split("summary")[1])
+
+
+def test_sd_notify_ready_and_watchdog(tmp_path):
+    """Under systemd: the keypad says READY=1; the client says READY=1 after its handshake, then WATCHDOG=1."""
+    _, pub, _ = make_keystore(tmp_path)
+    port = _free_port()
+    (tmp_path / "keypad.toml").write_text(
+        f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n'
+        f'[listen]\nhost = "127.0.0.1"\nport = {port}\n'
+    )
+    (tmp_path / "client.toml").write_text(
+        f'client_id = "sd"\nheartbeat_interval = "100ms"\ndry_run = true\naudit_log = "audit.log"\nstatus_file = "s.json"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {port}\npubkey = "{pub}"\n'
+    )
+    sockets = {}
+    for name in ("keypad", "client"):
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        s.bind(str(tmp_path / f"{name}.notify"))
+        s.settimeout(10)
+        sockets[name] = s
+    base = {k: v for k, v in os.environ.items() if k not in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID")}
+    fd = _pin_pipe(TEST_PIN)
+    keypad = subprocess.Popen(
+        [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(tmp_path / "keypad.toml"), "--pin-fd", str(fd)],
+        pass_fds=(fd,), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**base, "NOTIFY_SOCKET": str(tmp_path / "keypad.notify")},
+    )
+    os.close(fd)
+    client = None
+    try:
+        msg = ""
+        while "READY=1" not in msg:
+            msg = sockets["keypad"].recv(4096).decode()
+        assert "STATUS=ARMED" in msg
+        client = subprocess.Popen(
+            [sys.executable, "-m", "keycrypt.cli", "client", "run", "--config", str(tmp_path / "client.toml")],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**base, "NOTIFY_SOCKET": str(tmp_path / "client.notify"), "WATCHDOG_USEC": "2000000"},
+        )
+        seen = []
+        while "WATCHDOG=1" not in seen:
+            seen += sockets["client"].recv(4096).decode().splitlines()
+        assert "READY=1" in seen and seen.index("READY=1") < seen.index("WATCHDOG=1")
+    finally:
+        for p in (client, keypad):
+            if p is not None and p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+                p.wait(10)
+        for s in sockets.values():
+            s.close()
