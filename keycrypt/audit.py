@@ -203,6 +203,8 @@ class VerifyResult:
 
     def summary(self) -> str:
         if not self.ok:
+            if self.line is None:
+                return f"FAIL: {self.error}"
             return f"FAIL: line {self.line}: {self.error} ({self.records} valid records before it)"
         torn = (
             f"; torn final line {self.line} (a crash mid-write; the next open drops it and records that)"

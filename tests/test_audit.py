@@ -478,3 +478,4 @@ def test_main_function(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert audit.main(["verify", str(p)]) == 0
     assert "OK: 2 records" in capsys.readouterr().out
     assert audit.main(["verify", str(tmp_path / "missing")]) == 1
+    assert capsys.readouterr().out.startswith("FAIL: cannot read")

@@ -13,7 +13,6 @@ import asyncio
 import json
 import math
 import os
-import stat
 import sys
 import time
 from pathlib import Path
