@@ -455,3 +455,33 @@ def test_keypad_process_sigterm_exits_cleanly(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_logs_never_contain_pins_or_keys(tmp_path, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="keycrypt")
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        psk = os.urandom(32)
+        keypad = await start_keypad(tmp_path, psks={"c0": psk}, duress_verifier=duress_verifier())
+        events, lockdowns = Events(), []
+        clients = start_clients([client_settings(ek, keypad.bound[1], "c0", psk=psk)], events, lockdowns)
+        assert await wait_for(lambda: events.of("established"), 5)
+        with pytest.raises(PinRejected):
+            await keypad.enter_pin("97531", "disarm")
+        await keypad.enter_pin(TEST_PIN, "disarm", 30)
+        await keypad.enter_pin(DURESS_PIN, "arm")
+        assert await wait_for(lambda: lockdowns, 5)
+        await _finish(clients, keypad)
+        return psk
+
+    psk = run(main())
+    text = caplog.text
+    assert "event=session_opened" in text and "event=duress" in text  # the log did record the story
+    import re
+
+    for secret in ("97531", TEST_PIN, DURESS_PIN, psk.hex(), psk.hex().upper()):
+        # digits around it would be a port or a time, not the PIN
+        assert not re.search(rf"(?<![0-9]){re.escape(secret)}(?![0-9])", text), secret
