@@ -53,6 +53,7 @@ class Demo:
         self.rec = _Recorder()
         self.t0 = time.monotonic()
         self.keypad: KeypadDaemon | None = None
+        self.sensor: Any = None
         self.clients: list[tuple[ClientDaemon, asyncio.Task[int]]] = []
 
     def say(self, text: str) -> None:
@@ -96,6 +97,7 @@ class Demo:
             from keycrypt.keystore import format_fingerprint
 
             self.say(f"keypad fingerprint {format_fingerprint(ks.fingerprint)}")
+            self.sensor = _simulated_sensor()
             self.keypad = KeypadDaemon(
                 KeypadSettings(
                     keystore=d / "keypad.key",
@@ -105,6 +107,7 @@ class Demo:
                     device=DeviceConfig(window_default=WINDOW, window_max=60.0),
                 ),
                 observer=self.rec,
+                sensor=self.sensor,
             )
             await self.keypad.enter_pin(DEMO_PIN, "arm")
             await self.keypad.start()
@@ -165,10 +168,13 @@ class Demo:
         self.say("clients see:")
         self.table()
 
-        self.say("BREACH: the door contact opens")
-        self.keypad.breach("demo")
-        breach_at = self.keypad.last_breach_at
+        self.say("BREACH: the door contact opens" + (" (simulated sensor)" if self.sensor is not None else ""))
+        if self.sensor is not None:
+            self.sensor.trigger_breach("demo: door opened")
+        else:
+            self.keypad.breach("demo")
         await self._until(lambda: len(self.rec.of("lockdown")) >= self.n, 5.0)
+        breach_at = self.keypad.last_breach_at  # the sensor event's own monotonic timestamp
         codes = await asyncio.wait_for(asyncio.gather(*(t for _, t in self.clients)), 15.0)
         lockdowns = self.rec.of("lockdown")
         times = []
@@ -205,6 +211,14 @@ class Demo:
                 return False
             await asyncio.sleep(0.02)
         return True
+
+
+def _simulated_sensor() -> Any:
+    try:
+        from keycrypt.hw.simulated import SimulatedSensor
+    except ImportError:
+        return None
+    return SimulatedSensor()
 
 
 def _ladder_available() -> bool:

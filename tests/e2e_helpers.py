@@ -61,6 +61,8 @@ async def start_keypad(
     pin: str = TEST_PIN,
     events: Events | None = None,
     unseal: bool = True,
+    sensor: Any = None,
+    pinpad: Any = None,
     **overrides: Any,
 ) -> KeypadDaemon:
     ks = directory / "keypad.key"
@@ -75,7 +77,7 @@ async def start_keypad(
         device=overrides.pop("device", DeviceConfig(window_default=60.0)),
         **overrides,
     )
-    daemon = KeypadDaemon(settings, observer=events)
+    daemon = KeypadDaemon(settings, observer=events, sensor=sensor, pinpad=pinpad)
     if unseal:
         await daemon.enter_pin(pin, "arm")
     await daemon.start()

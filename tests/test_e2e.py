@@ -485,3 +485,43 @@ def test_logs_never_contain_pins_or_keys(tmp_path, caplog):
     for secret in ("97531", TEST_PIN, DURESS_PIN, psk.hex(), psk.hex().upper()):
         # digits around it would be a port or a time, not the PIN
         assert not re.search(rf"(?<![0-9]){re.escape(secret)}(?![0-9])", text), secret
+
+
+def test_sensor_and_pinpad_drive_the_keypad(tmp_path):
+    from keycrypt.hw.simulated import SimulatedPinPad, SimulatedSensor
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        sensor, pad = SimulatedSensor(), SimulatedPinPad()
+        events, lockdowns = Events(), []
+        keypad = await start_keypad(tmp_path, events=events, sensor=sensor, pinpad=pad)
+        clients = start_clients([client_settings(ek, keypad.bound[1], f"c{i}") for i in range(5)], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 5, 10)
+        pad.submit("0000", "disarm")
+        pad.submit(TEST_PIN, "disarm")
+        assert await wait_for(lambda: keypad.device.state == "DISARMED", 5)
+        assert keypad.device.failures == 0
+        sensor.trigger_breach()  # maintenance: ignored
+        await asyncio.sleep(0.3)
+        sensor.restore()
+        assert lockdowns == [] and keypad.device.state == "DISARMED"
+        pad.submit(TEST_PIN, "arm")
+        assert await wait_for(lambda: keypad.device.state == "ARMED", 5)
+        sensor.trigger_breach()
+        assert await wait_for(lambda: len(lockdowns) == 5, 5)
+        sensor_at = sensor.history[-1].at
+        slowest = max(t for t, _ in events.of("lockdown")) - sensor_at
+        print(f"\nsensor event -> lockdown of 5 clients: slowest {slowest * 1000:.2f} ms")
+        assert keypad.last_breach_at == sensor_at  # measured from the sensor's own timestamp
+        # re-arming while the door is still open breaches again at once (RecheckSensor)
+        pad.submit(TEST_PIN, "arm")
+        assert await wait_for(lambda: keypad.device.state == "BREACHED" and len(events.of("breach")) >= 3, 5)
+        sensor.restore()
+        pad.submit(TEST_PIN, "arm")
+        assert await wait_for(lambda: keypad.device.state == "ARMED", 5)
+        sensor.fault()  # a sensor that cannot be read is a breach
+        assert await wait_for(lambda: keypad.device.state == "BREACHED", 5)
+        await asyncio.gather(*(t for _, t in clients))
+        await keypad.stop()
+
+    run(main())

@@ -350,7 +350,10 @@ class KeypadDaemon:
         kem_backend: str = "cryptography",
         observer: Callable[..., None] | None = None,
         notifier: Notifier | None = None,
+        sensor: Any = None,
+        pinpad: Any = None,
     ) -> None:
+        """``sensor``/``pinpad``: keycrypt.hw objects to use instead of building them from the config."""
         self.settings = settings
         self._kem = get_backend(kem_backend)
         self.observer = observer
@@ -377,8 +380,9 @@ class KeypadDaemon:
         self._stopped = asyncio.Event()
         self._duress = False
         self._shown = "sealed"
-        self.sensor: Any = None
-        self.pinpad: Any = None
+        self.sensor: Any = sensor
+        self._sensor_started = False  # until then the daemon does not listen either; start() rechecks
+        self.pinpad: Any = pinpad
         self.last_breach_at: float | None = None
         self.bound: tuple[str, int] | None = None
 
@@ -409,6 +413,7 @@ class KeypadDaemon:
     async def stop(self, reason: Reason = Reason.STOPPED) -> None:
         """Drop every session (their clients will lock down: that is the point) and close everything."""
         self.notifier.stopping()
+        self._stopped.set()
         self.accepting = False
         self._drop_all(reason)
         if self._server is not None:
@@ -733,33 +738,75 @@ class KeypadDaemon:
     # --- hardware --------------------------------------------------------------------
 
     async def _start_hw(self) -> None:
-        """Sensor and PIN pad from keycrypt.hw, when configured (an empty section: none)."""
-        if self.settings.sensor:
-            self.sensor = await _start_sensor(self, self.settings.sensor)
-        if self.settings.pinpad:
-            self.pinpad = await _start_pinpad(self, self.settings.pinpad)
+        """Sensor and PIN pad: given objects, or built by keycrypt.hw from the config sections."""
+        if self.sensor is None and self.settings.sensor:
+            self.sensor = _make_hw("make_sensor", self.settings.sensor, "keypad.sensor")
+        if self.pinpad is None and self.settings.pinpad:
+            self.pinpad = _make_hw("make_pinpad", self.settings.pinpad, "keypad.pinpad")
+        if self.sensor is not None:
+            await self.sensor.start()
+            self._sensor_started = True
+            self._tasks.append(asyncio.create_task(self._sensor_loop(self.sensor)))
+            log.info("%s", kv(event="sensor_started", sensor=self.sensor, breached=self.sensor.breached()))
+        if self.pinpad is not None:
+            await self.pinpad.start()
+            self._tasks.append(asyncio.create_task(self._pinpad_loop(self.pinpad)))
+            log.info("%s", kv(event="pinpad_started", pinpad=self.pinpad))
         if self.device.state == "ARMED":
             self._recheck_sensor()
 
+    async def _sensor_loop(self, sensor: Any) -> None:
+        """Breach and fault events go to the device at once, stamped with the sensor's own time."""
+        try:
+            async for ev in sensor.events():
+                if ev.is_breach:
+                    self.breach(f"sensor_{ev.kind}", at=ev.at)
+                else:
+                    log.info("%s", kv(event="sensor_restored", detail=ev.detail))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a sensor we cannot read is a breach (fail closed)
+            log.critical("%s", kv(event="sensor_failed", error=exc))
+            self.breach("sensor_failed")
+            return
+        if not self._stopped.is_set():
+            log.critical("%s", kv(event="sensor_stream_ended"))
+            self.breach("sensor_ended")
+
+    async def _pinpad_loop(self, pinpad: Any) -> None:
+        intents = {"enter": "toggle", "arm": "arm", "disarm": "disarm"}
+        try:
+            async for entry in pinpad.entries():
+                try:
+                    await self.enter_pin(entry.pin, intents.get(entry.intent, "toggle"))
+                except PinRejected as exc:
+                    self._display("locked out" if exc.code == "locked_out" else "wrong PIN")
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the PIN pad is gone; the control socket still works
+            log.critical("%s", kv(event="pinpad_failed", error=exc))
+
     def _recheck_sensor(self) -> None:
         """After (re-)arming: a door that is open right now is a breach right now."""
-        if self.sensor is not None and self.device.state == "ARMED" and _sensor_breached(self.sensor):
+        if self._sensor_started and self.device.state == "ARMED" and self.sensor.breached():
             self.breach("sensor_recheck")
 
 
-# --------------------------------------------------------------------------- keycrypt.hw bridge
+def _make_hw(factory: str, cfg: dict[str, Any], key: str) -> Any:
+    from keycrypt.errors import HardwareError
 
+    try:
+        import keycrypt.hw as hw
 
-async def _start_sensor(daemon: KeypadDaemon, cfg: dict[str, Any]) -> Any:
-    raise ConfigError("keycrypt.hw is not available yet", key="keypad.sensor")
-
-
-async def _start_pinpad(daemon: KeypadDaemon, cfg: dict[str, Any]) -> Any:
-    raise ConfigError("keycrypt.hw is not available yet", key="keypad.pinpad")
-
-
-def _sensor_breached(sensor: Any) -> bool:
-    return False
+        make = getattr(hw, factory)
+    except (ImportError, AttributeError):
+        raise ConfigError(f"keycrypt.hw.{factory} is not available in this installation", key=key) from None
+    try:
+        return make(cfg)
+    except ConfigError as exc:
+        raise ConfigError(str(exc), key=None if (exc.key or "").startswith("keypad.") else key) from None
+    except HardwareError as exc:
+        raise ConfigError(str(exc), key=key) from None
 
 
 def _window_arg(value: Any) -> float | None:
