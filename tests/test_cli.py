@@ -397,3 +397,14 @@ def test_sd_notify_ready_and_watchdog(tmp_path):
                 p.wait(10)
         for s in sockets.values():
             s.close()
+
+
+def test_bad_sensor_section_is_exit_2_before_asking_the_pin(tmp_path):
+    make_keystore(tmp_path)
+    cfg = tmp_path / "keypad.toml"
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n[sensor]\ndriver = "gpio"\nline = -1\n')
+    res = run_cli("keypad", "run", "--config", str(cfg), input="")
+    assert res.returncode == 2 and "keypad.sensor.line" in _one_line_error(res)
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n[pinpad]\ndriver = "telepathy"\n')
+    res = run_cli("keypad", "run", "--config", str(cfg), input="")
+    assert res.returncode == 2 and "keypad.pinpad" in _one_line_error(res)

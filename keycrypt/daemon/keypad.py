@@ -111,6 +111,11 @@ class KeypadSettings:
         """Build from validated config values; psk files are read here (ConfigError naming the key)."""
         from keycrypt.config import read_psk_file
 
+        # The hardware tables are checked now (building a device opens nothing), not after the PIN.
+        if v.sensor:
+            _make_hw("make_sensor", dict(v.sensor), "keypad.sensor")
+        if v.pinpad:
+            _make_hw("make_pinpad", dict(v.pinpad), "keypad.pinpad")
         psks: dict[str, bytes] = {}
         for cid, spec in v.clients.enrolled.items():
             if isinstance(spec, bytes):
@@ -793,6 +798,7 @@ class KeypadDaemon:
 
 
 def _make_hw(factory: str, cfg: dict[str, Any], key: str) -> Any:
+    """A keycrypt.hw device from its config table (not started); ConfigError naming ``key``.<sub-key>."""
     from keycrypt.errors import HardwareError
 
     try:
@@ -802,9 +808,7 @@ def _make_hw(factory: str, cfg: dict[str, Any], key: str) -> Any:
     except (ImportError, AttributeError):
         raise ConfigError(f"keycrypt.hw.{factory} is not available in this installation", key=key) from None
     try:
-        return make(cfg)
-    except ConfigError as exc:
-        raise ConfigError(str(exc), key=None if (exc.key or "").startswith("keypad.") else key) from None
+        return make(cfg, where=key)
     except HardwareError as exc:
         raise ConfigError(str(exc), key=key) from None
 
