@@ -1,0 +1,101 @@
+"""``keycrypt-conformance``: check any KCP/1 implementation against the vectors.
+
+Subcommands: ``shim`` (the implementation answers vector operations through
+a JSON-lines shim, spec/shim-protocol.md), ``keypad`` and ``client`` (live
+modes: the runner plays the peer). Exit status: 0 all selected cases
+passed (unimplemented and disabled cases do not fail a run unless
+``--require-all``), 1 a case failed, 2 a usage problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from conformance import report
+from conformance.runner import ConformanceError, Result, load_cases, load_config, select
+
+
+def add_common(p: argparse.ArgumentParser) -> None:
+    """Case selection and reporting options shared by every mode."""
+    p.add_argument("--vectors", type=Path, default=None, help="vector directory (default: the checkout's vectors/)")
+    p.add_argument("-k", dest="include", action="append", default=[], metavar="PATTERN",
+                   help="run only cases whose name (file:id) contains PATTERN or matches it as a glob; repeatable")
+    p.add_argument("--skip", dest="exclude", action="append", default=[], metavar="PATTERN",
+                   help="leave out matching cases; repeatable")
+    p.add_argument("--list", action="store_true", help="list the selected cases and exit")
+    p.add_argument("--config", type=Path, help="per-implementation config (TOML or JSON): disabled cases, error names")
+    p.add_argument("--json", dest="json_out", type=Path, help="write a JSON report")
+    p.add_argument("--junit-xml", type=Path, help="write a JUnit XML report")
+    p.add_argument("--fail-fast", action="store_true", help="stop at the first failure")
+    p.add_argument("--require-all", action="store_true", help="count unimplemented cases as failures")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    p.add_argument("-v", "--verbose", action="store_true", help="also list disabled cases")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="keycrypt-conformance", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="mode", required=True)
+    s = sub.add_parser("shim", help="drive an implementation's shim over JSON lines")
+    s.add_argument("--cmd", required=True, help='shim command, e.g. "python -m conformance.reference_shim"')
+    s.add_argument("--timeout", type=float, default=None, help="seconds to wait for one answer (default 30)")
+    add_common(s)
+    for mode in ("keypad", "client"):
+        m = sub.add_parser(mode, help=f"live {mode} mode (the runner plays the peer)")
+        m.add_argument("args", nargs=argparse.REMAINDER)
+    return p
+
+
+def run_mode(args: argparse.Namespace, mode: str,
+             play: Callable[[list[Any], Any, Callable[[Result], None]], tuple[dict[str, Any], list[Result]]],
+             files: Any = None) -> int:
+    """Select cases, play them, report: the frame every mode shares."""
+    config = load_config(args.config)
+    cases = select(load_cases(args.vectors, files) if files else load_cases(args.vectors), args.include, args.exclude)
+    if args.list:
+        for c in cases:
+            print(f"{c.name}  [{c.operation}] {c.result}{' ' + c.outcome if c.outcome else ''}  {c.comment}")
+        print(f"{len(cases)} cases", file=sys.stderr)
+        return 0
+    if not cases:
+        print("no case matches the selection", file=sys.stderr)
+        return 2
+    progress = report.Progress(len(cases), enabled=not args.quiet)
+    t0 = time.perf_counter()
+    caps, results = play(cases, config, progress)
+    elapsed = time.perf_counter() - t0
+    progress.finish()
+    impl = config.name or f"{caps.get('implementation', '?')}"
+    print(report.summary(results, elapsed, impl, verbose=args.verbose))
+    if args.json_out:
+        report.write_json(args.json_out, report.to_json(results, elapsed, mode, caps))
+    if args.junit_xml:
+        report.write_junit(args.junit_xml, results, elapsed, mode)
+    return 0 if report.ok(results, args.require_all) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.mode == "shim":
+            from conformance import shim
+
+            def play(cases: list[Any], config: Any, on_result: Callable[[Result], None]) -> Any:
+                timeout = args.timeout or config.timeout
+                return shim.run(cases, lambda: shim.SubprocessShim(args.cmd, timeout), config, on_result,
+                                args.fail_fast)
+
+            return run_mode(args, "shim", play)
+        print(f"keycrypt-conformance {args.mode}: not implemented yet", file=sys.stderr)
+        return 2
+    except ConformanceError as exc:
+        print(f"keycrypt-conformance: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
