@@ -140,7 +140,7 @@ def diff(want: Any, got: Any, path: str, config: Config, optional: frozenset[str
         if not isinstance(got, list):
             return f"{path.rstrip('.')}: expected a list, got {json.dumps(got)[:80]}"
         if path.endswith("actions.") and config.ignore_actions:
-            want = [a for a in want if a.get("action") not in config.ignore_actions]
+            want = [a for a in want if not (isinstance(a, dict) and a.get("action") in config.ignore_actions)]
             got = [a for a in got if not (isinstance(a, dict) and a.get("action") in config.ignore_actions)]
         for i, (w, g) in enumerate(zip(want, got)):
             d = diff(w, g, f"{path.rstrip('.')}[{i}].", config)

@@ -1,0 +1,260 @@
+"""The shim-mode runner: the reference passes every case, every mutant fails one, and the judging is strict."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conformance import cli, mutants, shim
+from conformance.runner import Case, ConformanceError, Config, Status, load_cases, load_config, select
+from keycrypt.vectors.reference import handle
+
+ROOT = Path(__file__).resolve().parent.parent
+REF = f"{sys.executable} -m conformance.reference_shim"
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[Case]:
+    return load_cases()
+
+
+def run_inprocess(cases: list[Case], config: Config | None = None, fail_fast: bool = False) -> list[Any]:
+    _, results = shim.run(cases, lambda: shim.InProcessShim(handle), config or Config(), fail_fast=fail_fast)
+    return results
+
+
+def test_reference_shim_passes_every_case(tmp_path: Path, cases: list[Case]) -> None:
+    """The real command line, subprocess and all: exit 0, every case passed, reports written."""
+    out, xml = tmp_path / "r.json", tmp_path / "r.xml"
+    proc = subprocess.run([sys.executable, "-m", "conformance.cli", "shim", "--cmd", REF, "--json", str(out),
+                           "--junit-xml", str(xml)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    report = json.loads(out.read_text())
+    assert report["summary"] == {"pass": len(cases), "fail": 0, "unimplemented": 0, "disabled": 0}
+    assert "PASS:" in proc.stdout and f"{len(cases)} passed" in proc.stdout
+    suites = ET.parse(xml).getroot().findall("testsuite")
+    assert sum(int(s.get("tests", 0)) for s in suites) == len(cases)
+    assert not ET.parse(xml).getroot().findall(".//failure")
+
+
+@pytest.mark.parametrize("name", sorted(mutants.MUTANTS))
+def test_each_mutant_fails_at_least_one_case(name: str, cases: list[Case]) -> None:
+    subset = select(cases, [mutants.MUTANTS[name].hint], ["accumulated/100000"])
+    assert subset, f"the hint of {name} selects nothing"
+    assert all(r.status == Status.PASS for r in run_inprocess(subset)), "the reference must pass the subset"
+    with mutants.apply(name):
+        results = run_inprocess(subset, fail_fast=True)
+    assert any(r.status == Status.FAIL for r in results), f"mutant {name} passed every case it was shown"
+
+
+def test_mutants_are_undone_after_use(cases: list[Case]) -> None:
+    subset = select(cases, ["mac:", "wire:"])
+    with mutants.apply("skip_mac_check"), mutants.apply("accepts_trailing"):
+        pass
+    assert all(r.status == Status.PASS for r in run_inprocess(subset))
+
+
+def test_mutant_switch_of_the_reference_shim_fails_the_run() -> None:
+    proc = subprocess.run([sys.executable, "-m", "conformance.cli", "shim", "-q", "--fail-fast", "-k", "mac:",
+                           "--cmd", f"{REF} --mutant truncated_tag_compare"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 1
+    assert "FAIL mac:mac/verify/ping-tag-byte-16" in proc.stdout
+
+
+def test_requests_carry_inputs_only(cases: list[Case]) -> None:
+    seen: list[dict[str, Any]] = []
+
+    def recording(req: dict[str, Any]) -> dict[str, Any]:
+        seen.append(req)
+        return handle(req)
+
+    subset = select(cases, ["wire:", "mac:", "keystore:keystore/open/wrong"])
+    shim.run(subset, lambda: shim.InProcessShim(recording), Config())
+    by_id = {r["id"]: r for r in seen}
+    for n, case in enumerate(subset, 1):
+        assert set(by_id[n]) == {"id", "op"} | set(case.input)
+        assert by_id[n]["op"] == case.operation
+
+
+def _fake_shim(tmp_path: Path, body: str) -> str:
+    """A Python shim whose answer to each non-capabilities request is computed by ``body`` (sets ``ans``)."""
+    lines = [
+        "import json, sys",
+        "from keycrypt.vectors.reference import handle",
+        "for line in sys.stdin:",
+        "    req = json.loads(line)",
+        "    if req['op'] == 'capabilities':",
+        "        ans = {'result': {'implementation': 'fake', 'operations': ['frame.decode', 'mac.verify']}}",
+        "    else:",
+        *["        " + ln for ln in textwrap.dedent(body).strip().splitlines()],
+        "    print(json.dumps({**ans, 'id': req['id']}), flush=True)",
+    ]
+    path = tmp_path / "fake_shim.py"
+    path.write_text("\n".join(lines) + "\n")
+    return f"{sys.executable} {path}"
+
+
+def test_a_dying_shim_fails_its_case_and_is_restarted(tmp_path: Path, cases: list[Case]) -> None:
+    cmd = _fake_shim(tmp_path, """
+        if req["op"] == "mac.verify":
+            sys.exit(3)
+        ans = handle(req)
+        """)
+    subset = select(cases, ["wire:wire/decode/ping-counter-0", "mac:mac/verify/ping-counter-1",
+                            "wire:wire/decode/magic-KD"])
+    _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=20, cwd=str(ROOT)), Config())
+    status = {r.case.id: (r.status, r.message) for r in results}
+    assert status["mac/verify/ping-counter-1"][0] == Status.FAIL
+    assert "shim died" in status["mac/verify/ping-counter-1"][1]
+    assert status["wire/decode/ping-counter-0"][0] == Status.PASS
+    assert status["wire/decode/magic-KD"][0] == Status.PASS
+    assert {r.case.operation for r in results if r.status == Status.UNIMPLEMENTED} == set()
+
+
+def test_a_silent_shim_times_out(tmp_path: Path, cases: list[Case]) -> None:
+    cmd = _fake_shim(tmp_path, """
+        continue
+        """)
+    subset = select(cases, ["wire:wire/decode/magic-KD"])
+    _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=0.5, cwd=str(ROOT)), Config())
+    assert results[0].status == Status.FAIL and "no answer within" in results[0].message
+
+
+def test_capabilities_decide_what_is_unimplemented(tmp_path: Path, cases: list[Case]) -> None:
+    cmd = _fake_shim(tmp_path, """
+        ans = handle(req) if req["op"] == "frame.decode" else {"unimplemented": True}
+        """)
+    subset = select(cases, ["wire:", "kem:kem/derive/", "mac:mac/verify/ping-counter-1"])
+    _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=20, cwd=str(ROOT)), Config())
+    by_op = {(r.case.operation, r.status) for r in results}
+    assert ("kem.derive", Status.UNIMPLEMENTED) in by_op  # not in capabilities: never sent
+    assert ("mac.verify", Status.UNIMPLEMENTED) in by_op  # listed, but answered unimplemented
+    assert ("frame.encode", Status.UNIMPLEMENTED) in by_op
+    assert all(r.status == Status.PASS for r in results if r.case.operation == "frame.decode")
+
+
+@pytest.mark.skipif(not (shutil.which("sh") and shutil.which("openssl")), reason="needs sh and openssl")
+def test_the_shell_example_passes_its_operation_and_unimplemented_is_not_failure(tmp_path: Path) -> None:
+    cmd = ["sh", str(ROOT / "conformance" / "examples" / "rekey_shim.sh")]
+    base = [sys.executable, "-m", "conformance.cli", "shim", "-q", "-k", "key_schedule:", "--cmd", " ".join(cmd)]
+    proc = subprocess.run(base + ["--json", str(tmp_path / "r.json")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    summary = json.loads((tmp_path / "r.json").read_text())["summary"]
+    assert summary["pass"] == 15 and summary["fail"] == 0 and summary["unimplemented"] == 6
+    assert subprocess.run(base + ["--require-all"], cwd=ROOT, capture_output=True, timeout=120).returncode == 1
+
+
+# --------------------------------------------------------------------------- judging
+
+
+def _case(cases: list[Case], id: str) -> Case:
+    return next(c for c in cases if c.id == id)
+
+
+def test_judge_is_strict_about_outcome_and_field(cases: list[Case]) -> None:
+    bad_magic = _case(cases, "wire/decode/magic-KD")
+    cfg = Config()
+    assert shim.judge(bad_magic, {"error": "parse_error", "field": "magic"}, cfg)[0] == Status.PASS
+    assert shim.judge(bad_magic, {"error": "mac_failure", "field": "magic"}, cfg)[0] == Status.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error", "field": "type"}, cfg)[0] == Status.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error"}, cfg)[0] == Status.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error"}, Config(compare_field=False))[0] == Status.PASS
+    assert shim.judge(bad_magic, {"error": "ErrMagic", "field": "magic"},
+                      Config(errors={"ErrMagic": "parse_error"}))[0] == Status.PASS
+    assert shim.judge(bad_magic, {"result": {"fields": {}}}, cfg)[0] == Status.FAIL
+    assert shim.judge(bad_magic, {"unimplemented": True}, cfg)[0] == Status.UNIMPLEMENTED
+    assert shim.judge(bad_magic, {"weird": 1}, cfg)[0] == Status.FAIL
+    good = _case(cases, "wire/decode/ping-counter-0")
+    assert shim.judge(good, {"result": good.output}, cfg)[0] == Status.PASS
+    assert shim.judge(good, {"error": "parse_error", "field": "magic"}, cfg)[0] == Status.FAIL
+    changed = json.loads(json.dumps(good.output))
+    changed["fields"]["counter"] = 1
+    status, msg = shim.judge(good, {"result": changed}, cfg)
+    assert status == Status.FAIL and "fields.counter" in msg
+
+
+def test_judge_compares_transcripts_step_by_step(cases: list[Case]) -> None:
+    case = _case(cases, "client/normal")
+    assert case.output is not None
+    got = json.loads(json.dumps(case.output))
+    assert shim.judge(case, {"result": got}, Config())[0] == Status.PASS
+    ignored = {"status_seen", "established"}
+    trimmed = json.loads(json.dumps(got))
+    for s in trimmed["steps"]:
+        s["actions"] = [a for a in s["actions"] if a["action"] not in ignored]
+    assert shim.judge(case, {"result": trimmed}, Config())[0] == Status.FAIL
+    assert shim.judge(case, {"result": trimmed}, Config(ignore_actions=frozenset(ignored)))[0] == Status.PASS
+    got["steps"][3]["actions"][0]["data"] = "00"
+    status, msg = shim.judge(case, {"result": got}, Config())
+    assert status == Status.FAIL and msg.startswith("steps[3].actions[0].data")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10) | st.floats(-1e6, 1e6, allow_nan=False) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values, json_values)
+def test_diff_finds_any_difference(a: Any, b: Any) -> None:
+    assert shim.diff(a, json.loads(json.dumps(a)), "", Config()) is None
+    if json.dumps(a, sort_keys=True) != json.dumps(b, sort_keys=True) and not isinstance(a, dict):
+        assert shim.diff(a, b, "", Config()) is not None or (isinstance(a, float) and isinstance(b, (int, float)))
+
+
+# --------------------------------------------------------------------------- config, selection, CLI
+
+
+def test_example_config_loads_and_bad_configs_are_refused(tmp_path: Path) -> None:
+    cfg = load_config(ROOT / "conformance" / "examples" / "example-config.toml")
+    assert cfg.errors["ErrBadMAC"] == "mac_failure" and cfg.timeout == 10.0
+    for text, what in (('[errors]\nErrX = "mac_error"\n', "unknown outcomes"), ('[disabled]\n"x" = ""\n', "reason"),
+                       ('bogus = 1\n', "unknown keys"), ('timeout = -1\n', "timeout")):
+        path = tmp_path / "c.toml"
+        path.write_text(text)
+        with pytest.raises(ConformanceError, match=what):
+            load_config(path)
+    js = tmp_path / "c.json"
+    js.write_text(json.dumps({"disabled": {"wire:*magic*": "not yet"}}))
+    assert load_config(js).disabled == {"wire:*magic*": "not yet"}
+
+
+def test_disabled_cases_are_reported_not_run(cases: list[Case]) -> None:
+    subset = select(cases, ["wire:wire/decode/magic"])
+    results = run_inprocess(subset, Config(disabled={"wire:*magic-KD": "our decoder is lenient here"}))
+    assert [r.status for r in results if r.case.id == "wire/decode/magic-KD"] == [Status.DISABLED]
+    assert all(r.status == Status.PASS for r in results if r.case.id != "wire/decode/magic-KD")
+
+
+def test_selection_by_substring_and_glob(cases: list[Case]) -> None:
+    assert {c.file for c in select(cases, ["wire:"])} == {"wire.json"}
+    glob = select(cases, ["kem:kem/check-ek/poly?-coeff0-*"])
+    assert len(glob) == 6 and all(c.operation == "kem.check_ek" for c in glob)
+    assert not select(cases, ["wire:"], ["wire"])
+
+
+def test_cli_list_and_the_modes_not_yet_implemented(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["shim", "--cmd", "unused", "--list", "-k", "wire:wire/decode/magic"]) == 0
+    out = capsys.readouterr().out
+    assert "wire:wire/decode/magic-KD  [frame.decode] invalid parse_error" in out
+    assert cli.main(["keypad"]) == 2 and cli.main(["client"]) == 2
+    assert cli.main(["shim", "--cmd", "unused", "-k", "no-such-case"]) == 2
+
+
+def test_a_shim_that_cannot_start_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["shim", "-q", "--cmd", "/nonexistent/shim", "-k", "wire:wire/decode/magic-KD"]) == 2
+    assert "cannot start shim" in capsys.readouterr().err
