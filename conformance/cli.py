@@ -5,6 +5,10 @@ a JSON-lines shim, spec/shim-protocol.md), ``keypad`` and ``client`` (live
 modes: the runner plays the peer). Exit status: 0 all selected cases
 passed (unimplemented and disabled cases do not fail a run unless
 ``--require-all``), 1 a case failed, 2 a usage problem.
+
+Adding a mode: give its subparser :func:`add_common` (selection, config,
+reports) and call :func:`run_mode` with a ``play(cases, config, on_result)``
+function that returns ``(capabilities-or-description dict, [Result])``.
 """
 
 from __future__ import annotations

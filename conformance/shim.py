@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import selectors
 import shlex
 import subprocess
@@ -172,8 +173,18 @@ def judge(case: Case, ans: dict[str, Any], config: Config) -> tuple[Status, str]
         if case.output is None:
             return Status.FAIL, f"expected {case.outcome} ({case.field}), the shim accepted the input"
         d = diff(case.output, ans["result"], "", config, OPTIONAL_OUTPUTS.get(case.operation, frozenset()))
-        return (Status.FAIL, d) if d else (Status.PASS, "")
+        return (Status.FAIL, d + _step_context(case, d)) if d else (Status.PASS, "")
     return Status.FAIL, f"malformed answer (no result, error or unimplemented): {json.dumps(ans)[:200]}"
+
+
+def _step_context(case: Case, message: str) -> str:
+    """For a transcript, name the input step where the answers part ways."""
+    m = re.match(r"steps\[(\d+)\]", message)
+    steps = case.input.get("steps")
+    if not m or not isinstance(steps, list) or int(m.group(1)) >= len(steps):
+        return ""
+    step = steps[int(m.group(1))]
+    return f" (at step {m.group(1)}: input {step.get('input')!r}, now {step.get('now')})"
 
 
 # --------------------------------------------------------------------------- the run

@@ -26,7 +26,7 @@ from keycrypt.constants import (
 )
 from keycrypt.crypto import schedule
 from keycrypt.crypto.kem import get_backend
-from keycrypt.errors import KeystoreError, LocalUsageError, ProtocolError, Reason
+from keycrypt.errors import KeystoreError, LocalUsageError, MacFailure, ProtocolError, Reason
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.device import KeypadDevice
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
@@ -189,14 +189,8 @@ def mac_verify(req: dict[str, Any]) -> dict[str, Any]:
     context = _context(req, frame.type.name)
     prefix, tag = frames.split_tag(raw)
     if not schedule.verify(_b(req, "key", KEY_SIZE), tag, prefix, context):
-        raise frames_mac_failure()
+        raise MacFailure(f"{frame.type.name} tag does not verify", field="tag")
     return {}
-
-
-def frames_mac_failure() -> ProtocolError:
-    from keycrypt.errors import MacFailure
-
-    return MacFailure("tag does not verify", field="tag")
 
 
 # --------------------------------------------------------------------------- keystore
