@@ -18,9 +18,11 @@ Defaults and wiring: ``docs/hardware.md``.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import math
 import re
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from keycrypt.constants import PIN_MAX_LENGTH, PIN_MIN_LENGTH, PINPAD_ENTRY_TIMEOUT, SENSOR_DEBOUNCE_MAX_MS, SENSOR_DEBOUNCE_MS
 from keycrypt.errors import ConfigError
@@ -46,6 +48,7 @@ __all__ = [
     "PINPAD_DEFAULTS",
     "make_pinpad",
     "make_sensor",
+    "watch",
 ]
 
 #: Every key of each driver with its default (``None``: required).
@@ -127,6 +130,55 @@ def make_pinpad(cfg: Mapping[str, Any], *, where: str = "pinpad") -> EvdevPinPad
     ):
         raise ConfigError(f"must be a number of seconds in (0, {_ENTRY_TIMEOUT_MAX:g}]", key=f"{where}.entry_timeout")
     return EvdevPinPad(device=device, arm_keys=arm, disarm_keys=disarm, max_length=max_length, entry_timeout=float(timeout))
+
+
+async def watch(
+    sensor: Mapping[str, Any] | None = None,
+    pinpad: Mapping[str, Any] | None = None,
+    *,
+    duration: float | None = None,
+    out: Callable[[str], Any] = print,
+) -> None:
+    """The manual check on real hardware: start the devices, print what they report.
+
+    Runs until cancelled (Ctrl-C) or for ``duration`` seconds. PIN entries are
+    printed by their ``repr``, which hides the PIN.
+    """
+    s = make_sensor(sensor) if sensor is not None else None
+    p = make_pinpad(pinpad) if pinpad is not None else None
+    tasks: list[asyncio.Task[None]] = []
+
+    async def sensor_events(dev: Any) -> None:
+        async for ev in dev.events():
+            out(f"sensor {ev.kind}: {ev.detail}")
+
+    async def pin_entries(dev: Any) -> None:
+        async for entry in dev.entries():
+            out(f"pinpad: {entry!r}")
+
+    try:
+        if s is not None:
+            await s.start()
+            out(f"sensor: {s!r}: {'BREACHED' if s.breached() else 'secure'} at start")
+            tasks.append(asyncio.create_task(sensor_events(s)))
+        if p is not None:
+            await p.start()
+            out(f"pinpad: {p!r}: type a PIN, then Enter, an arm key or a disarm key")
+            tasks.append(asyncio.create_task(pin_entries(p)))
+        await asyncio.sleep(0)
+        if duration is None:
+            await asyncio.Event().wait()
+        else:
+            await asyncio.sleep(duration)
+    finally:
+        for dev in (s, p):
+            if dev is not None:
+                with contextlib.suppress(Exception):
+                    await dev.close()
+        for t in tasks:
+            t.cancel()
+            with contextlib.suppress(BaseException):
+                await t
 
 
 # --------------------------------------------------------------------------- validation helpers
