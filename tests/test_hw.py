@@ -303,6 +303,8 @@ def test_a_read_error_is_a_fault_that_holds_until_the_line_reads_again(chip: Fak
         chip.set_level(LINE, None)  # and the new request works
         await events.wait(3)
         assert events.kinds == ["fault", "restore", "breach"]
+        await s.start()  # idempotent: no second request
+        assert len(chip.history) == 2
         await s.close()
 
     run(main())
@@ -362,6 +364,10 @@ def test_a_line_that_cannot_be_requested_stops_the_start(gpio: FakeGpio, chip: F
         other.release()
         with pytest.raises(HardwareError, match="No such file"):
             await make_sensor({"driver": "gpio", "line": LINE, "chip": "/dev/gpiochip9"}).start()
+        chip.break_()  # a chip that does not answer at start: the daemon does not start at all
+        with pytest.raises(HardwareError, match="cannot request the line: Input/output error"):
+            await gpio_sensor().start()
+        chip.heal()
         with pytest.raises(HardwareError, match="line 99: line offset of out range"):  # (sic: libgpiod's words)
             await gpio_sensor(line=99).start()
         assert gpio.active_requests() == 0

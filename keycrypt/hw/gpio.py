@@ -103,15 +103,17 @@ class GpioSensor(SensorHub):
         """Request the line and read it; HardwareError when it cannot be had at all."""
         if self._closed:
             raise HardwareError(f"{self.name}: closed")
-        if self._request is not None:
-            return
-        self._loop = asyncio.get_running_loop()
+        if self._loop is not None:
+            return  # started (and perhaps in fault, with a retry scheduled)
         self._gpiod = import_gpiod()
+        self._loop = asyncio.get_running_loop()
         try:
             value = self._open()
         except OSError as exc:
+            self._loop = None
             raise HardwareError(f"{self.name}: cannot request the line: {exc.strerror or exc}") from None
         except (ValueError, TypeError) as exc:
+            self._loop = None
             raise HardwareError(f"{self.name}: {exc}") from None
         self._reading(value, "at start")
 
