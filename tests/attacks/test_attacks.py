@@ -1,0 +1,56 @@
+"""Every case of the attack catalogue, one pytest test each (CI forms of the heavy ones).
+
+And the catalogue's own power: a machine with a check removed must make at
+least one case fail, so a PASS means something.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from keycrypt.attacks.catalogue import all_cases, run_case
+
+CASES = all_cases()
+
+
+@pytest.mark.parametrize("case_id", list(CASES))
+def test_attack(case_id: str) -> None:
+    r = run_case(CASES[case_id], full=False)
+    assert r.outcome.ok, f"{case_id}: expected {r.case.expect!r}; happened {r.outcome.happened!r}\n{r.outcome.figures.get('traceback', '')}"
+
+
+def test_catalogue_is_large_enough() -> None:
+    assert len(CASES) >= 30
+    assert len({c.id for c in CASES.values()}) == len(CASES)
+
+
+def _fails_with(monkeypatch: pytest.MonkeyPatch, target: str, replacement: object, ids: list[str]) -> list[str]:
+    monkeypatch.setattr(target, replacement)
+    return [i for i in ids if not run_case(CASES[i]).outcome.ok]
+
+
+def test_power_mac_check_removed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client and keypad that accept any tag fail the replay, flip and MITM cases."""
+    ids = ["pong-replay", "flip-pong", "flip-ping", "status-rewrite", "mitm-other-keypad-key", "rekey-log2-mitm"]
+    failed = _fails_with(monkeypatch, "keycrypt.machines.client.verify", lambda *a: True, ids)
+    assert set(failed) >= {"pong-replay", "flip-pong", "status-rewrite", "mitm-other-keypad-key", "rekey-log2-mitm"}
+
+
+def test_power_counter_check_removed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from keycrypt.machines import keypad
+
+    def lax_verify_ping(self: keypad.KeypadSession, step: object) -> None:
+        self._challenge, self._ping_counter = step.frame.challenge, step.frame.counter  # type: ignore[attr-defined]
+
+    failed = _fails_with(monkeypatch, "keycrypt.machines.keypad.KeypadSession._act_verify_ping", lax_verify_ping, ["ping-replay", "ping-counter-skip"])
+    assert failed == ["ping-replay", "ping-counter-skip"]
+
+
+def test_power_lockdown_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("keycrypt.machines.client.ClientSession._report_status", lambda self, step, status: None)
+    assert not run_case(CASES["lockdown-order"]).outcome.ok
+
+
+def test_power_backoff_removed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("keycrypt.machines.device.backoff_delay", lambda failures, cfg=None: 0.0)
+    assert not run_case(CASES["pin-brute-force"]).outcome.ok
