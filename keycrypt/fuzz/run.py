@@ -19,7 +19,7 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 
-from keycrypt.fuzz.targets import TARGETS, TYPED, seeds
+from keycrypt.fuzz.targets import STATS, TARGETS, TYPED, seeds
 
 
 def mutate(rng: random.Random, corpus: list[bytes]) -> bytes:
@@ -66,6 +66,7 @@ class Report:
     inputs: int = 0
     seconds: float = 0.0
     typed: Counter[str] = field(default_factory=Counter)
+    outcomes: dict[str, int] = field(default_factory=dict)
     failure: str | None = None
     reproducer: str | None = None
 
@@ -76,6 +77,7 @@ class Report:
             "seconds": round(self.seconds, 1),
             "inputs_per_second": round(self.inputs / self.seconds) if self.seconds else None,
             "typed_errors_escaped": dict(self.typed),
+            "outcomes": self.outcomes,
             "failure": self.failure,
             "reproducer_hex": self.reproducer,
         }
@@ -86,6 +88,7 @@ def fuzz(target: str, inputs: int, seed: int = 0, progress: float = 0.0) -> Repo
     corpus = seeds(target)
     rng = random.Random(seed)
     rep = Report(target)
+    STATS.clear()
     t0 = last = time.monotonic()
     for i in range(inputs):
         data = mutate(rng, corpus) if i >= len(corpus) else corpus[i]
@@ -103,6 +106,7 @@ def fuzz(target: str, inputs: int, seed: int = 0, progress: float = 0.0) -> Repo
             last = time.monotonic()
             print(f"[{target}] {rep.inputs} inputs, {rep.inputs / (last - t0):.0f}/s", file=sys.stderr, flush=True)
     rep.seconds = time.monotonic() - t0
+    rep.outcomes = dict(STATS.most_common())
     return rep
 
 
@@ -121,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     for r in reports:
         d = r.as_dict()
         status = "FAIL" if r.failure else "ok"
-        print(f"{status:4} {r.target:9} {r.inputs:>9} inputs {d['seconds']:>7}s {d['inputs_per_second']}/s typed={dict(r.typed)}")
+        print(f"{status:4} {r.target:9} {r.inputs:>9} inputs {d['seconds']:>7}s {d['inputs_per_second']}/s typed errors escaped: {dict(r.typed) or 'none'}")
+        top = ", ".join(f"{k} {v}" for k, v in list(r.outcomes.items())[:8])
+        print(f"     outcomes: {top}")
         if r.failure:
             print(r.failure)
             print("reproducer:", r.reproducer)

@@ -19,6 +19,7 @@ Oracles (beyond "only typed errors escape"):
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -32,6 +33,10 @@ from keycrypt.wire import fastpath, frames, keystore as wire_keystore
 
 TYPED: tuple[type[BaseException], ...] = (ProtocolError, KeystoreError)
 """The only exceptions a target may let escape."""
+
+
+STATS: Counter[str] = Counter()
+"""What the inputs led to (``client:lockdown:mac_failure``, ``decoder:parse_error:tag``, ...), for the run's figures."""
 
 
 class OracleViolation(AssertionError):
@@ -130,6 +135,7 @@ def _run_machine(snaps: tuple[Snapshot, ...], data: bytes, *, client: bool) -> N
         if accepted(acts) and not genuine_present:
             raise OracleViolation(f"{snap.name}: client accepted {accepted(acts)!r} without the genuine answer")
         lk = [a for a in acts if isinstance(a, Lockdown)]
+        STATS[f"client:lockdown:{lk[0].reason.value}" if lk else ("client:accepted_genuine" if accepted(acts) else "client:waiting")] += 1
         if lk and not isinstance(lk[0].reason, Reason):
             raise OracleViolation(f"{snap.name}: untyped lockdown reason {lk[0].reason!r}")
         if lk and not m.terminal:
@@ -138,6 +144,7 @@ def _run_machine(snaps: tuple[Snapshot, ...], data: bytes, *, client: bool) -> N
         if sends(acts) and not (genuine_present or snap.any_hello_answered):
             raise OracleViolation(f"{snap.name}: keypad answered without the genuine frame")
         closes = [a for a in acts if isinstance(a, Close)]
+        STATS[f"keypad:close:{closes[0].reason.value}" if closes else ("keypad:answered" if sends(acts) else "keypad:waiting")] += 1
         if closes and not m.terminal:
             raise OracleViolation(f"{snap.name}: Close but not terminal")
 
@@ -146,8 +153,10 @@ def target_decoder(data: bytes) -> None:
     """frames.decode, fastpath decoders and check_header; round trip of whatever decodes."""
     try:
         f = frames.decode(data)
-    except ProtocolError:
+        STATS[f"decoder:ok:{f.type.name}"] += 1
+    except ProtocolError as exc:
         f = None
+        STATS[f"decoder:{exc.reason.value}:{exc.field}"] += 1
     if f is not None:
         if frames.encode(f) != bytes(data):
             raise OracleViolation(f"decode/encode is not a round trip for {type(f).__name__}")
@@ -192,8 +201,9 @@ def target_keystore(data: bytes) -> None:
     for dec in (wire_keystore.decode_keystore, wire_keystore.decode_pubkey_file):
         try:
             dec(data)
-        except KeystoreError:
-            pass
+            STATS[f"keystore:{dec.__name__}:ok"] += 1
+        except KeystoreError as exc:
+            STATS[f"keystore:{dec.__name__}:{type(exc).__name__}"] += 1
     try:
         decode_pubkey(data, kem=KEM)
     except KeystoreError:
@@ -206,8 +216,9 @@ def target_keystore(data: bytes) -> None:
     if (p.time_cost, p.memory_kib, p.parallelism) == (1, 8192, 1) and (len(data) and data[-1] % 8 == 0):
         try:
             unseal_keystore(data, FAST_PIN, kem=KEM)
-        except KeystoreError:
-            pass
+            STATS["keystore:unseal:ok"] += 1
+        except KeystoreError as exc:
+            STATS[f"keystore:unseal:{type(exc).__name__}"] += 1
 
 
 TARGETS: dict[str, Callable[[bytes], None]] = {
