@@ -208,12 +208,43 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(json_values, json_values)
-def test_diff_finds_any_difference(a: Any, b: Any) -> None:
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path into a JSON value (the value itself included)."""
+    out = [prefix]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, prefix + (i,))
+    return out
+
+
+def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    if not path:
+        return new
+    copy = json.loads(json.dumps(value))
+    node = copy
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = new
+    return copy
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values, st.data())
+def test_diff_finds_any_changed_value(a: Any, data: st.DataObject) -> None:
     assert shim.diff(a, json.loads(json.dumps(a)), "", Config()) is None
-    if json.dumps(a, sort_keys=True) != json.dumps(b, sort_keys=True) and not isinstance(a, dict):
-        assert shim.diff(a, b, "", Config()) is not None or (isinstance(a, float) and isinstance(b, (int, float)))
+    path = data.draw(st.sampled_from(_paths(a)))
+    old = a
+    for key in path:
+        old = old[key]
+    new = "<changed>" if old != "<changed>" else 0
+    assert shim.diff(a, _replaced(a, path, new), "", Config()) is not None
+    if isinstance(old, list) and old:
+        assert shim.diff(a, _replaced(a, path, old[:-1]), "", Config()) is not None
+    if isinstance(old, dict) and old:
+        assert shim.diff(a, _replaced(a, path, dict(list(old.items())[:-1])), "", Config()) is not None
 
 
 # --------------------------------------------------------------------------- config, selection, CLI
