@@ -21,7 +21,8 @@ from unittest import mock
 from keycrypt.constants import EK_SIZE, LABEL_TRANSCRIPT, TAG_SIZE, Status
 from keycrypt.crypto import kem, schedule
 from keycrypt.errors import CounterError, MacFailure, ParseError
-from keycrypt.machines import client, keypad
+from keycrypt import tables
+from keycrypt.machines import client, device, keypad
 from keycrypt.vectors import reference
 from keycrypt.wire import fastpath, frames
 from keycrypt.wire import keystore as wire_keystore
@@ -186,6 +187,26 @@ def keystore_ignores_bounds(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(wire_keystore, "check_argon2_param", lambda name, value: None))
 
 
+def stale_timer_locks_down(stack: contextlib.ExitStack) -> None:
+    """The client's table says a stale timer in IDLE locks the host down (a false alarm)."""
+    original = tables.load("client_session")
+    rows = dict(original.rows)
+    rows[("IDLE", "deadline")] = tables.Row("IDLE", "deadline", "LOCKED_DOWN", ("lockdown",), "deadline", None)
+    broken = dataclasses.replace(original, rows=rows)
+    real_load = tables.load
+
+    stack.enter_context(mock.patch.object(client.ClientSession, "TABLE", broken))
+    stack.enter_context(mock.patch.object(tables, "load", lambda name: broken if name == "client_session"
+                                          else real_load(name)))
+
+
+def duress_not_masked(stack: contextlib.ExitStack) -> None:
+    def mask(self: Any, step: Any) -> None:
+        step.out.append(device.Display(step.row.next.lower()))  # BUG: shows "lockdown" to whoever holds the PIN
+
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_mask_duress", mask))
+
+
 MUTANTS: dict[str, Mutant] = {
     "skip_mac_check": Mutant("tags are never checked", skip_mac_check, "mac:"),
     "truncated_tag_compare": Mutant("only the first 16 bytes of a tag are compared", truncated_tag_compare, "mac:"),
@@ -207,6 +228,10 @@ MUTANTS: dict[str, Mutant] = {
     "skips_modulus_check": Mutant("ek coefficients are not checked against q", skips_modulus_check, "kem:"),
     "keystore_ignores_bounds": Mutant("Argon2 costs in a keystore header are not bounded", keystore_ignores_bounds,
                                       "keystore:"),
+    "stale_timer_locks_down": Mutant("a stale timer in IDLE locks the host down", stale_timer_locks_down,
+                                     "state_machines:client_session/"),
+    "duress_not_masked": Mutant("the keypad's display reveals a duress PIN", duress_not_masked,
+                                "state_machines:keypad_device/"),
 }
 
 

@@ -102,6 +102,14 @@ def test_every_table_row_is_a_case() -> None:
     # The device is reachable everywhere; the sessions only miss rows of derived events and terminal states.
     device = {(r.state, r.event) for r in tables.load("keypad_device").iter_rows()}
     assert device <= concrete
+    for g, t in all_tests("state_machines.json"):
+        if g["operation"] == "machine.step":
+            row = (t["output"]["state"], t["input"]["event"])
+            assert ("Unreachable" in t["flags"]) == (row not in concrete), t["id"]
+            if "Unreachable" in t["flags"]:
+                table = tables.load(g["input"]["machine"])
+                derived = {"lockdown_order", "frame_pong_final", "frame_ping_final"}
+                assert row[0] in table.terminal or row[1] in derived, t["id"]
 
 
 def test_sessions_cover_the_counter_boundaries() -> None:
