@@ -21,6 +21,11 @@ class FrameReader:
 
     def feed(self, data: bytes) -> list[bytes]:
         """Add bytes; return every complete frame. Raises ParseError on a bad header."""
+        if not self._buf and len(data) >= HEADER_SIZE:
+            # The common case (one whole frame per read) without copying through the buffer.
+            _, length = check_header(data[:HEADER_SIZE])
+            if len(data) == HEADER_SIZE + length:
+                return [bytes(data)]
         self._buf += data
         frames: list[bytes] = []
         while True:
