@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = all_cases()
     if a.list:
         for c in cases.values():
-            print(f"{c.id:28} {'net ' if c.net else '    '}{c.attack}")
+            print(f"{c.id:31} {'net ' if c.net else '    '}{c.attack}")
         return 0
     chosen = list(cases.values())
     if a.only:
