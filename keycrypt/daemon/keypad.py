@@ -200,7 +200,7 @@ def prepare_state_dir(state_dir: Path | None) -> None:
 class KeypadConnection(asyncio.Protocol):
     """Drives one KeypadSession from one TCP connection."""
 
-    __slots__ = ("daemon", "transport", "session", "peer", "since", "last_seen", "epoch", "_timer", "_loop")
+    __slots__ = ("daemon", "transport", "session", "peer", "since", "last_seen", "epoch", "_timer", "_deadline", "_loop")
 
     def __init__(self, daemon: KeypadDaemon) -> None:
         self.daemon = daemon
@@ -211,6 +211,7 @@ class KeypadConnection(asyncio.Protocol):
         self.last_seen = 0.0
         self.epoch = 0
         self._timer: asyncio.TimerHandle | None = None
+        self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
         self._loop = asyncio.get_running_loop()
 
     # asyncio callbacks ----------------------------------------------------------
@@ -271,8 +272,13 @@ class KeypadConnection(asyncio.Protocol):
 
     def _on_timer(self) -> None:
         self._timer = None
-        if self.session is not None and not self.session.terminal:
-            self._apply(self.session.timer(self._loop.time()))
+        if self.session is not None and not self.session.terminal and self._deadline is not None:
+            now = self._loop.time()
+            if now < self._deadline:  # pushed back by a PING since this handle was armed
+                self._timer = self._loop.call_at(self._deadline, self._on_timer)
+                return
+            self._deadline = None
+            self._apply(self.session.timer(now))
 
     def _apply(self, actions: list[Action]) -> None:
         t = self.transport
@@ -281,10 +287,16 @@ class KeypadConnection(asyncio.Protocol):
                 if t is not None:
                     t.write(a.data)
             elif isinstance(a, SetTimer):
-                if self._timer is not None:
-                    self._timer.cancel()
-                self._timer = self._loop.call_at(a.at, self._on_timer)
+                # Every PING pushes the idle timeout back; moving a handle in the loop's heap each
+                # time cost more than verifying the PING. A later deadline only updates _deadline
+                # and the armed handle re-arms itself when it fires early (_on_timer).
+                self._deadline = a.at
+                if self._timer is None or self._timer.when() > a.at:
+                    if self._timer is not None:
+                        self._timer.cancel()
+                    self._timer = self._loop.call_at(a.at, self._on_timer)
             elif isinstance(a, CancelTimer):
+                self._deadline = None
                 if self._timer is not None:
                     self._timer.cancel()
                     self._timer = None
