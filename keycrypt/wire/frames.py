@@ -214,9 +214,25 @@ def check_header(data: bytes) -> tuple[FrameType, int]:
 _VALID_HEADERS: dict[bytes, tuple[FrameType, int]] = {}
 
 
+def _fixed_header(ft: FrameType) -> bytes:
+    return HEADER.build({"magic": MAGIC, "version": VERSION, "type": int(ft), "length": BODY_BOUNDS[ft][0]})
+
+
+# PING and PONG are the heartbeat: decoded without construct (~25 us a frame) when whole and
+# well-formed; anything else (including an unknown PONG status) takes the full path below.
+_PING_HEAD, _PONG_HEAD = _fixed_header(FrameType.PING), _fixed_header(FrameType.PONG)
+_PING_LEN, _PONG_LEN = HEADER_SIZE + BODY_BOUNDS[FrameType.PING][0], HEADER_SIZE + BODY_BOUNDS[FrameType.PONG][0]
+_STATUS_VALUES = frozenset(int(s) for s in Status)
+
+
 def decode(data: bytes) -> Frame:
     """Decode exactly one frame; anything malformed raises ParseError naming the field."""
     data = bytes(data)
+    n = len(data)
+    if n == _PONG_LEN and data[10] in _STATUS_VALUES and data.startswith(_PONG_HEAD):
+        return Pong(int.from_bytes(data[6:10], "big"), data[10], data[11:])
+    if n == _PING_LEN and data.startswith(_PING_HEAD):
+        return Ping(int.from_bytes(data[6:10], "big"), data[10:42], data[42:])
     ft, length = check_header(data)
     end = HEADER_SIZE + length
     if len(data) < end:
