@@ -227,11 +227,12 @@ class Bench:
         k = len(self.gens)
         return [n // k + (1 if i < n % k else 0) for i in range(k)]
 
-    def setup(self, mode: str, server: Server, pool: int = 0, deadline: float = 1.5) -> None:
+    def setup(self, mode: str, server: Server, pool: int = 0, deadline: float = 1.5, auto_heartbeat: bool = False) -> None:
         self.gen_all(
             "setup",
             [
-                {"mode": mode, "host": "127.0.0.1", "port": server.port, "ek": server.ek, "pool": p, "deadline": deadline}
+                {"mode": mode, "host": "127.0.0.1", "port": server.port, "ek": server.ek, "pool": p, "deadline": deadline,
+                 "auto_heartbeat": auto_heartbeat}
                 for p in self.split(pool)
             ],
         )
@@ -248,6 +249,7 @@ class Bench:
             "requested": n,
             "established": len(est),
             "connect_errors": sum(r["connect_errors"] for r in replies),
+            "lost_reasons": _merge(r["lost_reasons"] for r in replies),
             "start_at": start_at,
             "est_times": est,
         }
@@ -349,12 +351,16 @@ class Bench:
     def storm(self, kem: str, n: int) -> dict[str, Any]:
         server = Server(self.ctx, "keypad", self.server_cpus, kem=kem)
         try:
-            self.setup("kcp", server, pool=n, deadline=30.0)
+            # Reconnecting clients: each beats at 2 Hz (default 1.5 s deadline) as soon as it is up,
+            # so the keypad answers PINGs while it accepts the rest of the storm.
+            self.setup("kcp", server, pool=n, auto_heartbeat=True)
             cpu0 = cpu_seconds(server.pid)
             c = self.connect(n, concurrency=n, start_at=time.monotonic() + 0.3, timeout=120)
             cpu1 = cpu_seconds(server.pid)
             est = c["est_times"]
+            time.sleep(0.5)
             sessions = server.ask("sessions")
+            lost = [x for r in self.gen_all("lost", None) for x in r["lost"]]
             total = (est[-1] - c["start_at"]) if est else float("nan")
             res = {
                 "kem": kem,
@@ -362,6 +368,8 @@ class Bench:
                 "established": c["established"],
                 "keypad_sessions": sessions,
                 "connect_errors": c["connect_errors"],
+                "lost": len(lost),
+                "lost_reasons": _merge([{r: 1} for _, r, _ in lost]),
                 "all_established_s": round(total, 3),
                 "p50_established_s": round(pct([t - c["start_at"] for t in est], 0.5), 3),
                 "hellos_per_s": round(len(est) / total, 1) if est else 0.0,
@@ -372,7 +380,8 @@ class Bench:
             server.stop()
         self.log(
             f"  storm {kem:12} {n:6} clients at once: all established in {res['all_established_s']:.2f} s"
-            f" ({res['hellos_per_s']:.0f} HELLO/s, {res['established']} established, {res['keypad_sessions']} on keypad)"
+            f" ({res['hellos_per_s']:.0f} HELLO/s, {res['established']} established, {res['keypad_sessions']} on keypad,"
+            f" lost {res['lost_reasons']})"
         )
         return res
 
@@ -439,6 +448,14 @@ class Bench:
             + (f", deadline overshoot max {res.get('deadline_overshoot_max_ms')} ms" if how == "sigstop" else "")
         )
         return res
+
+
+def _merge(dicts: Any) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for d in dicts:
+        for k, v in d.items():
+            out[k] = out.get(k, 0) + v
+    return out
 
 
 def _control(path: str, req: dict[str, Any]) -> dict[str, Any]:
@@ -534,17 +551,17 @@ def table(res: dict[str, Any]) -> str:
     lines = []
     hb = res["heartbeat"]
     lines.append("Heartbeat capacity (2 Hz per client; server pinned to one core)")
-    lines.append(f"{'server':8} {'clients':>7} {'offered/s':>9} {'rt/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99.9 ms':>9} {'srv cpu':>7} {'rt/cpu-s':>9} {'lost':>5}")
+    lines.append(f"{'server':8} {'clients':>7} {'offered/s':>9} {'rt/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99.9 ms':>9} {'srv cpu':>7} {'rt/cpu-s':>9} {'gen cpu':>7} {'lost':>5}")
     for kind in ("keypad", "hmac", "tls"):
         for r in hb[kind]["levels"]:
             lines.append(
                 f"{kind:8} {r['clients']:7} {r['offered_per_s']:9} {r['round_trips_per_s']:9.0f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f}"
-                f" {r['p999_ms']:9.2f} {r['server_cpu']:7.2f} {r['round_trips_per_server_cpu_s'] or 0:9.0f} {r['lost']:5}"
+                f" {r['p999_ms']:9.2f} {r['server_cpu']:7.2f} {r['round_trips_per_server_cpu_s'] or 0:9.0f} {sum(r['generator_cpu']):7.2f} {r['lost']:5}"
             )
         s = hb[kind]["saturation"]
         lines.append(
             f"{kind:8} {'sat ' + str(s['clients']):>7} {'max':>9} {s['round_trips_per_s']:9.0f} {s['p50_ms']:8.2f} {s['p99_ms']:8.2f}"
-            f" {s['p999_ms']:9.2f} {s['server_cpu']:7.2f} {s['round_trips_per_server_cpu_s'] or 0:9.0f} {s['lost']:5}"
+            f" {s['p999_ms']:9.2f} {s['server_cpu']:7.2f} {s['round_trips_per_server_cpu_s'] or 0:9.0f} {sum(s['generator_cpu']):7.2f} {s['lost']:5}"
         )
     r = res["summary"]["ratios"]
     lines.append("")
@@ -562,7 +579,8 @@ def table(res: dict[str, Any]) -> str:
     for s in res["storm"]["runs"]:
         lines.append(
             f"  {s['kem']:12} {s['clients']:6} clients: all established in {s['all_established_s']:.3f} s (p50 {s['p50_established_s']:.3f} s),"
-            f" {s['hellos_per_s']:.0f} HELLO/s, {s['established']}/{s['clients']} established, keypad CPU {s['keypad_cpu_s']} s"
+            f" {s['hellos_per_s']:.0f} HELLO/s, {s['established']}/{s['clients']} established, {s['keypad_sessions']} live on the keypad"
+            f" 0.5 s later, lost {s['lost_reasons']}, keypad CPU {s['keypad_cpu_s']} s"
         )
     for name, d in res["storm"]["decaps"].items():
         lines.append(f"  decapsulation {name:12} {d['decaps_us']:10.1f} us")
@@ -701,6 +719,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--plots", type=Path, help="write perf_*.png here (needs matplotlib: pip install '.[bench]')")
     ap.add_argument("--profile", type=Path, help="cProfile the keypad during its saturation run into this file")
+    ap.add_argument("--doc", type=Path, help=f"replace the table between {DOC_BEGIN} and {DOC_END} in this Markdown file")
     a = ap.parse_args(argv)
     plan = QUICK if a.quick else Plan()
     res = run(plan, profile=str(a.profile) if a.profile else None)
@@ -711,8 +730,30 @@ def main(argv: list[str] | None = None) -> int:
     if a.plots:
         files = plots(res, a.plots)
         print("plots:", ", ".join(files) if files else "skipped (matplotlib is not installed)")
+    if a.doc:
+        update_doc(a.doc, res)
+        print("table written into", a.doc)
     print(f"wall time {res['meta']['wall_s']} s")
     return 0
+
+
+DOC_BEGIN, DOC_END = "<!-- bench_keypad:begin -->", "<!-- bench_keypad:end -->"
+
+
+def update_doc(path: Path, res: dict[str, Any]) -> None:
+    """Put this run's table between the markers of ``path`` (the rest of the page is prose)."""
+    text = path.read_text(encoding="utf-8")
+    head, sep, rest = text.partition(DOC_BEGIN)
+    _, sep2, tail = rest.partition(DOC_END)
+    if not sep or not sep2:
+        raise SystemExit(f"{path}: markers {DOC_BEGIN} ... {DOC_END} not found")
+    m = res["meta"]
+    block = (
+        f"Run of {m['started']}, Python {m['python']}, {m['cpus']} CPUs ({m['machine']}); server on CPU "
+        f"{m['server_cpus']}, {m['generators']} generator processes on CPU {m['generator_cpus']}; wall time {m['wall_s']} s.\n\n"
+        f"```text\n{table(res)}\n```\n"
+    )
+    path.write_text(head + DOC_BEGIN + "\n" + block + DOC_END + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":
