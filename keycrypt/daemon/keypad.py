@@ -489,6 +489,15 @@ class KeypadDaemon:
 
     def _drop_all(self, reason: Reason) -> None:
         conns = list(self.connections)
+        # First every socket is shut down, so that every client sees its end of the link within a
+        # few microseconds each; transport.abort() alone closes the socket only in a callback of the
+        # next loop iteration, after the per-session bookkeeping below (1,000 sessions: ~13 ms
+        # before the first client heard anything).
+        for c in conns:
+            sock = c.transport.get_extra_info("socket") if c.transport is not None else None
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
         for c in conns:
             c.drop(reason)
         for c in conns:  # a session already closed by the machine still gets its transport aborted
