@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     if a.machine_only:
         chosen = [c for c in chosen if not c.net]
     raise_fd_limit(16384)
+    from keycrypt.attacks.net import quiet
+
+    quiet()
     results = []
     for c in chosen:
         r = run_case(c, full=a.full)

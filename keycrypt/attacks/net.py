@@ -15,7 +15,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Iterator
 
 from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
 from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
@@ -28,8 +28,20 @@ HOST = "127.0.0.1"
 
 
 def quiet() -> None:
-    """The daemons log every lost session as a warning; the attack runs cause hundreds on purpose."""
+    """For a process of its own (CLI, child): the daemons log every lost session, and attacks cause hundreds."""
     logging.getLogger("keycrypt").setLevel(logging.CRITICAL + 1)
+
+
+@contextlib.contextmanager
+def silenced() -> Iterator[None]:
+    """:func:`quiet` for the duration only: a test process's other tests read these logs."""
+    logger = logging.getLogger("keycrypt")
+    old = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(old)
 
 
 def make_keystore(path: Path, pin: str = PIN) -> bytes:
@@ -111,8 +123,7 @@ async def wait_for(predicate: Any, timeout: float, step: float = 0.02) -> bool:
 @contextlib.asynccontextmanager
 async def keypad_rig(**overrides: Any) -> AsyncIterator[tuple[KeypadDaemon, bytes, Fleet, Path]]:
     """A running keypad (its ek) and an empty fleet; everything torn down afterwards."""
-    quiet()
-    with tempfile.TemporaryDirectory(prefix="kc-attack-") as d:
+    with silenced(), tempfile.TemporaryDirectory(prefix="kc-attack-") as d:
         directory = Path(d)
         ek = make_keystore(directory / "keypad.key")
         kd = await start_keypad(directory, **overrides)

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from keycrypt.attacks.catalogue import Outcome, case
-from keycrypt.attacks.net import HOST, PIN, Fleet, Limits, closed_within, keypad_rig, make_keystore, quiet, wait_for
+from keycrypt.attacks.net import HOST, PIN, Fleet, Limits, closed_within, keypad_rig, make_keystore, silenced, wait_for
 from keycrypt.faultproxy import Fault, FaultProxy
 
 SLACK = 0.5
@@ -246,8 +246,7 @@ def keystore_swap_net() -> Outcome:
 
 
 async def _swap() -> Outcome:
-    quiet()
-    with tempfile.TemporaryDirectory() as d:
+    with silenced(), tempfile.TemporaryDirectory() as d:
         old_ek = make_keystore(Path(d) / "old.key")
         async with keypad_rig(keystore=Path(d) / "other.key") as (kd, _, fleet, _):
             fleet.add(old_ek, kd.bound[1], "pinned")
@@ -265,8 +264,7 @@ def pin_restart() -> Outcome:
 async def _pin_restart() -> Outcome:
     from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings, PinRejected
 
-    quiet()
-    with tempfile.TemporaryDirectory() as d:
+    with silenced(), tempfile.TemporaryDirectory() as d:
         ks = Path(d) / "k.key"
         make_keystore(ks)
         settings = KeypadSettings(keystore=ks, host=HOST, port=0, state_dir=Path(d) / "state")

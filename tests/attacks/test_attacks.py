@@ -54,3 +54,13 @@ def test_power_lockdown_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_power_backoff_removed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("keycrypt.machines.device.backoff_delay", lambda failures, cfg=None: 0.0)
     assert not run_case(CASES["pin-brute-force"]).outcome.ok
+
+
+def test_net_cases_leave_the_logging_level_alone() -> None:
+    """Other tests read the daemons' logs: an attack case must not silence them for the rest of the run."""
+    import logging
+
+    logger = logging.getLogger("keycrypt")
+    before = logger.level
+    assert run_case(CASES["net-header-65535"]).outcome.ok
+    assert logger.level == before
