@@ -96,6 +96,11 @@ async def _keypad(conn: Any, kem: str, half_open: int) -> None:
     from keycrypt.wire.keystore import Argon2Params
 
     logging.basicConfig(level=logging.ERROR)
+    closes = _CloseCounter()
+    kp_log = logging.getLogger("keycrypt.keypad")
+    kp_log.setLevel(logging.INFO)  # session_closed lines carry the reason; counted, not printed
+    kp_log.propagate = False
+    kp_log.addHandler(closes)
     loop = asyncio.get_running_loop()
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
@@ -127,6 +132,9 @@ async def _keypad(conn: Any, kem: str, half_open: int) -> None:
                 return
             if cmd == "events":
                 conn.send(events)
+            elif cmd == "closes":
+                conn.send(dict(closes.reasons))
+                closes.reasons.clear()
             elif cmd == "sessions":
                 conn.send(sum(1 for c in daemon.connections if c.session and c.session.client_id))
             elif cmd == "profile_start":
@@ -140,6 +148,22 @@ async def _keypad(conn: Any, kem: str, half_open: int) -> None:
                 prof.disable()
                 prof.dump_stats(cmd[1])
                 conn.send("ok")
+
+
+class _CloseCounter(logging.Handler):
+    """Counts the keypad's session_closed log lines by reason (why the keypad ended sessions)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.reasons: dict[str, int] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        if msg.startswith("event=session_closed"):
+            for part in msg.split():
+                if part.startswith("reason="):
+                    r = part[7:]
+                    self.reasons[r] = self.reasons.get(r, 0) + 1
 
 
 def keypad_main(conn: Any, cpus: set[int] | None, kem: str, half_open: int) -> None:
@@ -246,6 +270,7 @@ class Bench:
         )
         est = sorted(t for r in replies for t in r["est_times"])
         return {
+            "generator_max_loop_lag_ms": round(max(r["max_loop_lag"] for r in replies) * 1e3, 1),
             "requested": n,
             "established": len(est),
             "connect_errors": sum(r["connect_errors"] for r in replies),
@@ -297,6 +322,8 @@ class Bench:
             "generator_cpu": [round(r["cpu"], 3) for r in replies],
             "alive": sum(r["alive"] for r in replies),
             "lost": sum(r["lost"] for r in replies),
+            "lost_reasons": _merge(r["lost_reasons"] for r in replies),
+            "generator_max_loop_lag_ms": round(max(r["max_loop_lag"] for r in replies) * 1e3, 1),
         }
 
     # phase 1 -------------------------------------------------------------------------
@@ -306,7 +333,9 @@ class Bench:
         server = Server(self.ctx, kind, self.server_cpus)
         out: dict[str, Any] = {"levels": []}
         try:
-            self.setup(mode, server, pool=plan.levels[-1] + plan.sat_clients)
+            # Clients beat from the moment they are up (as a real client does): a client left silent
+            # while the next thousands connect would be closed by the keypad's idle timeout.
+            self.setup(mode, server, pool=plan.levels[-1] + plan.sat_clients, auto_heartbeat=True)
             time.sleep(0.2)
             rss0 = rss_kib(server.pid)
             have = 0
@@ -315,9 +344,11 @@ class Bench:
                 c = self.connect(n - have, plan.connect_concurrency)
                 have = n
                 res = self.measure(server, saturate=False)
-                res.update(clients=n, connect_s=round(time.monotonic() - t0, 2), established=c["established"])
+                res.update(clients=n, connect_s=round(time.monotonic() - t0, 2), established=c["established"],
+                           connect_generator_max_loop_lag_ms=c["generator_max_loop_lag_ms"])
                 res["offered_per_s"] = 2 * n
                 if kind == "keypad":
+                    res["keypad_closes"] = server.ask("closes")
                     rss = rss_kib(server.pid)
                     res["rss_kib"] = rss
                     res["rss_per_session_kib"] = round((rss - rss0) / n, 2)
@@ -514,8 +545,10 @@ def summarize(res: dict[str, Any]) -> dict[str, Any]:
         "round_trips_per_s": {"goal": GOALS["round_trips_per_s"], "measured": ks["round_trips_per_s"],
                               "per_server_cpu_s": ks["round_trips_per_server_cpu_s"],
                               "met": ks["round_trips_per_s"] >= GOALS["round_trips_per_s"]},
-        "ratio_to_minimal": {"goal": GOALS["ratio_to_minimal"], "measured": ratios["per_cpu_keypad_over_minimal"],
-                             "met": (ratios["per_cpu_keypad_over_minimal"] or 0) >= GOALS["ratio_to_minimal"]},
+        "ratio_to_minimal_throughput": {"goal": GOALS["ratio_to_minimal"], "measured": ratios["saturation_keypad_over_minimal"],
+                                        "met": (ratios["saturation_keypad_over_minimal"] or 0) >= GOALS["ratio_to_minimal"]},
+        "ratio_to_minimal_cpu": {"goal": GOALS["ratio_to_minimal"], "measured": ratios["per_cpu_keypad_over_minimal"],
+                                 "met": (ratios["per_cpu_keypad_over_minimal"] or 0) >= GOALS["ratio_to_minimal"]},
         "storm_10k_s": {"goal": GOALS["storm_10k_s"], "measured": storm and storm["all_established_s"],
                         "clients": storm and storm["clients"],
                         "met": bool(storm and storm["established"] == storm["clients"] and storm["all_established_s"] <= GOALS["storm_10k_s"])},
@@ -551,17 +584,19 @@ def table(res: dict[str, Any]) -> str:
     lines = []
     hb = res["heartbeat"]
     lines.append("Heartbeat capacity (2 Hz per client; server pinned to one core)")
-    lines.append(f"{'server':8} {'clients':>7} {'offered/s':>9} {'rt/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99.9 ms':>9} {'srv cpu':>7} {'rt/cpu-s':>9} {'gen cpu':>7} {'lost':>5}")
+    lines.append("srv cpu: the server's CPU (1.0 = its core busy); rt/cpu-s = rt/s / srv cpu, what a busy core would do;")
+    lines.append("gen cpu: all generator processes (sharing the other core); gen lag: a generator loop's worst lateness, ms")
+    lines.append(f"{'server':8} {'clients':>7} {'offered/s':>9} {'rt/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99.9 ms':>9} {'srv cpu':>7} {'rt/cpu-s':>9} {'gen cpu':>7} {'gen lag':>7} {'lost':>5}")
     for kind in ("keypad", "hmac", "tls"):
         for r in hb[kind]["levels"]:
             lines.append(
                 f"{kind:8} {r['clients']:7} {r['offered_per_s']:9} {r['round_trips_per_s']:9.0f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f}"
-                f" {r['p999_ms']:9.2f} {r['server_cpu']:7.2f} {r['round_trips_per_server_cpu_s'] or 0:9.0f} {sum(r['generator_cpu']):7.2f} {r['lost']:5}"
+                f" {r['p999_ms']:9.2f} {r['server_cpu']:7.2f} {r['round_trips_per_server_cpu_s'] or 0:9.0f} {sum(r['generator_cpu']):7.2f} {r['generator_max_loop_lag_ms']:7.0f} {r['lost']:5}"
             )
         s = hb[kind]["saturation"]
         lines.append(
             f"{kind:8} {'sat ' + str(s['clients']):>7} {'max':>9} {s['round_trips_per_s']:9.0f} {s['p50_ms']:8.2f} {s['p99_ms']:8.2f}"
-            f" {s['p999_ms']:9.2f} {s['server_cpu']:7.2f} {s['round_trips_per_server_cpu_s'] or 0:9.0f} {sum(s['generator_cpu']):7.2f} {s['lost']:5}"
+            f" {s['p999_ms']:9.2f} {s['server_cpu']:7.2f} {s['round_trips_per_server_cpu_s'] or 0:9.0f} {sum(s['generator_cpu']):7.2f} {s['generator_max_loop_lag_ms']:7.0f} {s['lost']:5}"
         )
     r = res["summary"]["ratios"]
     lines.append("")
@@ -600,7 +635,7 @@ def table(res: dict[str, Any]) -> str:
     lines.append("")
     lines.append("Goals")
     for k, g in res["summary"]["goals"].items():
-        lines.append(f"  {k:26} goal {g['goal']:>8}  measured {g['measured']}  {'MET' if g['met'] else 'NOT MET'}")
+        lines.append(f"  {k:28} goal {g['goal']:>8}  measured {g['measured']}  {'MET' if g['met'] else 'NOT MET'}")
     return "\n".join(lines)
 
 

@@ -274,7 +274,15 @@ class Generator:
         self.reset_stats()
         self.est_times: list[float] = []
         self.lost: list[tuple[float, str, float | None]] = []
+        self.max_lag = 0.0  # worst lateness of this loop (a generator that lags is measuring itself)
+        self._lag_task = asyncio.ensure_future(self._watch_lag())
         self.connect_errors = 0
+
+    async def _watch_lag(self) -> None:
+        while True:
+            t = self.loop.time()
+            await asyncio.sleep(0.02)
+            self.max_lag = max(self.max_lag, self.loop.time() - t - 0.02)
 
     def client_config(self, idx: int) -> ClientConfig:
         assert self.ek is not None
@@ -321,7 +329,9 @@ class Generator:
             if sum(1 for c in self.conns[first:] if c.done) + len(self.est_times) >= n:
                 break
             await asyncio.sleep(0.01)
+        lag, self.max_lag = self.max_lag, 0.0
         return {
+            "max_loop_lag": lag,
             "requested": n,
             "established": len(self.est_times),
             "connect_errors": self.connect_errors,
@@ -353,6 +363,7 @@ class Generator:
     async def measure(self, warmup: float, duration: float) -> dict[str, Any]:
         await asyncio.sleep(warmup)
         self.reset_stats()
+        self.max_lag = 0.0
         cpu0, t0 = cpu_seconds(os.getpid()), self.loop.time()
         await asyncio.sleep(duration)
         cpu1, t1 = cpu_seconds(os.getpid()), self.loop.time()
@@ -365,9 +376,13 @@ class Generator:
             "lat": lat.tobytes(),
             "alive": sum(1 for c in self.conns if not c.done),
             "lost": len(self.lost),
+            "lost_reasons": _count(r for _, r, _ in self.lost),
+            "max_loop_lag": self.max_lag,
         }
 
-    def close_all(self) -> None:
+    def close_all(self, final: bool = False) -> None:
+        if final:
+            self._lag_task.cancel()
         self.stop_heartbeat()
         for c in self.conns:
             c.done = True
@@ -393,12 +408,12 @@ async def _serve(wid: int, conn: Any) -> None:
         cmd, arg = await loop.run_in_executor(None, conn.recv)
         if cmd == "exit":
             if gen is not None:
-                gen.close_all()
+                gen.close_all(final=True)
             conn.send({"ok": True})
             return
         if cmd == "setup":
             if gen is not None:
-                gen.close_all()
+                gen.close_all(final=True)
             gen = Generator(wid, arg)
             reply: dict[str, Any] = {"ok": True}
         elif cmd == "connect":

@@ -52,7 +52,7 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path) -> None:
     assert res["memory"]["rss_kib"] > 0 and "per_session_kib" in res["memory"]
     goals = res["summary"]["goals"]
     assert set(goals) == {
-        "round_trips_per_s", "ratio_to_minimal", "storm_10k_s", "breach_ms", "sigkill_ms",
+        "round_trips_per_s", "ratio_to_minimal_throughput", "ratio_to_minimal_cpu", "storm_10k_s", "breach_ms", "sigkill_ms",
         "silent_drop_overshoot_ms", "rss_per_session_kib",
     }
     assert all(isinstance(g["met"], bool) for g in goals.values())
