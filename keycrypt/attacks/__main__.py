@@ -59,14 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     if a.machine_only:
         chosen = [c for c in chosen if not c.net]
     raise_fd_limit(16384)
-    from keycrypt.attacks.net import quiet
+    from keycrypt.attacks.net import silenced
 
-    quiet()
     results = []
-    for c in chosen:
-        r = run_case(c, full=a.full)
-        results.append(r)
-        print(f"{'PASS' if r.outcome.ok else 'FAIL'} {c.id} ({r.seconds:.2f}s)", file=sys.stderr, flush=True)
+    with silenced():  # the daemons log every session the attacks kill
+        for c in chosen:
+            r = run_case(c, full=a.full)
+            results.append(r)
+            print(f"{'PASS' if r.outcome.ok else 'FAIL'} {c.id} ({r.seconds:.2f}s)", file=sys.stderr, flush=True)
     print(_table(results, a.width))
     failed = [r for r in results if not r.outcome.ok]
     print(f"\n{len(results) - len(failed)}/{len(results)} cases PASS" + (f"; FAIL: {', '.join(r.case.id for r in failed)}" if failed else ""))

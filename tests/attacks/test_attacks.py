@@ -64,3 +64,23 @@ def test_net_cases_leave_the_logging_level_alone() -> None:
     before = logger.level
     assert run_case(CASES["net-header-65535"]).outcome.ok
     assert logger.level == before
+
+
+def test_runner_prints_the_table_and_exits_1_on_a_fail(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from keycrypt.attacks.__main__ import main
+    from keycrypt.attacks.catalogue import CASES as REG, Case, Outcome
+
+    out = Path(str(tmp_path)) / "r.json"
+    assert main(["--only", "pong-replay", "--json", str(out)]) == 0
+    assert "pong-replay" in capsys.readouterr().out
+    assert json.loads(out.read_text())["results"][0]["result"] == "PASS"
+    monkeypatch.setitem(REG, "always-fails", Case("always-fails", "nothing", "a FAIL", lambda: Outcome(False, "failed on purpose")))
+    assert main(["--only", "pong-replay", "always-fails"]) == 1
+    text = capsys.readouterr().out
+    assert "FAIL" in text and "failed on purpose" in text
+    import logging
+
+    assert logging.getLogger("keycrypt").level == logging.NOTSET  # the runner restored it
