@@ -73,6 +73,9 @@ def test_runner_prints_the_table_and_exits_1_on_a_fail(monkeypatch: pytest.Monke
     from keycrypt.attacks.__main__ import main
     from keycrypt.attacks.catalogue import CASES as REG, Case, Outcome
 
+    import logging
+
+    level = logging.getLogger("keycrypt").level
     out = Path(str(tmp_path)) / "r.json"
     assert main(["--only", "pong-replay", "--json", str(out)]) == 0
     assert "pong-replay" in capsys.readouterr().out
@@ -81,6 +84,4 @@ def test_runner_prints_the_table_and_exits_1_on_a_fail(monkeypatch: pytest.Monke
     assert main(["--only", "pong-replay", "always-fails"]) == 1
     text = capsys.readouterr().out
     assert "FAIL" in text and "failed on purpose" in text
-    import logging
-
-    assert logging.getLogger("keycrypt").level == logging.NOTSET  # the runner restored it
+    assert logging.getLogger("keycrypt").level == level  # the runner restored it
