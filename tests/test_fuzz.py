@@ -71,9 +71,21 @@ def test_key_file_decoders_raise_only_keystore_errors(data: bytes) -> None:
 
 @pytest.mark.parametrize("target", list(TARGETS))
 def test_mutation_fuzzer_short_run(target: str) -> None:
-    rep = fuzz(target, 1500, seed=99)
+    n = 60 if target == "keystore_sealed" else 1500  # one Argon2id per keystore_sealed input
+    rep = fuzz(target, n, seed=99)
     assert rep.failure is None, f"{target}: {rep.failure}\nreproducer: {rep.reproducer}"
-    assert rep.inputs == 1500
+    assert rep.inputs == n
+
+
+def test_power_keystore_sealed_oracle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keystore that opened whatever its sealed bytes say would be reported."""
+    import keycrypt.keystore as ks
+
+    real = ks.unseal_keystore
+    genuine = real(seeds("keystore")[0], "2468")
+    monkeypatch.setattr(ks, "unseal_keystore", lambda data, pin, kem=None: genuine)
+    rep = fuzz("keystore_sealed", 20, seed=1)
+    assert rep.failure is not None and "OracleViolation" in rep.failure
 
 
 def test_genuine_seeds_are_accepted() -> None:

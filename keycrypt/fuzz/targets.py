@@ -221,11 +221,45 @@ def target_keystore(data: bytes) -> None:
             STATS[f"keystore:unseal:{type(exc).__name__}"] += 1
 
 
+def target_keystore_sealed(data: bytes) -> None:
+    """Below the checksum: XOR the input into the salt, nonce, fingerprint and sealed seed of the real
+    keystore, recompute the checksum, and unseal with the right PIN.
+
+    Blind mutations stop at the file's checksum; this target reaches Argon2id and the AEAD. Oracle:
+    any changed byte must end in WrongPin or TamperedKeystore; the file opens only if nothing changed.
+    About 100 inputs a second (one Argon2id each).
+    """
+    from keycrypt.keystore import unseal_keystore
+
+    ks, _ = keystore_seeds()
+    d = wire_keystore.decode_keystore(ks)
+    h = d.header
+    fields = bytearray(h.salt + h.nonce + h.fingerprint + d.sealed)
+    changed = False
+    for i, b in enumerate(data[: len(fields)]):
+        fields[i] ^= b
+        changed |= b != 0
+    a, b_, c_ = len(h.salt), len(h.salt) + len(h.nonce), len(h.salt) + len(h.nonce) + len(h.fingerprint)
+    header = wire_keystore.encode_keystore_header(h.params, bytes(fields[:a]), bytes(fields[a:b_]), bytes(fields[b_:c_]))
+    forged = wire_keystore.encode_keystore(header, bytes(fields[c_:]))
+    try:
+        unseal_keystore(forged, FAST_PIN, kem=KEM)
+    except KeystoreError as exc:
+        STATS[f"keystore_sealed:{type(exc).__name__}"] += 1
+        if not changed:
+            raise OracleViolation(f"the genuine keystore did not open: {exc}") from None
+        return
+    STATS["keystore_sealed:opened"] += 1
+    if changed:
+        raise OracleViolation("a keystore with changed salt/nonce/fingerprint/sealed bytes opened")
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "decoder": target_decoder,
     "keypad": target_keypad,
     "client": target_client,
     "keystore": target_keystore,
+    "keystore_sealed": target_keystore_sealed,
 }
 
 
@@ -233,6 +267,8 @@ def seeds(target: str) -> list[bytes]:
     """A starting corpus: genuine bytes for the target, prefixed with the selector bytes where needed."""
     if target == "keystore":
         return list(keystore_seeds())
+    if target == "keystore_sealed":
+        return [b"", b"\x01", bytes(16) + b"\x80", bytes(64) + b"\x01", bytes(200) + b"\xff"]
     if target == "decoder":
         out: list[bytes] = []
         for snap in client_snapshots() + keypad_snapshots():
