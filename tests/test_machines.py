@@ -1,0 +1,464 @@
+"""Stateful (hypothesis) tests: a client and a keypad back to back under a hostile network and
+clock, and the keypad device under random PINs, breaches, windows and orders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from keycrypt.constants import Status
+from keycrypt.crypto.kem import get_backend
+from keycrypt.errors import Reason
+from keycrypt.machines import actions as A
+from keycrypt.machines.client import ClientConfig, ClientSession
+from keycrypt.machines.device import DeviceConfig, KeypadDevice
+from keycrypt.machines.keypad import KeypadSession
+from keycrypt.tables import load
+from keycrypt.wire.frames import FrameType, decode
+
+from conftest import SEED, det_random
+
+ARMED, DISARMED, LOCKDOWN = int(Status.ARMED), int(Status.DISARMED), int(Status.LOCKDOWN)
+KEM = get_backend("cryptography")
+KEY = KEM.from_seed(SEED)
+EOF = b""  # an end-of-stream marker in a direction's queue (never a real frame)
+CORRUPTION_REASONS = {Reason.PARSE_ERROR, Reason.MAC_FAILURE, Reason.AUTH_ERROR}
+CLIENT_ACTIONS = (A.Send, A.Lockdown, A.SetTimer, A.CancelTimer, A.Established, A.StatusSeen, A.Rekeyed)
+KEYPAD_ACTIONS = (A.Send, A.Close, A.SetTimer, A.Rekeyed, A.SessionOpened)
+
+
+@dataclass
+class Item:
+    data: bytes
+    kind: str = "ok"  # ok | corrupt | dup
+
+
+class BackToBack(RuleBasedStateMachine):
+    """One client and one keypad; rules play the network, the clock and the device."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.now = 0.0
+        self.status = ARMED
+        self.client = ClientSession(ClientConfig(KEY.ek, "host-1", rekey_log2=4), kem=KEM, random=det_random(b"b2b"))
+        self.keypad = KeypadSession(KEY)
+        self.client.trace, self.keypad.trace = [], []
+        self.c2k: list[Item] = []
+        self.k2c: list[Item] = []
+        self.faults: set[str] = set()
+        self.ordered = False  # the device status was LOCKDOWN at some point
+        self.client_end: A.Lockdown | A.Close | None = None
+        self.keypad_end: A.Close | None = None
+        self.client_timer: float | None = None
+        self.keypad_timer: float | None = None
+        self.last_ping = b""
+        self.answers: dict[bytes, tuple[bytes, int]] = {}  # PONG bytes -> (the PING it answered, status)
+        self.genuine_acks: set[bytes] = set()
+        self.answered: set[tuple[int, int]] = set()  # (epoch, counter) of every PONG the keypad sent
+        self.seen_status: list[A.StatusSeen] = []
+        self.client.start(self.now, None)
+        self.on_client(self.client.connected(self.now))
+        self.on_keypad(self.keypad.start(self.now))
+
+    # --- carrying outputs ---------------------------------------------------------------------
+
+    def on_client(self, out: list[A.Action], delivered: bytes | None = None) -> None:
+        for a in out:
+            assert isinstance(a, CLIENT_ACTIONS), a
+            if isinstance(a, A.Send):
+                if a.data[3] == FrameType.PING:
+                    self.last_ping = a.data
+                self.c2k.append(Item(a.data))
+            elif isinstance(a, (A.Lockdown, A.Close)):
+                assert self.client_end is None, "a session ends once"
+                assert isinstance(a.reason, Reason)
+                self.client_end = a
+                self.c2k.append(Item(EOF))
+                self.client_timer = None
+            elif isinstance(a, A.SetTimer):
+                self.client_timer = a.at
+            elif isinstance(a, A.CancelTimer):
+                self.client_timer = None
+            elif isinstance(a, A.StatusSeen):
+                # only a genuine PONG, answering the PING in flight, is ever accepted
+                assert delivered is not None and delivered in self.answers, "accepted a PONG the keypad never sent"
+                ping, status = self.answers[delivered]
+                assert ping == self.last_ping, "accepted a PONG for another PING"
+                assert (a.status, a.counter) == (status, decode(ping).counter)  # type: ignore[union-attr]
+                self.seen_status.append(a)
+            elif isinstance(a, A.Established):
+                assert delivered in self.genuine_acks
+
+    def on_keypad(self, out: list[A.Action], delivered: bytes | None = None, status: int = ARMED) -> None:
+        for a in out:
+            assert isinstance(a, KEYPAD_ACTIONS), a
+            if isinstance(a, A.Send):
+                self.k2c.append(Item(a.data))
+                if a.data[3] == FrameType.PONG:
+                    assert delivered is not None and self.keypad.keys is not None
+                    self.answers[a.data] = (delivered, status)
+                    # the keypad answers each counter of an epoch once, in order: no replay gets a PONG
+                    key = (self.keypad.keys.epoch, decode(a.data).counter)  # type: ignore[union-attr]
+                    assert key not in self.answered and key[1] == len([k for k in self.answered if k[0] == key[0]])
+                    self.answered.add(key)
+                elif a.data[3] == FrameType.HELLO_ACK:
+                    self.genuine_acks.add(a.data)
+            elif isinstance(a, A.Close):
+                assert self.keypad_end is None and isinstance(a.reason, Reason)
+                assert not any(isinstance(b, A.Send) for b in out), "the keypad closes without answering"
+                self.keypad_end = a
+                self.k2c.append(Item(EOF))
+                self.keypad_timer = None
+            elif isinstance(a, A.SetTimer):
+                self.keypad_timer = a.at
+
+    def to_keypad(self, item: Item, parts: tuple[bytes, ...] | None = None) -> None:
+        if item.data == EOF:
+            self.on_keypad(self.keypad.eof(self.now))
+            return
+        was_terminal, out = self.keypad.terminal, []
+        for part in parts or (item.data,):
+            out += self.keypad.receive_data(part, self.now, self.status)
+        self.on_keypad(out, item.data, self.status)
+        if item.kind == "corrupt" and self.faults == {"corrupt"} and not was_terminal and self.keypad_end:
+            assert self.keypad_end.reason in CORRUPTION_REASONS | {Reason.IDLE_TIMEOUT}, self.keypad_end
+
+    def to_client(self, item: Item, parts: tuple[bytes, ...] | None = None) -> None:
+        if item.data == EOF:
+            self.on_client(self.client.eof(self.now))
+            return
+        was_terminal, out = self.client.terminal, []
+        for part in parts or (item.data,):
+            out += self.client.receive_data(part, self.now)
+        self.on_client(out, item.data)
+        if item.kind == "corrupt" and self.faults == {"corrupt"} and not was_terminal and self.client_end:
+            assert self.client_end.reason in CORRUPTION_REASONS | {Reason.DEADLINE}, self.client_end
+
+    def flush(self) -> None:
+        while self.c2k or self.k2c:
+            if self.c2k:
+                self.to_keypad(self.c2k.pop(0))
+            if self.k2c:
+                self.to_client(self.k2c.pop(0))
+
+    def fire_due_timers(self) -> None:
+        if self.client_timer is not None and self.now >= self.client_timer:
+            self.client_timer = None
+            self.on_client(self.client.timer(self.now))
+        if self.keypad_timer is not None and self.now >= self.keypad_timer:
+            self.keypad_timer = None
+            self.on_keypad(self.keypad.timer(self.now))
+
+    # --- rules: the clean path --------------------------------------------------------------------
+
+    @rule(dt=st.floats(0.0, 0.5), beats=st.integers(1, 20))
+    def tick(self, dt: float, beats: int) -> None:
+        for _ in range(beats):
+            self.beat(dt)
+        if self.client.keys is not None:
+            event(f"epoch {self.client.keys.epoch}")
+
+    def beat(self, dt: float) -> None:
+        """A heartbeat: the network delivered everything in flight, time moves on, the client ticks."""
+        self.flush()
+        self.now += dt
+        self.on_client(self.client.tick(self.now))
+
+    @precondition(lambda self: self.c2k)
+    @rule()
+    def deliver_c2k(self) -> None:
+        self.to_keypad(self.c2k.pop(0))
+
+    @precondition(lambda self: self.k2c)
+    @rule()
+    def deliver_k2c(self) -> None:
+        self.to_client(self.k2c.pop(0))
+
+    @rule(to_keypad=st.booleans(), cut=st.integers(0, 2000))
+    def deliver_split(self, to_keypad: bool, cut: int) -> None:
+        """A frame arriving in two reads (TCP may cut anywhere)."""
+        q = self.c2k if to_keypad else self.k2c
+        if not q or q[0].data == EOF:
+            return
+        item = q.pop(0)
+        cut %= len(item.data) + 1
+        parts = (item.data[:cut], item.data[cut:])
+        (self.to_keypad if to_keypad else self.to_client)(item, parts)
+
+    @rule(status=st.sampled_from([ARMED, DISARMED]))
+    def device_status(self, status: int) -> None:
+        self.status = status
+
+    # --- rules: faults (only in hostile runs, so that half the runs go deep: rekeys, status changes) ----
+
+    hostile = True  # a subclass runs without faults
+
+    @precondition(lambda self: self.hostile)
+    @rule()
+    def lockdown_order(self) -> None:
+        self.status = LOCKDOWN
+        self.ordered = True
+
+    def _pick(self, to_keypad: bool, index: int) -> tuple[list[Item], int] | None:
+        q = self.c2k if to_keypad else self.k2c
+        real = [i for i, it in enumerate(q) if it.data != EOF]
+        return (q, real[index % len(real)]) if real else None
+
+    @precondition(lambda self: self.hostile)
+    @rule(to_keypad=st.booleans(), index=st.integers(0, 5))
+    def drop(self, to_keypad: bool, index: int) -> None:
+        picked = self._pick(to_keypad, index)
+        if picked:
+            q, i = picked
+            del q[i]
+            self.faults.add("drop")
+
+    @precondition(lambda self: self.hostile)
+    @rule(to_keypad=st.booleans(), index=st.integers(0, 5))
+    def duplicate(self, to_keypad: bool, index: int) -> None:
+        picked = self._pick(to_keypad, index)
+        if picked:
+            q, i = picked
+            q.insert(i + 1, Item(q[i].data, "dup"))
+            self.faults.add("duplicate")
+
+    @precondition(lambda self: self.hostile)
+    @rule(to_keypad=st.booleans(), a=st.integers(0, 5), b=st.integers(0, 5))
+    def reorder(self, to_keypad: bool, a: int, b: int) -> None:
+        pa, pb = self._pick(to_keypad, a), self._pick(to_keypad, b)
+        if pa and pb and pa[0][pa[1]].data != pb[0][pb[1]].data:
+            q = pa[0]
+            q[pa[1]], q[pb[1]] = q[pb[1]], q[pa[1]]
+            self.faults.add("reorder")
+
+    @precondition(lambda self: self.hostile)
+    @rule(to_keypad=st.booleans(), index=st.integers(0, 5), pos=st.integers(0, 2000), mask=st.integers(1, 255))
+    def corrupt(self, to_keypad: bool, index: int, pos: int, mask: int) -> None:
+        picked = self._pick(to_keypad, index)
+        if picked:
+            q, i = picked
+            data = bytearray(q[i].data)
+            data[pos % len(data)] ^= mask
+            q[i] = Item(bytes(data), "corrupt")
+            self.faults.add("corrupt")
+
+    @precondition(lambda self: self.hostile)
+    @rule(
+        kind=st.sampled_from(["corrupt", "duplicate", "drop"]),
+        to_keypad=st.booleans(),
+        pos=st.integers(0, 2000),
+        mask=st.integers(1, 255),
+    )
+    def fault_in_exchange(self, kind: str, to_keypad: bool, pos: int, mask: int) -> None:
+        """A heartbeat whose PING (or its answer) is hit in flight: aims the fault where it hurts
+        (the other rules mostly find the queues empty, since a heartbeat flushes them)."""
+        self.beat(0.5)
+        if not to_keypad and self.c2k and self.c2k[0].data != EOF:
+            self.to_keypad(self.c2k.pop(0))
+        if kind == "corrupt":
+            self.corrupt(to_keypad, 0, pos, mask)
+        elif kind == "duplicate":
+            self.duplicate(to_keypad, 0)
+        else:
+            self.drop(to_keypad, 0)
+
+    @precondition(lambda self: self.hostile)
+    @rule(extra=st.floats(0.0, 10.0))
+    def late(self, extra: float) -> None:
+        """The clock jumps past every deadline (the keypad's idle timeout included)."""
+        self.now += 3.0 + 1e-3 + extra
+        self.faults.add("late")
+        self.fire_due_timers()
+
+    @precondition(lambda self: self.hostile)
+    @rule(client_side=st.booleans())
+    def eof(self, client_side: bool) -> None:
+        if client_side:
+            self.on_client(self.client.eof(self.now))
+        else:
+            self.on_keypad(self.keypad.eof(self.now))
+        self.faults.add("eof")
+
+    @precondition(lambda self: self.hostile)
+    @rule()
+    def breach(self) -> None:
+        self.on_keypad(self.keypad.drop(Reason.BREACH, self.now))
+        self.faults.add("breach")
+
+    # --- invariants ---------------------------------------------------------------------------------
+
+    @invariant()
+    def only_defined_pairs(self) -> None:
+        for machine in (self.client, self.keypad):
+            table = machine.TABLE
+            assert machine.state in table.states
+            assert machine.trace is not None
+            for s, e, n in machine.trace:
+                assert table.row(s, e).next == n
+            machine.trace.clear()
+
+    @invariant()
+    def clean_runs_never_end(self) -> None:
+        if not self.faults:
+            if self.ordered:
+                assert self.client_end is None or self.client_end.reason == Reason.LOCKDOWN_ORDER
+            else:
+                assert self.client_end is None and self.keypad_end is None
+                assert self.client.state != "LOCKED_DOWN"
+
+    @invariant()
+    def terminal_means_ended(self) -> None:
+        assert self.client.terminal == (self.client_end is not None)
+        assert self.keypad.terminal == (self.keypad_end is not None)
+
+    def teardown(self) -> None:
+        """Let the run play out: every fault must end in a typed Lockdown and a Close."""
+        if not self.faults and not (self.ordered and self.status == LOCKDOWN):
+            for _ in range(3):
+                self.beat(0.5)
+            assert self.client_end is None or self.client_end.reason == Reason.LOCKDOWN_ORDER
+            return
+        for _ in range(50):
+            self.flush()
+            if self.client.terminal and self.keypad.terminal:
+                break
+            self.now += 2.0
+            if self.client.state == "IDLE":
+                self.on_client(self.client.tick(self.now))
+            self.fire_due_timers()
+        assert isinstance(self.client_end, A.Lockdown), (self.faults, self.client.state, self.client_end)
+        assert isinstance(self.keypad_end, A.Close), (self.faults, self.keypad.state)
+        if not self.faults:
+            assert self.client_end.reason == Reason.LOCKDOWN_ORDER
+
+
+class CleanBackToBack(BackToBack):
+    """The same pair on a good network and clock: must never end, must cross many epochs."""
+
+    hostile = False
+
+
+_B2B = settings(max_examples=100, stateful_step_count=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+BackToBack.TestCase.settings = _B2B
+CleanBackToBack.TestCase.settings = _B2B
+TestHostileNetwork = BackToBack.TestCase
+TestCleanNetwork = CleanBackToBack.TestCase
+
+
+# --- the keypad device ---------------------------------------------------------------------------------
+
+DEVICE_TABLE = load("keypad_device")
+CFG = DeviceConfig()
+
+
+def ref_backoff(failures: int) -> float:
+    """The backoff of spec/protocol.md §9, recomputed: free attempts, then base doubling, capped."""
+    over = failures - CFG.backoff_free_attempts
+    return 0.0 if over <= 0 else min(CFG.backoff_base * 2 ** (over - 1), CFG.backoff_max)
+
+
+class Device(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.d = KeypadDevice(CFG)
+        self.d.trace = []
+        self.now = 1_700_000_000.0
+        self.failures = 0
+        self.locked_until = 0.0
+        self.last_checked_wrong: float | None = None
+        self.accepting = False
+
+    def run(self, out: list[A.Action], *, operator_lockdown: bool = False) -> list[A.Action]:
+        for a in out:
+            if isinstance(a, A.Display) and a.text == "lockdown":
+                assert operator_lockdown, "the display showed 'lockdown' for a PIN (a duress would be visible)"
+            if isinstance(a, A.AcceptClients):
+                self.accepting = a.accept
+            if isinstance(a, A.DropAll):
+                assert a.reason == Reason.BREACH
+        return out
+
+    @rule(result=st.sampled_from(["ok", "wrong", "wrong", "wrong", "duress"]), dt=st.floats(0.0, 20.0),
+          window=st.one_of(st.none(), st.floats(1.0, CFG.window_max)))  # fmt: skip
+    def pin(self, result: str, dt: float, window: float | None) -> None:
+        self.now += dt
+        before = self.d.state
+        allowed = self.now >= self.locked_until
+        assert self.d.pin_allowed(self.now) == allowed
+        self.d.trace = []
+        out = self.run(self.d.pin(result, self.now, window=window))  # type: ignore[arg-type]
+        if not allowed:
+            assert self.d.trace == [(before, "pin_locked_out", before)]
+            assert A.AttemptRejected(self.locked_until) in out
+            return
+        row = DEVICE_TABLE.row(before, f"pin_{result}")
+        assert self.d.trace == [(before, row.event, row.next)]
+        if "record_failure" in row.actions:
+            if self.failures >= CFG.backoff_free_attempts + 1 and self.last_checked_wrong is not None:
+                # beyond the free attempts, two checked wrong PINs are never closer than the first delay
+                assert self.now - self.last_checked_wrong >= CFG.backoff_base
+            self.failures += 1
+            delay = ref_backoff(self.failures)
+            if delay:
+                self.locked_until = self.now + delay
+            self.last_checked_wrong = self.now
+        if "reset_failures" in row.actions:
+            self.failures, self.locked_until, self.last_checked_wrong = 0, 0.0, None
+        assert (self.d.failures, self.d.locked_until) == (self.failures, self.locked_until)
+        if result == "duress" and before != "SEALED":
+            # what the operator sees is what a correct PIN shows in this state
+            shown = [a.text for a in out if isinstance(a, A.Display)]
+            assert shown == [DEVICE_TABLE.row(before, "pin_ok").next.lower()]
+            assert self.d.status == LOCKDOWN
+
+    @rule(dt=st.floats(0.0, 4000.0))
+    def advance(self, dt: float) -> None:
+        self.now += dt
+
+    @rule()
+    def arm(self) -> None:
+        self.run(self.d.arm(self.now))
+
+    @rule()
+    def breach(self) -> None:
+        before = self.d.state
+        out = self.run(self.d.breach(self.now))
+        if before in ("ARMED", "LOCKDOWN"):
+            assert self.d.state == "BREACHED" and A.DropAll(Reason.BREACH) in out
+        else:
+            assert not any(isinstance(a, A.DropAll) for a in out)
+
+    @rule()
+    def lockdown_order(self) -> None:
+        self.run(self.d.lockdown_order(self.now), operator_lockdown=True)
+
+    @rule(on_time=st.booleans())
+    def window_expired(self, on_time: bool) -> None:
+        """The window timer fires: on time, or a stale one from before an extension."""
+        if on_time and self.d.window_until is not None:
+            self.now = max(self.now, self.d.window_until)
+        before, until = self.d.state, self.d.window_until
+        self.run(self.d.window_expired(self.now))
+        if before == "DISARMED" and until is not None and self.now >= until:
+            assert self.d.state == "ARMED"
+        if before == "DISARMED" and until is not None and self.now < until:
+            assert self.d.state == "DISARMED"  # a stale timer does not re-arm early
+
+    @invariant()
+    def status_none_exactly_when_refusing(self) -> None:
+        assert (self.d.status is None) == (self.d.state in ("SEALED", "BREACHED"))
+        assert self.accepting == (self.d.status is not None)
+        if self.d.status is not None:
+            assert self.d.status == int(Status[DEVICE_TABLE.raw["status"][self.d.state]])
+
+    @invariant()
+    def window_only_while_disarmed(self) -> None:
+        if self.d.state == "DISARMED":
+            assert self.d.window_until is not None
+
+
+Device.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
+TestDevice = Device.TestCase
