@@ -458,3 +458,21 @@ def test_direction_covers_every_type() -> None:
         FrameType.PING,
         FrameType.REKEY,
     }
+
+
+@settings(max_examples=300)
+@given(mutated(st.one_of(st.builds(Ping, counter=u32, challenge=challenge, tag=tag), st.builds(Pong, counter=u32, status=status, tag=tag))))
+def test_decode_shortcut_agrees_with_construct(data: bytes) -> None:
+    """frames.decode reads whole PING/PONG frames without construct; construct stays the reference."""
+    try:
+        ft, length = frames.check_header(data)
+    except ParseError:
+        return
+    if len(data) != HEADER_SIZE + length:
+        return
+    parsed = frames.BODIES[ft].parse(data[HEADER_SIZE:])
+    values = {k: v for k, v in parsed.items() if not k.startswith("_")}
+    if values.get("status", 0) not in STATUSES:
+        assert parse_error_field(data) == "status"
+        return
+    assert decode(data) == frames.FRAME_CLASSES[ft](**values)
