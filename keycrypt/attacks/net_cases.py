@@ -286,3 +286,29 @@ async def _pin_restart() -> Outcome:
         failures = kd2.device.failures
     ok = "accepted" not in codes and codes[-1] == "locked_out" and after == "locked_out" and failures >= 4
     return Outcome(ok, f"attempts: {codes}; after restart the right PIN -> {after} (failures persisted: {failures})")
+
+
+@case("net-keystore-swap-live", "swaps the keystore file under a running, armed keypad (same PIN) and has the PIN entered to disarm", "the keypad refuses the other key (keystore_error), stays ARMED with its own key, and its clients keep their sessions", net=True)
+def keystore_swap_live() -> Outcome:
+    return asyncio.run(_swap_live())
+
+
+async def _swap_live() -> Outcome:
+    from keycrypt.daemon.keypad import PinRejected
+
+    async with keypad_rig() as (kd, ek, fleet, d):
+        if not await _legit(fleet, ek, kd.bound[1], 2):
+            return Outcome(False, "clients did not come up")
+        make_keystore(d / "other.key")
+        (d / "other.key").replace(kd.settings.keystore)
+        before = dict(fleet.heartbeats)
+        try:
+            await kd.enter_pin(PIN, "disarm")
+            code = "accepted"
+        except PinRejected as exc:
+            code = exc.code
+        await asyncio.sleep(0.5)
+        kept, legit = _kept(fleet, before, 2)
+        state = kd.device.state
+    ok = code == "keystore_error" and state == "ARMED" and kept
+    return Outcome(ok, f"PIN entry -> {code}; device {state}; {legit}")
