@@ -48,9 +48,17 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--cmd", required=True, help='shim command, e.g. "python -m conformance.reference_shim"')
     s.add_argument("--timeout", type=float, default=None, help="seconds to wait for one answer (default 30)")
     add_common(s)
-    for mode in ("keypad", "client"):
-        m = sub.add_parser(mode, help=f"live {mode} mode (the runner plays the peer)")
-        m.add_argument("args", nargs=argparse.REMAINDER)
+    kp = sub.add_parser("keypad", help="live keypad mode (the runner is the client; conformance/live_keypad.py)")
+    kp.add_argument("--host", default="127.0.0.1")
+    kp.add_argument("--port", type=int, required=True)
+    kp.add_argument("--psk", action="append", default=[], metavar="CLIENT_ID=HEX",
+                    help="a psk the keypad was started with (replays the transcripts that need it); repeatable")
+    kp.add_argument("--require-enrolled", action="store_true", help="the keypad was started with require_enrolled")
+    kp.add_argument("--idle-timeout", type=float, default=3.0, help="the keypad's idle/HELLO timeout (s)")
+    kp.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for one answer or close")
+    add_common(kp)
+    m = sub.add_parser("client", help="live client mode (the runner plays the keypad)")
+    m.add_argument("args", nargs=argparse.REMAINDER)
     return p
 
 
@@ -94,6 +102,16 @@ def main(argv: list[str] | None = None) -> int:
                                 args.fail_fast)
 
             return run_mode(args, "shim", play)
+        if args.mode == "keypad":
+            from conformance import live_keypad
+
+            target = live_keypad.Target(args.host, args.port, dict(p.split("=", 1) for p in args.psk),
+                                        args.require_enrolled, args.idle_timeout)
+
+            def play_k(cases: list[Any], config: Any, on_result: Callable[[Result], None]) -> Any:
+                return live_keypad.run(cases, target, config, on_result, args.fail_fast, args.timeout)
+
+            return run_mode(args, "keypad", play_k, live_keypad.SESSION_FILES)
         print(f"keycrypt-conformance {args.mode}: not implemented yet", file=sys.stderr)
         return 2
     except ConformanceError as exc:

@@ -1,0 +1,154 @@
+"""Live keypad mode: the runner is the client against a running keypad.
+
+The keypad answers deterministically given its key, so each keypad
+transcript of ``vectors/sessions.json`` is replayed over TCP: the client's
+frames are sent byte for byte and every answer is compared byte for byte.
+Where the transcript closes the session, the keypad must close the
+connection without sending a byte, within a timeout. A gap in the
+transcript at least as long as the keypad's idle timeout (and a ``timer``
+step) is played as real silence, so idle and HELLO timeouts are checked
+too. Cases the live keypad cannot reproduce (a status other than ARMED,
+a breach drop, a session loaded mid-epoch, a psk setup other than the one
+the keypad was started with) are reported as disabled with the reason.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from conformance.runner import Case, Config, Result, Status
+
+SESSION_FILES = ("sessions.json",)
+
+
+@dataclass
+class Target:
+    """The keypad under test and what it was started with."""
+
+    host: str
+    port: int
+    psks: dict[str, str] = field(default_factory=dict)  # client_id -> hex, as in the vectors
+    require_enrolled: bool = False
+    idle_timeout: float = 3.0
+    slack: float = 1.5  # extra seconds a close may take
+
+
+def skip_reason(case: Case, target: Target) -> str | None:
+    """Why this case cannot be played against the live keypad, or None."""
+    if case.operation != "session.run" or case.input.get("role") != "keypad":
+        return "not a keypad transcript (client transcripts belong to client mode; loaded sessions need a shim)"
+    setup = case.input["setup"]
+    if setup.get("psks", {}) != target.psks or bool(setup.get("require_enrolled")) != target.require_enrolled:
+        return "needs a keypad started with another psk/enrolment setup (--psk, --require-enrolled)"
+    for step in case.input["steps"]:
+        if step["input"] == "drop":
+            return "needs a breach on the keypad (control socket driving not implemented)"
+        if step["input"] == "data" and step.get("status", 0) != 0:
+            return "needs a device status other than ARMED (control socket driving not implemented)"
+    return None
+
+
+def _recv_exact(sock: socket.socket, n: int, deadline: float) -> bytes:
+    buf = b""
+    while len(buf) < n:
+        sock.settimeout(max(0.001, deadline - time.monotonic()))
+        try:
+            chunk = sock.recv(n - len(buf))
+        except (TimeoutError, socket.timeout):
+            break
+        except ConnectionError:
+            break
+        if not chunk:
+            break
+        buf += chunk
+    return buf
+
+
+def _expect_close(sock: socket.socket, deadline: float) -> str | None:
+    """None if the peer closes without sending a byte before the deadline, else what went wrong."""
+    while True:
+        sock.settimeout(max(0.001, deadline - time.monotonic()))
+        try:
+            chunk = sock.recv(4096)
+        except (TimeoutError, socket.timeout):
+            return "the keypad kept the session open (no close within the timeout)"
+        except ConnectionError:
+            return None
+        if not chunk:
+            return None
+        return f"the keypad answered {chunk.hex()} where it must close without answering"
+
+
+def play_case(case: Case, target: Target, timeout: float) -> str | None:
+    """Replay one transcript; None on pass, else the first mismatch."""
+    steps, outs = case.input["steps"], case.output["steps"]
+    with socket.create_connection((target.host, target.port), timeout=timeout) as sock:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        prev_now = 0.0
+        for i, (step, out) in enumerate(zip(steps, outs)):
+            kinds = [a["action"] for a in out["actions"]]
+            expected = b"".join(bytes.fromhex(a["data"]) for a in out["actions"] if a["action"] == "send")
+            closes = "close" in kinds
+            gap = step.get("now", prev_now) - prev_now
+            prev_now = step.get("now", prev_now)
+            if step["input"] == "start":
+                continue
+            if step["input"] == "timer" or (step["input"] == "data" and gap >= target.idle_timeout):
+                # silence: the keypad must close on its own, before any more data
+                err = _expect_close(sock, time.monotonic() + target.idle_timeout + target.slack)
+                if err:
+                    return f"step {i} (silence): {err}"
+                if step["input"] == "timer" or closes:
+                    return None
+                return f"step {i}: the keypad closed, the transcript expected an answer"
+            if step["input"] == "eof":
+                sock.shutdown(socket.SHUT_WR)
+            elif step["input"] == "data":
+                try:
+                    sock.sendall(bytes.fromhex(step["data"]))
+                except ConnectionError as exc:
+                    return None if closes else f"step {i}: send failed: {exc}"
+            else:
+                return f"step {i}: unknown transcript input {step['input']!r}"
+            deadline = time.monotonic() + timeout
+            if expected:
+                got = _recv_exact(sock, len(expected), deadline)
+                if got != expected:
+                    return f"step {i}: expected {expected.hex()}, got {got.hex() or 'nothing (closed or silent)'}"
+            if closes:
+                err = _expect_close(sock, deadline)
+                return f"step {i}: {err}" if err else None
+        # the transcript ends with the session open: nothing more may have arrived
+        sock.settimeout(0.05)
+        try:
+            extra = sock.recv(4096)
+        except (TimeoutError, socket.timeout, BlockingIOError):
+            return None
+        except ConnectionError as exc:
+            return f"the keypad dropped a session the transcript keeps open: {exc}"
+        return f"unexpected bytes or close after the transcript: {extra.hex() or 'closed'}"
+
+
+def run(cases: list[Case], target: Target, config: Config, on_result: Callable[[Result], None],
+        fail_fast: bool = False, timeout: float = 2.0) -> tuple[dict[str, Any], list[Result]]:
+    """Play every selected case against the keypad at ``target``."""
+    results: list[Result] = []
+    for case in cases:
+        t0 = time.perf_counter()
+        reason = config.disabled_reason(case) or skip_reason(case, target)
+        if reason:
+            res = Result(case, Status.DISABLED, reason)
+        else:
+            try:
+                err = play_case(case, target, timeout)
+            except OSError as exc:
+                err = f"connection: {exc}"
+            res = Result(case, Status.FAIL if err else Status.PASS, err or "", time.perf_counter() - t0)
+        results.append(res)
+        on_result(res)
+        if fail_fast and res.status == Status.FAIL:
+            break
+    return {"implementation": f"keypad at {target.host}:{target.port}"}, results
