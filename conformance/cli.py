@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from conformance import report
-from conformance.runner import ConformanceError, Result, load_cases, load_config, select
+from conformance.runner import ConformanceError, Result, default_vectors_dir, load_cases, load_config, select
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
@@ -57,17 +57,21 @@ def _parser() -> argparse.ArgumentParser:
     kp.add_argument("--idle-timeout", type=float, default=3.0, help="the keypad's idle/HELLO timeout (s)")
     kp.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for one answer or close")
     add_common(kp)
-    m = sub.add_parser("client", help="live client mode (the runner plays the keypad)")
-    m.add_argument("args", nargs=argparse.REMAINDER)
+    cl = sub.add_parser("client", help="live client mode (the runner plays the keypad; conformance/live_client.py)")
+    cl.add_argument("--cmd", required=True, help='client command template, e.g. "keycrypt client run --config {config}"')
+    cl.add_argument("--interval", type=float, default=0.1, help="heartbeat interval given to the client (s)")
+    cl.add_argument("--slack", type=float, default=1.5, help="seconds allowed past the deadline for the hook")
+    add_common(cl)
     return p
 
 
 def run_mode(args: argparse.Namespace, mode: str,
              play: Callable[[list[Any], Any, Callable[[Result], None]], tuple[dict[str, Any], list[Result]]],
-             files: Any = None) -> int:
+             files: Any = None, load: Callable[[], list[Any]] | None = None) -> int:
     """Select cases, play them, report: the frame every mode shares."""
     config = load_config(args.config)
-    cases = select(load_cases(args.vectors, files) if files else load_cases(args.vectors), args.include, args.exclude)
+    loaded = load() if load else load_cases(args.vectors, files) if files else load_cases(args.vectors)
+    cases = select(loaded, args.include, args.exclude)
     if args.list:
         for c in cases:
             print(f"{c.name}  [{c.operation}] {c.result}{' ' + c.outcome if c.outcome else ''}  {c.comment}")
@@ -112,8 +116,16 @@ def main(argv: list[str] | None = None) -> int:
                 return live_keypad.run(cases, target, config, on_result, args.fail_fast, args.timeout)
 
             return run_mode(args, "keypad", play_k, live_keypad.SESSION_FILES)
-        print(f"keycrypt-conformance {args.mode}: not implemented yet", file=sys.stderr)
-        return 2
+        from conformance import live_client
+
+        vectors = args.vectors or default_vectors_dir()
+        settings = live_client.Settings(args.cmd, vectors / "keypad_test_pubkey.bin",
+                                        live_client.test_seed(vectors), args.interval, args.slack)
+
+        def play_c(cases: list[Any], config: Any, on_result: Callable[[Result], None]) -> Any:
+            return live_client.run(cases, settings, config, on_result, args.fail_fast)
+
+        return run_mode(args, "client", play_c, load=live_client.cases)
     except ConformanceError as exc:
         print(f"keycrypt-conformance: {exc}", file=sys.stderr)
         return 2
