@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from conformance.runner import Case, Config, Result, Status, default_vectors_dir
+from conformance.runner import Case, Config, ConformanceError, Result, Status, default_vectors_dir
 from keycrypt.constants import FrameType, Status as WireStatus
 from keycrypt.crypto.kem import get_backend
 from keycrypt.crypto.schedule import mac
@@ -213,7 +213,7 @@ def _fill(template: str, values: dict[str, str]) -> str:
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError) as exc:
-        raise ValueError(f"--cmd template: unknown or malformed placeholder {exc}") from None
+        raise ConformanceError(f"--cmd template: unknown or malformed placeholder {exc}") from None
 
 
 async def play_scenario(sc: Scenario, st: Settings) -> str | None:

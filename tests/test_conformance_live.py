@@ -1,0 +1,146 @@
+"""The runner's live modes against the reference keypad and client, over real loopback sockets.
+
+Each mode must pass the reference and catch a deliberately broken live
+peer (the brokenness lives here, never in production code).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conformance.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+VECTORS = ROOT / "vectors"
+PIN = "2468-test"  # of vectors/keypad_test_keystore.bin, stated in vectors/keystore.json
+
+
+def _report(path: Path) -> dict[str, str]:
+    return {c["id"]: c["status"] for c in json.loads(path.read_text())["cases"]}
+
+
+@pytest.fixture(scope="module")
+def keypad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """The reference keypad daemon with the test keystore; yields its port."""
+    d = tmp_path_factory.mktemp("kp")
+    cfg = d / "keypad.toml"
+    cfg.write_text(
+        f'keystore = {json.dumps(str(VECTORS / "keypad_test_keystore.bin"))}\n'
+        f'state_dir = {json.dumps(str(d / "state"))}\n'
+        f'control_socket = {json.dumps(str(d / "kp.sock"))}\n'
+        'unseal = "terminal"\n[listen]\nhost = "127.0.0.1"\nport = 0\n[sensor]\ndriver = "simulated"\n'
+    )
+    r, w = os.pipe()
+    os.write(w, (PIN + "\n").encode())
+    os.close(w)
+    log = d / "keypad.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg),
+                                 "--pin-fd", str(r)], pass_fds=(r,), stdout=out, stderr=subprocess.STDOUT)
+    os.close(r)
+    try:
+        port = None
+        for _ in range(300):
+            m = re.search(r"event=listening .*port=(\d+)", log.read_text(errors="replace"))
+            if m:
+                port = int(m.group(1))
+                break
+            assert proc.poll() is None, log.read_text()
+            time.sleep(0.05)
+        assert port, log.read_text()
+        yield port
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(10)
+
+
+def test_reference_keypad_passes_keypad_mode(keypad: int, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert main(["keypad", "--port", str(keypad), "-q", "--json", str(out)]) == 0
+    statuses = _report(out)
+    assert statuses["keypad/normal"] == "pass" and statuses["keypad/ping-bad-tag"] == "pass"
+    assert statuses["keypad/hello-timeout"] == "pass"  # silence -> closed
+    assert statuses["keypad/hello-ack-lockdown"] == "disabled"  # needs a status change
+
+
+class _AnsweringProxy:
+    """A broken keypad: the reference behind a proxy that answers one byte where the keypad closes."""
+
+    def __init__(self, upstream: int) -> None:
+        self.upstream = upstream
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                c, _ = self.sock.accept()
+            except OSError:
+                return
+            u = socket.create_connection(("127.0.0.1", self.upstream))
+            threading.Thread(target=self._pump, args=(c, u, False), daemon=True).start()
+            threading.Thread(target=self._pump, args=(u, c, True), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket, from_keypad: bool) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+            if from_keypad:
+                dst.sendall(b"\x00")  # the bug: an answer to an invalid frame
+            dst.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_keypad_mode_catches_a_keypad_that_answers_invalid_input(keypad: int, tmp_path: Path) -> None:
+    proxy = _AnsweringProxy(keypad)
+    out = tmp_path / "r.json"
+    try:
+        rc = main(["keypad", "--port", str(proxy.port), "-q", "-k", "keypad/normal", "-k", "keypad/ping-bad-tag",
+                   "--json", str(out)])
+    finally:
+        proxy.close()
+    assert rc == 1
+    assert _report(out) == {"keypad/normal": "pass", "keypad/ping-bad-tag": "fail"}
+
+
+REFERENCE_CLIENT = f"{sys.executable} -m keycrypt.cli client run --config {{config}}"
+
+
+def test_reference_client_passes_client_mode(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert main(["client", "--cmd", REFERENCE_CLIENT, "-q", "--json", str(out)]) == 0
+    statuses = _report(out)
+    assert len(statuses) == 11 and set(statuses.values()) == {"pass"}
+
+
+def test_client_mode_catches_a_client_whose_hook_never_fires(tmp_path: Path) -> None:
+    # the reference client with its hook step turned into a dry run: it "locks down" without running the hook
+    broken = (f"sed 's/action = \"command\"/action = \"dry-run\"/' {{config}} > {{workdir}}/broken.toml && "
+              f"exec {sys.executable} -m keycrypt.cli client run --config {{workdir}}/broken.toml")
+    out = tmp_path / "r.json"
+    rc = main(["client", "--cmd", broken, "-q", "-k", "client/normal", "-k", "client/pong-bad-tag",
+               "--json", str(out)])
+    assert rc == 1
+    assert _report(out) == {"client/normal": "pass", "client/pong-bad-tag": "fail"}
+
+
+def test_client_mode_rejects_an_unknown_placeholder() -> None:
+    assert main(["client", "--cmd", "true {nope}", "-q", "-k", "client/normal"]) == 2
