@@ -14,6 +14,7 @@ function that returns ``(capabilities-or-description dict, [Result])``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -56,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     kp.add_argument("--require-enrolled", action="store_true", help="the keypad was started with require_enrolled")
     kp.add_argument("--idle-timeout", type=float, default=3.0, help="the keypad's idle/HELLO timeout (s)")
     kp.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for one answer or close")
+    kp.add_argument("--control", help="the reference keypad's control socket: drives DISARMED and breach cases")
+    kp.add_argument("--pin-env", default="KEYCRYPT_TEST_PIN", help="environment variable holding the test PIN "
+                    "(for --control; default KEYCRYPT_TEST_PIN, else the test keystore's 2468-test)")
     add_common(kp)
     cl = sub.add_parser("client", help="live client mode (the runner plays the keypad; conformance/live_client.py)")
     cl.add_argument("--cmd", required=True, help='client command template, e.g. "keycrypt client run --config {config}"')
@@ -110,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             from conformance import live_keypad
 
             target = live_keypad.Target(args.host, args.port, dict(p.split("=", 1) for p in args.psk),
-                                        args.require_enrolled, args.idle_timeout)
+                                        args.require_enrolled, args.idle_timeout,
+                                        control=args.control, pin=os.environ.get(args.pin_env, "2468-test"))
 
             def play_k(cases: list[Any], config: Any, on_result: Callable[[Result], None]) -> Any:
                 return live_keypad.run(cases, target, config, on_result, args.fail_fast, args.timeout)

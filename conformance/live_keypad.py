@@ -34,6 +34,30 @@ class Target:
     require_enrolled: bool = False
     idle_timeout: float = 3.0
     slack: float = 1.5  # extra seconds a close may take
+    control: str | None = None  # the reference keypad's control socket: status changes and breaches
+    pin: str | None = None  # the test keystore's PIN (disarm, re-arm after a breach)
+
+    def _ctl(self, req: dict[str, Any]) -> None:
+        from keycrypt.daemon.control import ControlError, request
+
+        assert self.control is not None
+        try:
+            answer = request(self.control, req, timeout=10.0)
+        except ControlError as exc:
+            raise OSError(str(exc)) from None
+        if not answer.get("ok"):
+            raise OSError(f"control socket refused {req['cmd']}: {answer.get('error')}")
+
+    def set_status(self, status: int) -> None:
+        """ARMED (0) or DISARMED (1), through the control socket."""
+        self._ctl({"cmd": "disarm", "pin": self.pin} if status == 1 else {"cmd": "arm"})
+
+    def breach(self) -> None:
+        self._ctl({"cmd": "breach"})
+
+    def restore(self) -> None:
+        """Back to ARMED after a case: re-arming a breached keypad needs the PIN."""
+        self._ctl({"cmd": "arm", "pin": self.pin})
 
 
 def skip_reason(case: Case, target: Target) -> str | None:
@@ -43,11 +67,14 @@ def skip_reason(case: Case, target: Target) -> str | None:
     setup = case.input["setup"]
     if setup.get("psks", {}) != target.psks or bool(setup.get("require_enrolled")) != target.require_enrolled:
         return "needs a keypad started with another psk/enrolment setup (--psk, --require-enrolled)"
+    drive = target.control is not None and target.pin is not None
     for step in case.input["steps"]:
-        if step["input"] == "drop":
-            return "needs a breach on the keypad (control socket driving not implemented)"
-        if step["input"] == "data" and step.get("status", 0) != 0:
-            return "needs a device status other than ARMED (control socket driving not implemented)"
+        if step["input"] == "drop" and not drive:
+            return "needs a breach on the keypad (give --control and --pin)"
+        if step["input"] == "data" and step.get("status", 0) == 1 and not drive:
+            return "needs the keypad DISARMED (give --control and --pin)"
+        if step["input"] == "data" and step.get("status", 0) not in (0, 1):
+            return "needs the keypad's LOCKDOWN (duress) status, which the runner does not drive"
     return None
 
 
@@ -84,7 +111,16 @@ def _expect_close(sock: socket.socket, deadline: float) -> str | None:
 
 def play_case(case: Case, target: Target, timeout: float) -> str | None:
     """Replay one transcript; None on pass, else the first mismatch."""
+    try:
+        return _play(case, target, timeout)
+    finally:
+        if any(st["input"] == "drop" or st.get("status", 0) for st in case.input["steps"]):
+            target.restore()
+
+
+def _play(case: Case, target: Target, timeout: float) -> str | None:
     steps, outs = case.input["steps"], case.output["steps"]
+    status = 0
     with socket.create_connection((target.host, target.port), timeout=timeout) as sock:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         prev_now = 0.0
@@ -104,7 +140,12 @@ def play_case(case: Case, target: Target, timeout: float) -> str | None:
                 if step["input"] == "timer" or closes:
                     return None
                 return f"step {i}: the keypad closed, the transcript expected an answer"
-            if step["input"] == "eof":
+            if step["input"] == "data" and step.get("status", 0) != status:
+                status = step["status"]
+                target.set_status(status)
+            if step["input"] == "drop":
+                target.breach()
+            elif step["input"] == "eof":
                 sock.shutdown(socket.SHUT_WR)
             elif step["input"] == "data":
                 try:

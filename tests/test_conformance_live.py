@@ -32,8 +32,8 @@ def _report(path: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def keypad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    """The reference keypad daemon with the test keystore; yields its port."""
+def keypad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]]:
+    """The reference keypad daemon with the test keystore; yields its port and control socket."""
     d = tmp_path_factory.mktemp("kp")
     cfg = d / "keypad.toml"
     cfg.write_text(
@@ -60,19 +60,21 @@ def keypad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
             assert proc.poll() is None, log.read_text()
             time.sleep(0.05)
         assert port, log.read_text()
-        yield port
+        yield port, str(d / "kp.sock")
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(10)
 
 
-def test_reference_keypad_passes_keypad_mode(keypad: int, tmp_path: Path) -> None:
+def test_reference_keypad_passes_keypad_mode(keypad: tuple[int, str], tmp_path: Path) -> None:
     out = tmp_path / "r.json"
-    assert main(["keypad", "--port", str(keypad), "-q", "--json", str(out)]) == 0
+    assert main(["keypad", "--port", str(keypad[0]), "--control", keypad[1], "-q", "--json", str(out)]) == 0
     statuses = _report(out)
+    assert statuses["keypad/hello-ack-disarmed"] == "pass"  # driven through the control socket
+    assert statuses["keypad/breach-drop"] == "pass"
     assert statuses["keypad/normal"] == "pass" and statuses["keypad/ping-bad-tag"] == "pass"
     assert statuses["keypad/hello-timeout"] == "pass"  # silence -> closed
-    assert statuses["keypad/hello-ack-lockdown"] == "disabled"  # needs a status change
+    assert statuses["keypad/hello-ack-lockdown"] == "disabled"  # needs the duress status
 
 
 class _AnsweringProxy:
@@ -109,8 +111,8 @@ class _AnsweringProxy:
         self.sock.close()
 
 
-def test_keypad_mode_catches_a_keypad_that_answers_invalid_input(keypad: int, tmp_path: Path) -> None:
-    proxy = _AnsweringProxy(keypad)
+def test_keypad_mode_catches_a_keypad_that_answers_invalid_input(keypad: tuple[int, str], tmp_path: Path) -> None:
+    proxy = _AnsweringProxy(keypad[0])
     out = tmp_path / "r.json"
     try:
         rc = main(["keypad", "--port", str(proxy.port), "-q", "-k", "keypad/normal", "-k", "keypad/ping-bad-tag",
