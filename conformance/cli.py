@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.mode == "keypad":
             from conformance import live_keypad
 
+            if any("=" not in p for p in args.psk):
+                raise ConformanceError("--psk takes CLIENT_ID=HEX (the psk as 64 hex digits)")
             target = live_keypad.Target(args.host, args.port, dict(p.split("=", 1) for p in args.psk),
                                         args.require_enrolled, args.idle_timeout,
                                         control=args.control, pin=os.environ.get(args.pin_env, "2468-test"))
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             def play_k(cases: list[Any], config: Any, on_result: Callable[[Result], None]) -> Any:
                 return live_keypad.run(cases, target, config, on_result, args.fail_fast, args.timeout)
 
-            return run_mode(args, "keypad", play_k, live_keypad.SESSION_FILES)
+            return run_mode(args, "keypad", play_k, load=lambda: live_keypad.keypad_cases(args.vectors))
         from conformance import live_client
 
         vectors = args.vectors or default_vectors_dir()

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from conformance.runner import Case, Config, Result, Status
+from conformance.runner import Case, Config, Result, Status, load_cases
 
 SESSION_FILES = ("sessions.json",)
 
@@ -60,10 +60,15 @@ class Target:
         self._ctl({"cmd": "arm", "pin": self.pin})
 
 
+def keypad_cases(vectors: Any = None) -> list[Case]:
+    """The keypad-side cases of sessions.json (client transcripts belong to client mode)."""
+    return [c for c in load_cases(vectors, SESSION_FILES) if c.input.get("role") == "keypad"]
+
+
 def skip_reason(case: Case, target: Target) -> str | None:
     """Why this case cannot be played against the live keypad, or None."""
     if case.operation != "session.run" or case.input.get("role") != "keypad":
-        return "not a keypad transcript (client transcripts belong to client mode; loaded sessions need a shim)"
+        return "a session loaded mid-epoch cannot be set up on a live keypad (shim mode covers it)"
     setup = case.input["setup"]
     if setup.get("psks", {}) != target.psks or bool(setup.get("require_enrolled")) != target.require_enrolled:
         return "needs a keypad started with another psk/enrolment setup (--psk, --require-enrolled)"
