@@ -112,6 +112,26 @@ def test_every_table_row_is_a_case() -> None:
                 assert row[0] in table.terminal or row[1] in derived, t["id"]
 
 
+def test_wire_covers_a_client_id_out_of_range_in_a_consistent_frame() -> None:
+    """An empty or 65-byte client_id, with its length byte and the header length agreeing with the
+    bytes: only the 1..64 bound can reject it, so a decoder that skips that bound passes every other
+    case. The type's length bound is checked first (spec §10.5), so the field named is ``length``."""
+    seen = {}
+    for g, t in all_tests("wire.json"):
+        if g["operation"] != "frame.decode" or t["result"] != "invalid":
+            continue
+        raw = bytes.fromhex(t["input"]["frame"])
+        if len(raw) < 9 or raw[3] != 1:
+            continue
+        body = raw[6:]
+        id_len = body[2]
+        consistent = int.from_bytes(raw[4:6], "big") == len(body) == 3 + id_len + 1088 + 32 + 16
+        if consistent and not 1 <= id_len <= 64:
+            seen[id_len] = (t["outcome"], t.get("field"))
+    assert seen.get(0) == ("parse_error", "length")
+    assert seen.get(65) == ("parse_error", "length")
+
+
 def test_sessions_cover_the_counter_boundaries() -> None:
     tests = {t["id"]: t for _, t in all_tests("sessions.json")}
     rekey = tests["client/rekey-log2-4"]

@@ -24,6 +24,8 @@ NOTES = {
     "RekeyLog2Range": ("MissingCheck", "rekey_log2 outside 4..24."),
     "ClientIdLength": ("MissingCheck", "The client_id length byte disagrees with the frame length."),
     "ClientIdUtf8": ("MissingCheck", "client_id is not valid UTF-8."),
+    "ClientIdRange": ("MissingCheck", "client_id of 0 or more than 64 bytes in an otherwise consistent frame; the "
+                                      "type's length bound, checked first, is what rejects it."),
     "UnknownStatus": ("MissingCheck", "A status other than 0 ARMED, 1 DISARMED, 2 LOCKDOWN."),
     "CheckOrder": ("EdgeCase", "Two faults: the header is checked in the order magic, version, type, length."),
 }
@@ -126,5 +128,11 @@ def wire_file() -> dict[str, Any]:
         for st in (3, 0x80, 255):
             bad(f"{name.rsplit('-', 1)[0]}-status-{st}", f"{name.rsplit('-', 1)[0].upper()} status {st}",
                 raw[:off] + bytes([st]) + raw[off + 1:], ["UnknownStatus"], "status")
+    # Self-consistent HELLOs (id length byte, header length and bytes agree) whose client_id is out of
+    # 1..64: only that bound rejects them. Appended last so that the tcIds above keep their numbers.
+    for label, cid in (("empty", b""), ("65-bytes", b"x" * 65)):
+        body = hello[6:8] + bytes([len(cid)]) + cid + rest
+        bad(f"hello-client-id-{label}", f"client_id of {len(cid)} bytes (legal 1..64), lengths consistent",
+            hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdRange", "BadLength"], "length")
     assert MAGIC == b"KC"
     return f.to_json()
