@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     kp.add_argument("--require-enrolled", action="store_true", help="the keypad was started with require_enrolled")
     kp.add_argument("--idle-timeout", type=float, default=3.0, help="the keypad's idle/HELLO timeout (s)")
     kp.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for one answer or close")
-    kp.add_argument("--control", help="the reference keypad's control socket: drives DISARMED and breach cases")
+    kp.add_argument("--control", help="the reference keypad's control socket: drives DISARMED, LOCKDOWN and breach cases")
     kp.add_argument("--pin-env", default="KEYCRYPT_TEST_PIN", help="environment variable holding the test PIN "
                     "(for --control; default KEYCRYPT_TEST_PIN, else the test keystore's 2468-test)")
     add_common(kp)

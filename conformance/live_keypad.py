@@ -7,9 +7,13 @@ Where the transcript closes the session, the keypad must close the
 connection without sending a byte, within a timeout. A gap in the
 transcript at least as long as the keypad's idle timeout (and a ``timer``
 step) is played as real silence, so idle and HELLO timeouts are checked
-too. Cases the live keypad cannot reproduce (a status other than ARMED,
-a breach drop, a session loaded mid-epoch, a psk setup other than the one
-the keypad was started with) are reported as disabled with the reason.
+too. With the reference keypad's control socket the runner also drives
+the device: DISARMED (disarm with the PIN), LOCKDOWN (``lockdown-all``,
+what a duress PIN does to the sessions) and breaches, re-arming with the
+PIN after each case. Cases the live keypad cannot reproduce (a status other
+than ARMED or a breach drop without the control socket, a session loaded
+mid-epoch, a psk setup other than the one the keypad was started with) are
+reported as disabled with the reason.
 """
 
 from __future__ import annotations
@@ -48,9 +52,18 @@ class Target:
         if not answer.get("ok"):
             raise OSError(f"control socket refused {req['cmd']}: {answer.get('error')}")
 
-    def set_status(self, status: int) -> None:
-        """ARMED (0) or DISARMED (1), through the control socket."""
-        self._ctl({"cmd": "disarm", "pin": self.pin} if status == 1 else {"cmd": "arm"})
+    def set_status(self, status: int, previous: int) -> None:
+        """Move the device from ``previous`` to ``status`` (ARMED 0, DISARMED 1, LOCKDOWN 2) through the
+        control socket. LOCKDOWN is the device's lockdown order, the state a duress PIN leads to; leaving
+        it needs the PIN."""
+        if status == 2:
+            self._ctl({"cmd": "lockdown-all"})
+        elif status == 1:
+            if previous == 2:
+                self._ctl({"cmd": "arm", "pin": self.pin})
+            self._ctl({"cmd": "disarm", "pin": self.pin})
+        else:
+            self._ctl({"cmd": "arm", "pin": self.pin} if previous == 2 else {"cmd": "arm"})
 
     def breach(self) -> None:
         self._ctl({"cmd": "breach"})
@@ -78,8 +91,10 @@ def skip_reason(case: Case, target: Target) -> str | None:
             return "needs a breach on the keypad (give --control and --pin)"
         if step["input"] == "data" and step.get("status", 0) == 1 and not drive:
             return "needs the keypad DISARMED (give --control and --pin)"
-        if step["input"] == "data" and step.get("status", 0) not in (0, 1):
-            return "needs the keypad's LOCKDOWN (duress) status, which the runner does not drive"
+        if step["input"] == "data" and step.get("status", 0) == 2 and not drive:
+            return "needs the keypad in LOCKDOWN (give --control and --pin)"
+        if step["input"] == "data" and step.get("status", 0) not in (0, 1, 2):
+            return f"needs a keypad status {step['status']} that no device state gives"
     return None
 
 
@@ -146,8 +161,8 @@ def _play(case: Case, target: Target, timeout: float) -> str | None:
                     return None
                 return f"step {i}: the keypad closed, the transcript expected an answer"
             if step["input"] == "data" and step.get("status", 0) != status:
+                target.set_status(step["status"], status)
                 status = step["status"]
-                target.set_status(status)
             if step["input"] == "drop":
                 target.breach()
             elif step["input"] == "eof":
