@@ -34,6 +34,7 @@ KEYPAD_ACTIONS = (A.Send, A.Close, A.SetTimer, A.Rekeyed, A.SessionOpened)
 class Item:
     data: bytes
     kind: str = "ok"  # ok | corrupt | dup
+    orig_type: int = 0  # a corrupted item: the type of the frame before the damage
 
 
 class BackToBack(RuleBasedStateMachine):
@@ -59,6 +60,10 @@ class BackToBack(RuleBasedStateMachine):
         self.genuine_acks: set[bytes] = set()
         self.answered: set[tuple[int, int]] = set()  # (epoch, counter) of every PONG the keypad sent
         self.seen_status: list[A.StatusSeen] = []
+        # A corrupted HELLO may leave the keypad waiting for the rest of a longer body, which then
+        # swallows the next frames: from then on the keypad's reaction to a damaged frame is not
+        # the frame's own (the session still ends, by a parse error or the timeout).
+        self.keypad_desynced = False
         self.client.start(self.now, None)
         self.on_client(self.client.connected(self.now))
         self.on_keypad(self.keypad.start(self.now))
@@ -125,6 +130,16 @@ class BackToBack(RuleBasedStateMachine):
         self.on_keypad(out, item.data, self.status)
         if item.kind == "corrupt" and self.faults == {"corrupt"} and not was_terminal and self.keypad_end:
             assert self.keypad_end.reason in CORRUPTION_REASONS | {Reason.IDLE_TIMEOUT}, self.keypad_end
+        if item.kind == "corrupt" and not was_terminal:
+            if item.orig_type == FrameType.HELLO:
+                # HELLO carries no tag: the keypad may answer a damaged one, but the answer binds the
+                # damaged bytes (TH), so the client must refuse it - it is not a genuine HELLO_ACK.
+                for a in out:
+                    if isinstance(a, A.Send) and a.data[3] == FrameType.HELLO_ACK:
+                        self.genuine_acks.discard(a.data)
+                self.keypad_desynced = self.keypad_desynced or not self.keypad.terminal
+            elif not self.keypad_desynced:
+                assert self.keypad.terminal, "the keypad took a damaged frame without ending the session"
 
     def to_client(self, item: Item, parts: tuple[bytes, ...] | None = None) -> None:
         if item.data == EOF:
@@ -136,6 +151,9 @@ class BackToBack(RuleBasedStateMachine):
         self.on_client(out, item.data)
         if item.kind == "corrupt" and self.faults == {"corrupt"} and not was_terminal and self.client_end:
             assert self.client_end.reason in CORRUPTION_REASONS | {Reason.DEADLINE}, self.client_end
+        if item.kind == "corrupt" and not was_terminal:
+            # every keypad frame is tagged and of a fixed length: any damage ends the session at once
+            assert self.client.terminal, "the client took a damaged frame without locking down"
 
     def flush(self) -> None:
         while self.c2k or self.k2c:
@@ -222,7 +240,7 @@ class BackToBack(RuleBasedStateMachine):
         picked = self._pick(to_keypad, index)
         if picked:
             q, i = picked
-            q.insert(i + 1, Item(q[i].data, "dup"))
+            q.insert(i + 1, Item(q[i].data, "corrupt" if q[i].kind == "corrupt" else "dup", q[i].orig_type))
             self.faults.add("duplicate")
 
     @precondition(lambda self: self.hostile)
@@ -242,7 +260,7 @@ class BackToBack(RuleBasedStateMachine):
             q, i = picked
             data = bytearray(q[i].data)
             data[pos % len(data)] ^= mask
-            q[i] = Item(bytes(data), "corrupt")
+            q[i] = Item(bytes(data), "corrupt", q[i].orig_type or q[i].data[3])
             self.faults.add("corrupt")
 
     @precondition(lambda self: self.hostile)
