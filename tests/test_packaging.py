@@ -72,3 +72,17 @@ def test_installed_wheel_loads_tables_outside_the_checkout(wheel: Path, tmp_path
     assert proc.returncode == 0, proc.stderr
     assert "['client_session', 'keypad_device', 'keypad_session']" in proc.stdout
     assert "b'KC'" in proc.stdout
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    """.ci/run must run the README's "Run the tests" command verbatim (issue #2: CI installs from the
+    project's own files and runs exactly what the README tells a newcomer to run)."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("**Run the tests**", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.strip() for line in block.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(commands) == 1, commands
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
+          if line.strip() and not line.lstrip().startswith("#")]
+    assert commands[0] in ci, (commands[0], ci)
+    assert "pytest" in commands[0] and "-k" not in commands[0].split()  # the whole suite, nothing left out
