@@ -158,7 +158,7 @@ _KEYPAD = Schema(
                     "control_socket",
                     "path",
                     "/run/keycrypt/keypad.sock",
-                    "Local control socket (JSON lines) used by `keycrypt keypad status|arm|disarm|...`. "
+                    "Local control socket (JSON lines) used by `keycrypt keypad status`, `arm`, `disarm` and the other control commands. "
                     "Created mode 0600 in a directory made mode 0700.",
                 ),
                 Opt(

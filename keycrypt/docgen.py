@@ -442,11 +442,24 @@ def _table_page(name: str) -> str:
         parts.append(_table(["in a row", "means"], [[f"`{k}`", v] for k, v in reasons.items()]))
         parts.append("\nAny other reason is a fixed [outcome](../outcomes.md).\n")
     parts.append("\n## All rows\n\n")
+    parts.append(_rows_table(t))
+    return "".join(parts)
+
+
+def _rows_table(t: tables.Table) -> str:
+    """Every row. A row's reason is shown after its actions, and an empty column is left out:
+    six columns did not fit the page (checked on the rendered site)."""
+    with_reason = any(r.reason for r in t.iter_rows())
+    with_note = any(r.note for r in t.iter_rows())
+    head = ["state", "event", "next", "actions (reason)" if with_reason else "actions"] + (["note"] if with_note else [])
     rows = []
     for r in t.iter_rows():
-        rows.append([f"`{r.state}`", f"`{r.event}`", f"`{r.next}`", ", ".join(r.actions) or "—", r.reason or "", r.note or ""])
-    parts.append(_table(["state", "event", "next", "actions", "reason", "note"], rows))
-    return "".join(parts)
+        actions = ", ".join(r.actions) or "—"
+        if r.reason:
+            actions += f" ({r.reason})"
+        rows.append([f"`{r.state}`", f"`{r.event}`", f"`{r.next}`", actions] + ([r.note or ""] if with_note else []))
+    intro = "Reasons in parentheses are those of the lockdown or close action, as `reason` in the table's JSON.\n\n" if with_reason else ""
+    return intro + _table(head, rows)
 
 
 def _tables_index() -> str:
