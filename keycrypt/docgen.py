@@ -375,7 +375,7 @@ def _mermaid_state(t: tables.Table) -> tuple[str, list[list[str]], list[str]]:
         for target in t.states:
             if target in into_terminal:
                 reasons = sorted(into_terminal[target], key=lambda x: (x != "error", x))
-                label = ", ".join("any failed check" if x == "error" else "reason from the device" if x == "given" else x for x in reasons)
+                label = ", ".join("any failed check" if x == "error" else "dropped by the device" if x == "given" else x for x in reasons)
                 lines.append(f"    live --> {target}: {label}")
         for target in sorted(t.terminal):
             lines.append(f"    {target} --> [*]")

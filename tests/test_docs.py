@@ -221,3 +221,14 @@ def test_hand_written_mermaid_has_no_statement_separators() -> None:
     for page in HAND_WRITTEN:
         for block in re.findall(r"```mermaid\n(.*?)```", page.read_text(), re.S):
             assert ";" not in block, f"{page.name}: ';' in a mermaid diagram"
+
+
+def test_protocol_code_blocks_fit_the_page() -> None:
+    """The content column shows about 72 monospace characters; beyond that a formula's end is
+    hidden behind a scrollbar (the rekey label and epoch were, on the rendered key schedule)."""
+    pages = [ROOT / "spec" / "protocol.md", *sorted((DOCS / "protocol").glob("*.md")), *sorted((DOCS / "generated" / "frames").glob("*.md"))]
+    for page in pages:
+        for lang, block in re.findall(r"^```(\w*)[^\n]*\n(.*?)^```", page.read_text(encoding="utf-8"), re.S | re.M):
+            if lang != "mermaid":
+                for line in block.splitlines():
+                    assert len(line) <= 72, f"{page.relative_to(ROOT)}: {len(line)} columns: {line}"
