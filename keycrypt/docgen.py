@@ -6,7 +6,8 @@ the same pages in memory and fails if a committed page differs, is missing or
 is stale. The pages are committed so that the site builds without running any
 code, and the check (run by the test suite) keeps them from drifting away from
 ``keycrypt/wire/frames.py``, ``spec/constants.toml``, ``spec/tables/*.json``,
-``spec/protocol.md``, ``spec/shim-protocol.md`` and ``keycrypt/config.py``.
+``spec/protocol.md``, ``spec/shim-protocol.md``, ``keycrypt/config.py`` and the
+``notes`` of the committed ``vectors/*.json``.
 """
 
 from __future__ import annotations
@@ -487,6 +488,54 @@ def _spec_page() -> str:
     return BANNER.format(src="spec/protocol.md") + text
 
 
+BUG_TYPES = {  # the bugType values of the vector notes; a new one must be explained here
+    "MissingCheck": "an implementation that skips a check accepts the input",
+    "Functionality": "the normal behaviour every implementation must have",
+    "EdgeCase": "a boundary value that must be handled like any other",
+}
+
+
+def _flags_page() -> str:
+    """Every flag of the committed vector files: what kind of bug a case with it catches."""
+    import json
+
+    from keycrypt.vectors import VECTOR_FILES
+
+    files = [(name, json.loads((REPO / "vectors" / name).read_text(encoding="utf-8"))) for name in VECTOR_FILES]
+    meanings: dict[str, set[str]] = defaultdict(set)
+    for _, data in files:
+        for flag, note in data["notes"].items():
+            meanings[flag].add(note["description"])
+    shared = sorted(f for f, d in meanings.items() if len(d) > 1)
+    parts = [
+        BANNER.format(src="the `notes` of vectors/*.json"),
+        "# Vector flags\n\nEvery invalid case carries at least one flag, and each file's `notes` says, per flag, "
+        "what kind of bug a case with that flag catches. This page lists them file by file, in the order the "
+        "runner plays the files. Bug types:\n\n",
+        _table(["bug type", "meaning"], [[f"`{b}`", m] for b, m in BUG_TYPES.items()]),
+    ]
+    if shared:
+        parts.append(
+            "\nThese flags appear in several files with a meaning adapted to each: "
+            + ", ".join(f"`{f}`" for f in shared)
+            + ". The file's own note is the authority.\n"
+        )
+    for name, data in files:
+        counts: dict[str, int] = defaultdict(int)
+        for group in data["testGroups"]:
+            for test in group["tests"]:
+                for flag in test.get("flags", ()):
+                    counts[flag] += 1
+        parts.append(f"\n## `{name}`\n\n{data['algorithm']}: {data['numberOfTests']} cases.\n\n")
+        rows = []
+        for flag, note in data["notes"].items():
+            if note["bugType"] not in BUG_TYPES:
+                raise ValueError(f"{name}: flag {flag} has bug type {note['bugType']!r}; explain it in docgen.BUG_TYPES")
+            rows.append([f"`{flag}`", f"`{note['bugType']}`", str(counts[flag]), note["description"]])
+        parts.append(_table(["flag", "bug type", "cases", "what it catches"], rows))
+    return "".join(parts)
+
+
 def _shim_page() -> str:
     """The shim protocol (how the conformance runner drives an implementation), for porters."""
     text = read_spec_text("shim-protocol.md").replace("](protocol.md)", "](spec.md)")
@@ -505,6 +554,7 @@ def render() -> Pages:
         OUT / "tables" / "index.md": _tables_index(),
         OUT / "spec.md": _spec_page(),
         OUT / "shim-protocol.md": _shim_page(),
+        OUT / "vector-flags.md": _flags_page(),
         SNIPPETS / "labels.md": _labels_table(),
         CONFIG_PAGE: config.render_config_reference(),
     }

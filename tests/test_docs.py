@@ -127,6 +127,17 @@ def test_configuration_reference_refuses_an_undocumented_key(monkeypatch: pytest
         config.render_config_reference()
 
 
+def test_vector_flags_page_explains_every_flag_of_every_file() -> None:
+    import json
+
+    text = docgen.render()[docgen.OUT / "vector-flags.md"]
+    for path in sorted((ROOT / "vectors").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert f"## `{path.name}`" in text
+        for flag, note in data["notes"].items():
+            assert f"| `{flag}` | `{note['bugType']}` |" in text and note["description"] in text, (path.name, flag)
+
+
 def test_shim_protocol_page_is_the_spec_with_site_links() -> None:
     text = docgen.render()[docgen.OUT / "shim-protocol.md"]
     assert "](protocol.md)" not in text and "](spec.md)" in text
