@@ -39,9 +39,14 @@ Pages = dict[Path, str]
 # --- small helpers -----------------------------------------------------------------------
 
 
+def _concat(text: str) -> str:
+    """Write concatenation as the spec does (‖): '||' in a source's prose reads as a logical or."""
+    return text.replace(" || ", " ‖ ")
+
+
 def _esc(text: str) -> str:
     """Make text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _concat(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _table(head: list[str], rows: list[list[str]]) -> str:
@@ -167,11 +172,11 @@ def _frame_page(ft: FrameType) -> str:
     parts.append(_ruler(ft))
     parts.append("\n## MAC input\n\n")
     if tag:
-        end = f"{K.HEADER_SIZE + lo - K.TAG_SIZE}"
-        if lo != hi:
-            end += " + n"
+        assert lo == hi, "a tagged frame of variable length needs its own wording"
+        end = K.HEADER_SIZE + lo - K.TAG_SIZE
         parts.append(
-            f"`tag` = {tag.doc}.\n\n*frame-before-tag* is bytes 0 … {end} − 1 of the frame: everything "
+            f"`tag` = {_concat(tag.doc)}.\n\n*frame-before-tag* is the first {end} bytes of the frame "
+            f"(offsets 0 … {end - 1}): everything "
             f"except the final {K.TAG_SIZE} bytes, the header included (its `length` counts the tag). "
             "The receiver verifies the tag, in constant time, before it trusts any other field.\n"
         )
