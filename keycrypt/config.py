@@ -158,7 +158,7 @@ _KEYPAD = Schema(
                     "control_socket",
                     "path",
                     "/run/keycrypt/keypad.sock",
-                    "Local control socket (JSON lines) used by `keycrypt keypad status|arm|disarm|...`. "
+                    "Local control socket (JSON lines) used by `keycrypt keypad status`, `arm`, `disarm` and the other control commands. "
                     "Created mode 0600 in a directory made mode 0700.",
                 ),
                 Opt(
@@ -278,13 +278,13 @@ _KEYPAD = Schema(
         ),
         Section(
             "sensor",
-            "Breach sensor; the whole table is given to `keycrypt.hw.make_sensor` (see the hardware docs).",
+            "Breach sensor; the whole table is given to `keycrypt.hw.make_sensor`. Wiring: the [hardware page](hardware.md).",
             passthrough=True,
             consumer="keycrypt.hw.make_sensor",
         ),
         Section(
             "pinpad",
-            "PIN pad; the whole table is given to `keycrypt.hw.make_pinpad` (see the hardware docs).",
+            "PIN pad; the whole table is given to `keycrypt.hw.make_pinpad`. Choosing one: the [hardware page](hardware.md).",
             passthrough=True,
             consumer="keycrypt.hw.make_pinpad",
         ),
@@ -390,7 +390,8 @@ _CLIENT = Schema(
         ),
         Section(
             "lockdown",
-            "The lockdown ladder; the whole table is given to `keycrypt.lockdown.ladder_from_config`.",
+            "The lockdown ladder; the whole table is given to `keycrypt.lockdown.ladder_from_config`. "
+            "Choosing one: [deployment](deployment.md#choosing-the-lockdown-ladder).",
             passthrough=True,
             consumer="keycrypt.lockdown.ladder_from_config",
         ),
@@ -717,14 +718,124 @@ def _doc_type(opt: Opt) -> str:
     return t
 
 
+def _doc_value(v: Any) -> str:
+    """A default as TOML would spell it; None: the key is required."""
+    if v is None:
+        return "**required**"
+    if isinstance(v, bool):
+        return f"`{str(v).lower()}`"
+    if isinstance(v, int | float):
+        return f"`{_fmt_num(v)}`"
+    if isinstance(v, str):
+        return f'`"{v}"`'
+    return "`[" + ", ".join(f'"{x}"' for x in v) + "]`"
+
+
+def _passthrough_docs() -> dict[str, dict[str, dict[str, tuple[str, str]]]]:
+    """Type and meaning of every key of the passthrough tables, per variant.
+
+    The keys and defaults themselves come from the modules that validate the
+    tables (:data:`keycrypt.hw.SENSOR_DEFAULTS`, :data:`keycrypt.hw.PINPAD_DEFAULTS`,
+    :mod:`keycrypt.lockdown`); :func:`_passthrough_reference` refuses to render when
+    a key is accepted there but not described here, or described here but not accepted.
+    """
+    from keycrypt import constants as C
+    from keycrypt import hw
+    from keycrypt.hw.gpio import BIASES
+    from keycrypt.lockdown import ACTIONS
+
+    biases = ", ".join(f"`{b}`" for b in BIASES)
+    return {
+        "sensor": {
+            "gpio": {
+                "chip": ("path", "Absolute path of the GPIO chip (`gpioinfo` lists the chips and their lines)."),
+                "line": ("integer ≥ 0", "Line offset on that chip: the BCM GPIO number on a Raspberry Pi header (17 is physical pin 11)."),
+                "normally_closed": ("boolean", "`true`: an open contact is the breach (a cut wire too). `false`: a closed contact is the breach."),
+                "active_low": ("boolean", "`true` for a contact to GND (a closed contact reads low, which the kernel reports as active)."),
+                "bias": (f"one of {biases}", "The line's bias: the internal pull-up suits a contact to GND."),
+                "debounce_ms": (f"integer, 0..{C.SENSOR_DEBOUNCE_MAX_MS} ms", "Kernel debounce of the line; 0 turns it off."),
+            },
+            "simulated": {
+                "initially_breached": ("boolean", "Start breached. For demos and tests; no hardware is read."),
+            },
+        },
+        "pinpad": {
+            "evdev": {
+                "device": ("path", "Absolute path of the keypad's input device; prefer the stable name under `/dev/input/by-id/`."),
+                "arm_keys": ("list of Linux key names", "Keys that submit the PIN to arm (names as `evtest` prints them; digits, Enter, Backspace and Esc are taken)."),
+                "disarm_keys": ("list of Linux key names", "Keys that submit the PIN to disarm; none may also arm."),
+                "max_length": (f"integer, {C.PIN_MIN_LENGTH}..{C.PIN_MAX_LENGTH}", "Longest entry in digits; a longer one is discarded."),
+                "entry_timeout": (f"number, seconds, at most {_fmt_num(hw._ENTRY_TIMEOUT_MAX)}", "Longest pause between two keys before the entry is forgotten."),
+            },
+            "simulated": {},
+        },
+        "lockdown": {
+            "": {
+                "dry_run": ("boolean", "Execute nothing at all, hooks included: every step is only recorded. (The top-level `dry_run` still runs hooks.)"),
+                "volumes": ("list of device-mapper names", "Without `steps`: adds a `luks-suspend` of these volumes to the default ladder, before the power-off."),
+                "steps": ("array of tables `[[lockdown.steps]]`", "The whole ladder, in order; the `audit` step is put first if omitted."),
+            },
+            "steps": {
+                "action": ("one of " + ", ".join(f"`{a}`" for a in ACTIONS), "What the step does (see [choosing the lockdown ladder](deployment.md#choosing-the-lockdown-ladder)); `audit` only as the first step."),
+                "timeout": (f"number, seconds, at most {_fmt_num(C.LOCKDOWN_STEP_TIMEOUT_MAX)}", "Bound of the step; when it expires, the step's process group is killed and the next step taken."),
+                "argv": ("list of strings", "The command, run without a shell: required by `command`, optional for `poweroff` and `dry-run`, refused by the others."),
+                "volumes": ("list of device-mapper names", "Required by `luks-suspend` (all suspended together), refused by the others."),
+            },
+        },
+    }
+
+
+def _passthrough_reference(name: str) -> list[str]:
+    """The key tables of a passthrough section, with keys and defaults from the module that validates it."""
+    from keycrypt import hw, lockdown
+
+    docs = _passthrough_docs()[name]
+    if name in ("sensor", "pinpad"):
+        variants = hw.SENSOR_DEFAULTS if name == "sensor" else hw.PINPAD_DEFAULTS
+        defaults = {k: dict(v) for k, v in variants.items()}
+        drivers = ", ".join(f"`{d}`" for d in variants)
+        out = [f"`driver` (**required**) is one of {drivers}; each driver takes its own keys.", ""]
+    else:
+        ladder = lockdown.default_ladder()
+        with_volumes = lockdown.default_ladder(("VOL",))
+        chain = " → ".join(s.action for s in ladder.steps)
+        chain_v = " → ".join(s.action for s in with_volumes.steps)
+        timeouts = ", ".join(f"`{a}` {_fmt_num(t)} s" for a, t in lockdown.DEFAULT_TIMEOUTS.items())
+        defaults = {
+            "": {"dry_run": False, "volumes": "", "steps": ""},
+            "steps": {"action": None, "timeout": "", "argv": "", "volumes": ""},
+        }
+        if set(defaults[""]) != set(lockdown._SECTION_KEYS) or set(defaults["steps"]) != set(lockdown._STEP_KEYS):
+            raise AssertionError(f"lockdown keys changed in keycrypt.lockdown: {lockdown._SECTION_KEYS}, {lockdown._STEP_KEYS}")
+        out = [f"Without this table the ladder is {chain}; with `volumes`, {chain_v}.", ""]
+        shown = {"volumes": "none", "steps": f"{chain}", "timeout": f"per action: {timeouts}", "argv": "`poweroff`: `" + " ".join(lockdown.LadderStep("poweroff").argv or ()) + "`"}
+    for variant, keys in defaults.items():
+        described = docs.get(variant)
+        if described is None or set(described) != set(keys):
+            raise AssertionError(f"{name} ({variant or 'table'}): keys {sorted(keys)} but documented {sorted(described or ())}")
+        if name in ("sensor", "pinpad"):
+            out += [f"#### `driver = \"{variant}\"`", ""]
+            if not keys:
+                out += ["No other key.", ""]
+                continue
+        elif variant == "steps":
+            out += ["#### `[[lockdown.steps]]` (client.lockdown.steps[i])", ""]
+        out += ["| key | type | default | meaning |", "|---|---|---|---|"]
+        for key, default in keys.items():
+            kind, meaning = described[key]
+            value = _doc_value(default) if name in ("sensor", "pinpad") or key in ("dry_run", "action") else shown[key]
+            out.append(f"| `{key}` | {kind} | {value} | {meaning.replace('|', chr(92) + '|')} |")
+        out.append("")
+    return out
+
+
 def render_config_reference() -> str:
     """The Markdown of docs/configuration.md, generated from the schemas above."""
     lines = [
         "# Configuration reference",
         "",
         "<!-- Generated by keycrypt.config.render_config_reference(); do not edit by hand. -->",
-        "<!-- Regenerate: python -c 'import keycrypt.config as c; print(c.render_config_reference(), end=\"\")' "
-        "> docs/configuration.md -->",
+        "<!-- Regenerate: python -m keycrypt.docgen (which also writes docs/generated/) -->",
         "",
         "Both daemons read one TOML file. Every key is checked when the daemon starts: an unknown key, a value",
         "of the wrong type or out of bounds stops it with exit status 2 and one line naming the key, for",
@@ -747,10 +858,7 @@ def render_config_reference() -> str:
                 lines += [f"### Top level ({title})", ""]
             lines += [section.doc, ""]
             if section.passthrough:
-                lines += [
-                    f"Free-form table, validated by `{section.consumer}` when the daemon starts.",
-                    "",
-                ]
+                lines += _passthrough_reference(section.name)
                 continue
             lines += ["| key | type | default | meaning |", "|---|---|---|---|"]
             for opt in section.opts:
