@@ -33,7 +33,7 @@ import struct
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Callable, Literal, cast
 
 from keycrypt.constants import (
     DEFAULT_PORT,
@@ -228,7 +228,10 @@ class KeypadConnection(asyncio.Protocol):
     # asyncio callbacks ----------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
+        # A stream transport from loop.create_server: asyncio's, or another loop's (uvloop's
+        # TCPTransport does not derive from asyncio.Transport but has write/abort/get_extra_info,
+        # all this class uses). Nothing is decided on the type, so a cast, not an assert.
+        transport = cast(asyncio.Transport, transport)
         self.transport = transport
         peer = transport.get_extra_info("peername")
         self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
@@ -538,8 +541,7 @@ class KeypadDaemon:
         for c in conns:
             sock = c.transport.get_extra_info("socket") if c.transport is not None else None
             if sock is not None:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
+                _shutdown_now(sock)
         for c in conns:
             c.drop(reason)
         for c in conns:  # a session already closed by the machine still gets its transport aborted
@@ -858,6 +860,28 @@ class KeypadDaemon:
         """After (re-)arming: a door that is open right now is a breach right now."""
         if self._sensor_started and self.device.state == "ARMED" and self.sensor.breached():
             self.breach("sensor_recheck")
+
+
+def _shutdown_now(sock: Any) -> None:
+    """shutdown(SHUT_RDWR) of a transport's socket at once; never raises.
+
+    Only a head start for DropAll: the transport.abort() that follows is what closes the
+    session, and nothing here may keep it from running. uvloop's transport sockets refuse
+    shutdown() (TypeError), so there it is done on the descriptor.
+    """
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+        return
+    except OSError:
+        return
+    except Exception:
+        pass
+    with contextlib.suppress(Exception):
+        raw = socket.socket(fileno=sock.fileno())
+        try:
+            raw.shutdown(socket.SHUT_RDWR)
+        finally:
+            raw.detach()  # the descriptor stays the transport's
 
 
 def _make_hw(factory: str, cfg: dict[str, Any], key: str) -> Any:
