@@ -21,11 +21,11 @@ import socket
 import ssl
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from keycrypt.wire import fastpath
 
-from benchmarks.loadgen import BASELINE_KEY, PING_SIZE, PONG_SIZE, pin_to, raise_nofile
+from benchmarks.loadgen import BASELINE_KEY, PING_SIZE, PONG_SIZE, pin_to, raise_nofile, use_event_loop
 
 
 _PONG_HEADER = fastpath.pong_prefix(0, 0)[:6]
@@ -41,7 +41,7 @@ class HmacEcho(asyncio.Protocol):
         self.buf = b""
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
+        transport = cast(asyncio.Transport, transport)  # asyncio's or uvloop's (--uvloop)
         self.transport = transport
         sock = transport.get_extra_info("socket")
         if sock is not None:
@@ -72,7 +72,7 @@ class TlsEcho(asyncio.Protocol):
         self.buf = b""
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
+        transport = cast(asyncio.Transport, transport)  # asyncio's or uvloop's (--uvloop)
         self.transport = transport
         sock = transport.get_extra_info("socket")
         if sock is not None:
@@ -131,7 +131,8 @@ async def _run(kind: str, conn: Any) -> None:
         server.close()
 
 
-def serve(kind: str, conn: Any, cpus: set[int] | None) -> None:
+def serve(kind: str, conn: Any, cpus: set[int] | None, event_loop: str = "asyncio") -> None:
     pin_to(cpus)
     raise_nofile()
+    use_event_loop(event_loop)
     asyncio.run(_run(kind, conn))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
 import logging
 import multiprocessing as mp
@@ -43,7 +44,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import baselines, loadgen  # noqa: E402
-from benchmarks.loadgen import cpu_seconds, pin_to, raise_nofile, rss_kib  # noqa: E402
+from benchmarks.loadgen import cpu_seconds, pin_to, raise_nofile, rss_kib, use_event_loop  # noqa: E402
 
 BENCH_PIN = "24680"
 GOALS = {
@@ -168,9 +169,10 @@ class _CloseCounter(logging.Handler):
                     self.reasons[r] = self.reasons.get(r, 0) + 1
 
 
-def keypad_main(conn: Any, cpus: set[int] | None, kem: str, half_open: int) -> None:
+def keypad_main(conn: Any, cpus: set[int] | None, kem: str, half_open: int, event_loop: str = "asyncio") -> None:
     pin_to(cpus)
     raise_nofile()
+    use_event_loop(event_loop)
     asyncio.run(_keypad(conn, kem, half_open))
 
 
@@ -188,13 +190,16 @@ def pct(values: list[float] | array, q: float) -> float:
 class Server:
     """A server process (keypad or baseline) pinned to the server core."""
 
-    def __init__(self, ctx: Any, kind: str, cpus: set[int] | None, kem: str = "cryptography", half_open: int = 65536) -> None:
+    def __init__(
+        self, ctx: Any, kind: str, cpus: set[int] | None, kem: str = "cryptography", half_open: int = 65536,
+        event_loop: str = "asyncio",
+    ) -> None:
         self.kind = kind
         self.conn, child = ctx.Pipe()
         if kind == "keypad":
-            self.proc = ctx.Process(target=keypad_main, args=(child, cpus, kem, half_open), daemon=True)
+            self.proc = ctx.Process(target=keypad_main, args=(child, cpus, kem, half_open, event_loop), daemon=True)
         else:
-            self.proc = ctx.Process(target=baselines.serve, args=(kind, child, cpus), daemon=True)
+            self.proc = ctx.Process(target=baselines.serve, args=(kind, child, cpus, event_loop), daemon=True)
         self.proc.start()
         if not self.conn.poll(60):
             raise RuntimeError(f"{kind} server did not start")
@@ -222,8 +227,9 @@ class Server:
 
 
 class Bench:
-    def __init__(self, plan: Plan, profile: str | None = None, log: Any = print) -> None:
+    def __init__(self, plan: Plan, profile: str | None = None, log: Any = print, event_loop: str = "asyncio") -> None:
         self.plan = plan
+        self.event_loop = event_loop  # the servers' (keypad and baselines); the generators always run asyncio's
         self.profile = profile
         self.log = log
         self.ctx = mp.get_context("fork")
@@ -332,7 +338,7 @@ class Bench:
     def heartbeat(self, kind: str) -> dict[str, Any]:
         plan = self.plan
         mode = {"keypad": "kcp", "hmac": "hmac", "tls": "tls"}[kind]
-        server = Server(self.ctx, kind, self.server_cpus)
+        server = Server(self.ctx, kind, self.server_cpus, event_loop=self.event_loop)
         out: dict[str, Any] = {"levels": []}
         try:
             # Clients beat from the moment they are up (as a real client does): a client left silent
@@ -382,7 +388,7 @@ class Bench:
 
     # phase 2 -------------------------------------------------------------------------
     def storm(self, kem: str, n: int) -> dict[str, Any]:
-        server = Server(self.ctx, "keypad", self.server_cpus, kem=kem)
+        server = Server(self.ctx, "keypad", self.server_cpus, kem=kem, event_loop=self.event_loop)
         try:
             # Reconnecting clients: each beats at 2 Hz (default 1.5 s deadline) as soon as it is up,
             # so the keypad answers PINGs while it accepts the rest of the storm.
@@ -431,7 +437,7 @@ class Bench:
     def lockdown(self, how: str) -> dict[str, Any]:
         plan = self.plan
         n = plan.breach_clients
-        server = Server(self.ctx, "keypad", self.server_cpus)
+        server = Server(self.ctx, "keypad", self.server_cpus, event_loop=self.event_loop)
         try:
             self.setup("kcp", server, pool=n)
             c = self.connect(n, plan.connect_concurrency)
@@ -594,7 +600,10 @@ def _all(r: dict[str, Any]) -> bool:
 def table(res: dict[str, Any]) -> str:
     lines = []
     hb = res["heartbeat"]
-    lines.append("Heartbeat capacity (2 Hz per client; server pinned to one core)")
+    lines.append(
+        f"Heartbeat capacity (2 Hz per client; server pinned to one core; server event loop: "
+        f"{res['meta'].get('server_event_loop', 'asyncio')})"
+    )
     lines.append("srv cpu: the server's CPU (1.0 = its core busy); rt/cpu-s = rt/s / srv cpu, what a busy core would do;")
     lines.append("gen cpu: all generator processes (sharing the other core); gen lag: a generator loop's worst lateness, ms")
     lines.append(f"{'server':8} {'clients':>7} {'offered/s':>9} {'rt/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99.9 ms':>9} {'srv cpu':>7} {'rt/cpu-s':>9} {'gen cpu':>7} {'gen lag':>7} {'lost':>5}")
@@ -716,10 +725,16 @@ def plots(res: dict[str, Any], out: Path) -> list[str]:
 # --------------------------------------------------------------------------- main
 
 
-def run(plan: Plan, profile: str | None = None, log: Any = print) -> dict[str, Any]:
+def run(plan: Plan, profile: str | None = None, log: Any = print, event_loop: str = "asyncio") -> dict[str, Any]:
     t_start = time.monotonic()
     raise_nofile()
-    bench = Bench(plan, profile=profile, log=log)
+    if event_loop != "asyncio":  # fail here, not in a server process, if the extra is missing
+        import uvloop
+
+        server_loop = f"{event_loop} {uvloop.__version__}"
+    else:
+        server_loop = "asyncio"
+    bench = Bench(plan, profile=profile, log=log, event_loop=event_loop)
     res: dict[str, Any] = {
         "meta": {
             "python": platform.python_version(),
@@ -728,6 +743,7 @@ def run(plan: Plan, profile: str | None = None, log: Any = print) -> dict[str, A
             "server_cpus": sorted(bench.server_cpus or []),
             "generator_cpus": sorted(bench.gen_cpus or []),
             "generators": plan.generators,
+            "server_event_loop": server_loop,
             "nofile": raise_nofile(),
             "plan": plan.__dict__,
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -767,9 +783,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--plots", type=Path, help="write perf_*.png here (needs matplotlib: pip install '.[bench]')")
     ap.add_argument("--profile", type=Path, help="cProfile the keypad during its saturation run into this file")
     ap.add_argument("--doc", type=Path, help=f"replace the table between {DOC_BEGIN} and {DOC_END} in this Markdown file")
+    ap.add_argument(
+        "--uvloop", action="store_true",
+        help="run the servers (keypad and baselines) on uvloop (pip install -e '.[uvloop]'); the generators stay on asyncio",
+    )
     a = ap.parse_args(argv)
     plan = QUICK if a.quick else Plan()
-    res = run(plan, profile=str(a.profile) if a.profile else None)
+    if a.uvloop and importlib.util.find_spec("uvloop") is None:
+        ap.error("--uvloop needs uvloop: pip install -e '.[uvloop]'")
+    res = run(plan, profile=str(a.profile) if a.profile else None, event_loop="uvloop" if a.uvloop else "asyncio")
     print()
     print(table(res))
     if a.json:

@@ -58,6 +58,18 @@ def pin_to(cpus: set[int] | None) -> bool:
         return False
 
 
+def use_event_loop(name: str) -> str:
+    """Make ``asyncio.run`` in this process use ``name`` ("asyncio" or "uvloop"); returns its label."""
+    if name == "asyncio":
+        return "asyncio"
+    if name != "uvloop":
+        raise ValueError(f"unknown event loop {name!r}")
+    import uvloop  # the optional extra: pip install -e '.[uvloop]'
+
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    return f"uvloop {uvloop.__version__}"
+
+
 def cpu_seconds(pid: int) -> float:
     """utime + stime of a process from /proc (seconds)."""
     with open(f"/proc/{pid}/stat") as f:

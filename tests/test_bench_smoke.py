@@ -27,6 +27,7 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path) -> None:
     assert "Heartbeat capacity" in proc.stdout and "Goals" in proc.stdout
     res = json.loads(out.read_text())
     assert set(res) >= {"meta", "heartbeat", "storm", "lockdown", "memory", "summary"}
+    assert res["meta"]["server_event_loop"] == "asyncio"  # uvloop only with --uvloop (an optional extra)
 
     for kind in ("keypad", "hmac", "tls"):
         hb = res["heartbeat"][kind]

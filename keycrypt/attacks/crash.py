@@ -6,8 +6,10 @@ ladder with audit logs) through breach -> lockdown -> wrong PIN (persisted)
 -> right PIN (re-arm) -> PIN change, over and over, and the parent SIGKILLs
 it after a random 0.2-2.5 s. After every kill the parent checks:
 
-* every client audit log verifies (a torn final line is allowed: it is a
-  crash mid-write) and, once reopened (recovery), verifies with no torn tail;
+* every client audit log verifies, with the library and with the operator's
+  command ``keycrypt audit verify`` (exit 0; through the CLI's entry point, in
+  process) (a torn final line is allowed: it is a crash mid-write) and, once
+  reopened (recovery), verifies with no torn tail;
 * the keystore opens with exactly one of the two PINs it alternates between
   (a kill during ``change_pin`` leaves the old file or the new one, never neither);
 * the wrong-PIN state file loads (a damaged one would refuse to start the keypad).
@@ -97,16 +99,32 @@ def check(d: Path) -> dict[str, Any]:
     opens = [p for p in PINS if _opens(d / "keypad.key", p)]
     assert len(opens) == 1, f"keystore opens with {opens}"
     load_pin_state(d / "state")
-    records = torn = 0
+    records = torn = cli = 0
     for log in sorted(d.glob("audit-*.log")):
         r = verify(log)
         assert r.ok, f"{log.name}: {r.summary()}"
+        code, said = _cli_verify(log)  # what an operator runs after the crash: `keycrypt audit verify`
+        assert code == 0, f"keycrypt audit verify {log.name} exited {code}: {said}"
+        cli += 1
         torn += r.torn_tail
         AuditLog(log).close()  # recovery on open
         r2 = verify(log)
         assert r2.ok and not r2.torn_tail, f"{log.name} after reopen: {r2.summary()}"
         records = max(records, r2.records)
-    return {"audit_records_max": records, "torn_tails": torn}
+    return {"audit_records_max": records, "torn_tails": torn, "cli_verified": cli}
+
+
+def _cli_verify(log: Path) -> tuple[int, str]:
+    """``keycrypt audit verify LOG`` through the CLI's own entry point (in this process: no start-up cost)."""
+    import contextlib
+    import io
+
+    from keycrypt.cli import main as cli_main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = cli_main(["audit", "verify", str(log)])
+    return code, out.getvalue().strip()
 
 
 def rounds(n: int, seed: int = 0, kill_range: tuple[float, float] = (0.2, 2.5)) -> dict[str, Any]:
@@ -114,7 +132,7 @@ def rounds(n: int, seed: int = 0, kill_range: tuple[float, float] = (0.2, 2.5)) 
     from keycrypt.keystore import create_keystore
 
     rng = random.Random(seed)
-    torn = records = 0
+    torn = records = cli = 0
     with tempfile.TemporaryDirectory(prefix="kc-crash-") as tmp:
         d = Path(tmp)
         create_keystore(d / "keypad.key", PINS[0], params=FAST_ARGON2)
@@ -127,8 +145,12 @@ def rounds(n: int, seed: int = 0, kill_range: tuple[float, float] = (0.2, 2.5)) 
             child.wait()
             fig = check(d)
             torn += fig["torn_tails"]
+            cli += fig["cli_verified"]
             records = fig["audit_records_max"]
-    return {"rounds": n, "kills": n, "torn_tails_recovered": torn, "audit_records_in_longest_log": records, "ok": True}
+    return {
+        "rounds": n, "kills": n, "torn_tails_recovered": torn, "audit_records_in_longest_log": records,
+        "audit_logs_verified_by_cli": cli, "ok": True,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

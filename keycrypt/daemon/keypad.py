@@ -29,10 +29,11 @@ import logging
 import os
 import signal
 import socket
+import struct
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Callable, Literal, cast
 
 from keycrypt.constants import (
     DEFAULT_PORT,
@@ -71,6 +72,13 @@ from keycrypt.machines.device import DeviceConfig, KeypadDevice
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 
 log = logging.getLogger("keycrypt.keypad")
+
+# struct tcp_info (linux/tcp.h): 8 one-byte fields, 9 u32, then the times; tcpi_last_data_recv is at 52.
+_TCP_INFO: int | None = getattr(socket, "TCP_INFO", None)
+_TCP_INFO_LEN = 104
+_LAST_DATA_RECV = struct.Struct("=I")
+_LAST_DATA_RECV_AT = 52
+_ARRIVAL_SLACK = 0.020
 
 PIN_STATE_FILE = "pin_state.json"
 PinResult = Literal["ok", "wrong", "duress"]
@@ -200,7 +208,9 @@ def prepare_state_dir(state_dir: Path | None) -> None:
 class KeypadConnection(asyncio.Protocol):
     """Drives one KeypadSession from one TCP connection."""
 
-    __slots__ = ("daemon", "transport", "session", "peer", "since", "last_seen", "epoch", "_timer", "_deadline", "_loop")
+    __slots__ = (
+        "daemon", "transport", "session", "peer", "since", "last_seen", "epoch", "_timer", "_deadline", "_looked", "_loop"
+    )
 
     def __init__(self, daemon: KeypadDaemon) -> None:
         self.daemon = daemon
@@ -212,12 +222,16 @@ class KeypadConnection(asyncio.Protocol):
         self.epoch = 0
         self._timer: asyncio.TimerHandle | None = None
         self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
+        self._looked = False  # the timer found the deadline passed and gave the socket one last look
         self._loop = asyncio.get_running_loop()
 
     # asyncio callbacks ----------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
+        # A stream transport from loop.create_server: asyncio's, or another loop's (uvloop's
+        # TCPTransport does not derive from asyncio.Transport but has write/abort/get_extra_info,
+        # all this class uses). Nothing is decided on the type, so a cast, not an assert.
+        transport = cast(asyncio.Transport, transport)
         self.transport = transport
         peer = transport.get_extra_info("peername")
         self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
@@ -251,8 +265,30 @@ class KeypadConnection(asyncio.Protocol):
         if status is None:  # refused state: nobody is answered (DropAll normally got here first)
             self._apply(s.drop(Reason.BREACH, now))
             return
+        if self._deadline is not None and now >= self._deadline:
+            # Read after the deadline: the loop may have been busy (a burst of HELLOs) while these
+            # bytes waited in the socket. The machine judges input by the time it arrived.
+            now = self._arrival(now)
         self.last_seen = now
         self._apply(s.receive_data(data, now, status))
+
+    def _arrival(self, now: float) -> float:
+        """A time no earlier than the arrival of every byte just read, or ``now`` if unknown.
+
+        Linux's TCP_INFO says how long ago the last data segment reached the socket
+        (``tcpi_last_data_recv``, in ms, counted in jiffies). The bound is taken after
+        the query and pushed 20 ms later (more than one jiffy at HZ >= 100 plus the
+        rounding), so any doubt falls on the side of the deadline (fail closed).
+        """
+        sock = self.transport.get_extra_info("socket") if self.transport is not None else None
+        if sock is None or _TCP_INFO is None:
+            return now
+        try:
+            info = sock.getsockopt(socket.IPPROTO_TCP, _TCP_INFO, _TCP_INFO_LEN)
+            (ago_ms,) = _LAST_DATA_RECV.unpack_from(info, _LAST_DATA_RECV_AT)
+        except (OSError, struct.error, ValueError):
+            return now
+        return min(now, self._loop.time() - ago_ms / 1000.0 + _ARRIVAL_SLACK)
 
     def eof_received(self) -> bool:
         if self.session is not None and not self.session.terminal:
@@ -277,6 +313,14 @@ class KeypadConnection(asyncio.Protocol):
             if now < self._deadline:  # pushed back by a PING since this handle was armed
                 self._timer = self._loop.call_at(self._deadline, self._on_timer)
                 return
+            if not self._looked:
+                # One more loop iteration before deciding: a handle that ran late (the loop was
+                # busy) may have bytes waiting behind it that arrived before the deadline. A timer
+                # due now runs after the next select()'s reads, which data_received judges by their
+                # arrival; if nothing came in time, this handle closes the session then.
+                self._looked = True
+                self._timer = self._loop.call_at(now, self._on_timer)
+                return
             self._deadline = None
             self._apply(self.session.timer(now))
 
@@ -291,6 +335,7 @@ class KeypadConnection(asyncio.Protocol):
                 # time cost more than verifying the PING. A later deadline only updates _deadline
                 # and the armed handle re-arms itself when it fires early (_on_timer).
                 self._deadline = a.at
+                self._looked = False
                 if self._timer is None or self._timer.when() > a.at:
                     if self._timer is not None:
                         self._timer.cancel()
@@ -496,8 +541,7 @@ class KeypadDaemon:
         for c in conns:
             sock = c.transport.get_extra_info("socket") if c.transport is not None else None
             if sock is not None:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
+                _shutdown_now(sock)
         for c in conns:
             c.drop(reason)
         for c in conns:  # a session already closed by the machine still gets its transport aborted
@@ -816,6 +860,28 @@ class KeypadDaemon:
         """After (re-)arming: a door that is open right now is a breach right now."""
         if self._sensor_started and self.device.state == "ARMED" and self.sensor.breached():
             self.breach("sensor_recheck")
+
+
+def _shutdown_now(sock: Any) -> None:
+    """shutdown(SHUT_RDWR) of a transport's socket at once; never raises.
+
+    Only a head start for DropAll: the transport.abort() that follows is what closes the
+    session, and nothing here may keep it from running. uvloop's transport sockets refuse
+    shutdown() (TypeError), so there it is done on the descriptor.
+    """
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+        return
+    except OSError:
+        return
+    except Exception:
+        pass
+    with contextlib.suppress(Exception):
+        raw = socket.socket(fileno=sock.fileno())
+        try:
+            raw.shutdown(socket.SHUT_RDWR)
+        finally:
+            raw.detach()  # the descriptor stays the transport's
 
 
 def _make_hw(factory: str, cfg: dict[str, Any], key: str) -> Any:
