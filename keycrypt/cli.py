@@ -240,6 +240,8 @@ def cmd_keypad_status(args: argparse.Namespace) -> int:
                 f"  {str(c['client_id'] or '-'):<24} {c['peer']:<22} {c['state']:<12} {c['epoch']:>5} "
                 f"{c['last_seen_ago']:>8.2f}s"
             )
+    missing = answer.get("missing") or []
+    print(f"missing:     {', '.join(missing) if missing else 'none'}" + (" (enrolled, no verified session)" if missing else ""))
     return EXIT_OK
 
 

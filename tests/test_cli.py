@@ -189,6 +189,26 @@ def test_keypad_run_with_wrong_pin_is_exit_3_and_counts(tmp_path):
     assert json.loads((tmp_path / "state" / "pin_state.json").read_text())["failures"] == 1
 
 
+def test_keypad_status_shows_the_roster_and_the_missing_enrolled_clients(monkeypatch, capsys):
+    import keycrypt.cli as cli
+
+    answer = {
+        "ok": True, "state": "ARMED", "window_until": None, "listen": ["0.0.0.0", 7447],
+        "fingerprint": "ABCD " * 16, "pin": {"failures": 0, "locked_until": 0.0}, "refused": 0,
+        "clients": [{"client_id": "web01", "peer": "10.0.0.5:40000", "state": "ESTABLISHED", "epoch": 0,
+                     "last_seen_ago": 0.31, "connected_since": 0.0}],
+        "missing": ["db01", "mail01"],
+    }
+    monkeypatch.setattr(cli, "_control", lambda args, req: answer)
+    assert cli.main(["keypad", "status", "--socket", "/nonexistent"]) == 0
+    out = capsys.readouterr().out
+    assert "web01" in out and "0.31s" in out
+    assert "missing:     db01, mail01" in out
+    answer["missing"] = []
+    assert cli.main(["keypad", "status", "--socket", "/nonexistent"]) == 0
+    assert "missing:     none" in capsys.readouterr().out
+
+
 def test_keypad_control_without_daemon_is_exit_1(tmp_path):
     res = run_cli("keypad", "status", "--socket", str(tmp_path / "nope.sock"))
     assert res.returncode == 1 and "is it running?" in _one_line_error(res)

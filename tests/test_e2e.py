@@ -273,6 +273,30 @@ def test_enrolled_psk_is_required(tmp_path):
     run(main())
 
 
+def test_status_lists_enrolled_clients_that_are_missing(tmp_path):
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        psks = {"web01": os.urandom(32), "db01": os.urandom(32), "mail01": os.urandom(32)}
+        keypad = await start_keypad(tmp_path, psks=psks)
+        assert keypad.status()["missing"] == ["db01", "mail01", "web01"]
+        events, lockdowns = Events(), []
+        # web01 with its psk; an impostor claiming db01 without the psk never verifies a PING
+        clients = start_clients(
+            [
+                client_settings(ek, keypad.bound[1], "web01", psk=psks["web01"]),
+                client_settings(ek, keypad.bound[1], "db01", psk=os.urandom(32)),
+            ],
+            events,
+            lockdowns,
+        )
+        assert await wait_for(lambda: events.of("heartbeat") and lockdowns, 5)
+        assert await wait_for(lambda: keypad.status()["missing"] == ["db01", "mail01"], 5)
+        assert lockdowns == [("db01", "mac_failure")]
+        await _finish(clients[:1], keypad)
+
+    run(main())
+
+
 def test_connection_limits_close_excess_connections_at_once(tmp_path):
     async def main():
         keypad = await start_keypad(tmp_path, max_half_open=2, max_clients=3)

@@ -348,6 +348,16 @@ class KeypadConnection(asyncio.Protocol):
             "epoch": self.epoch,
         }
 
+    @property
+    def proven(self) -> bool:
+        """The client has shown its keys: a PING verified (or a rekey done), the session still open.
+
+        A HELLO alone proves nothing (anyone may claim an enrolled id); the first
+        verified PING proves the shared secret, and the psk when one is enrolled.
+        """
+        s = self.session
+        return s is not None and not s.terminal and s.client_id is not None and (s.expected > 0 or self.epoch > 0)
+
 
 # --------------------------------------------------------------------------- the daemon
 
@@ -710,6 +720,7 @@ class KeypadDaemon:
         dev = self.device
         from keycrypt.keystore import format_fingerprint
 
+        present = {c.session.client_id for c in self.connections if c.proven and c.session is not None}
         return {
             "state": state,
             "accepting": self.accepting if not self._duress else True,
@@ -722,6 +733,8 @@ class KeypadDaemon:
                 key=lambda e: (str(e["client_id"]), e["peer"]),
             ),
             "refused": self.stats["refused"],
+            # enrolled clients without a live session that has verified at least one PING
+            "missing": sorted(cid for cid in self.settings.psks if cid not in present),
         }
 
     async def handle_control(self, req: dict[str, Any]) -> dict[str, Any]:
