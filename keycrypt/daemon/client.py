@@ -392,6 +392,12 @@ class ClientDaemon:
             )
             link = KeypadLink(self, target, session)
             self.links.append(link)
+        from keycrypt.keystore import fingerprint, format_fingerprint
+
+        for target in s.keypads:
+            # The operator compares this with what `keycrypt keypad init|pubkey|status` printed:
+            # the step that stops a man in the middle at enrolment (a public value, not a secret).
+            log.info("%s", kv(event="keypad_pinned", keypad=target.name, fingerprint=format_fingerprint(fingerprint(target.ek))))
         for link in self.links:
             link.start()
         log.info(
