@@ -121,6 +121,55 @@ def test_pin_needs_a_terminal_or_pin_fd(tmp_path):
     assert not (tmp_path / "k").exists()
 
 
+def _on_a_terminal(args: list[str], answers: list[str], timeout: float = 60) -> tuple[int, str]:
+    """Run ``keycrypt ARGS`` on a pseudo-terminal, typing each answer after a prompt; (status, what it showed)."""
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.chdir(REPO)
+        env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
+        os.execve(sys.executable, [sys.executable, "-m", "keycrypt.cli", *args], env)
+    shown, pending, answered, end = b"", list(answers), 0, time.monotonic() + timeout
+    try:
+        while time.monotonic() < end:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+                # one answer per new prompt: getpass flushes typed-ahead input (TCSAFLUSH)
+                if pending and shown.count(b"PIN: ") > answered:
+                    answered += 1
+                    os.write(fd, pending.pop(0).encode() + b"\n")
+    finally:
+        grace = time.monotonic() + 10
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < grace:
+            time.sleep(0.02)
+        if done[0] == 0:  # still waiting for input: the test failed, do not hang with it
+            os.kill(pid, signal.SIGKILL)
+            done = os.waitpid(pid, 0)
+        status = done[1]
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
+    ks = tmp_path / "k.key"
+    code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["2468", "2469"])
+    assert code == 2 and "New PIN:" in shown and "Repeat the new PIN:" in shown
+    assert "differ" in shown and not ks.exists()
+    assert "2468" not in shown and "2469" not in shown  # never echoed
+    code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["2468", "2468"])
+    assert code == 0 and "Repeat the new PIN:" in shown and "fingerprint:" in shown, shown
+    assert ks.exists() and "2468" not in shown
+
+
 def test_duress_hash_prints_an_argon2id_verifier():
     res = cli_with_pins("keypad", "duress-hash", pins=("1357",))
     assert res.returncode == 0
@@ -166,6 +215,20 @@ def test_bad_key_file_is_exit_3(tmp_path):
     cfg.write_text(f'client_id = "a"\n[[keypads]]\nhost = "127.0.0.1"\npubkey = "{tmp_path / "none.pub"}"\n')
     res = run_cli("client", "run", "--config", str(cfg))
     assert res.returncode == 3 and "none.pub" in _one_line_error(res)
+
+
+def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
+    ks = tmp_path / "keypad.key"
+    ks.write_bytes(b"not a keystore at all")
+    cfg = tmp_path / "keypad.toml"
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n[listen]\nhost = "127.0.0.1"\nport = 0\n')
+    res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=(TEST_PIN,))
+    assert res.returncode == 3 and str(ks) in _one_line_error(res) and "not a KeyCrypt keystore" in res.stderr
+    assert ks.read_bytes() == b"not a keystore at all"
+    assert not (tmp_path / "state" / "pin_state.json").exists()  # a damaged file is not a wrong PIN
+    ks.unlink()
+    res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=(TEST_PIN,))
+    assert res.returncode == 3 and str(ks) in _one_line_error(res) and not ks.exists()
 
 
 def test_bad_psk_file_is_exit_2(tmp_path):
