@@ -50,7 +50,7 @@ async def _finish(clients, keypad) -> list[int]:
     return list(codes)
 
 
-def test_fifty_clients_heartbeat_then_breach_locks_all_down(tmp_path):
+def test_fifty_clients_heartbeat_then_breach_locks_all_down(tmp_path, record_property):
     async def main():
         events, lockdowns = Events(), []
         _, _, ek = make_keystore(tmp_path)
@@ -74,6 +74,8 @@ def test_fifty_clients_heartbeat_then_breach_locks_all_down(tmp_path):
         times = [t - breach_at for t, _ in events.of("lockdown")]
         print(f"\n50 clients: breach -> lockdown slowest {max(times) * 1000:.2f} ms, "
               f"fastest {min(times) * 1000:.2f} ms; {beats} heartbeats in 3 s")
+        record_property("figure: 50 clients, breach -> lockdown, slowest (ms)", round(max(times) * 1000, 2))
+        record_property("figure: 50 clients, breach -> lockdown, fastest (ms)", round(min(times) * 1000, 2))
         codes = await asyncio.gather(*(t for _, t in clients))
         assert set(codes) == {5}
 
@@ -435,7 +437,7 @@ def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 2
     raise AssertionError("keypad did not start listening")
 
 
-def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(tmp_path):
+def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(tmp_path, record_property):
     _, _, ek = make_keystore(tmp_path)
     port = _free_port()
     proc = start_keypad_process(tmp_path, port)
@@ -455,6 +457,7 @@ def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(
             deadline = clients[0][0].settings.deadline
             slowest = max(t for t, _ in events.of("lockdown")) - killed_at
             print(f"\nSIGKILL -> lockdown of 20 clients: slowest {slowest * 1000:.1f} ms (deadline {deadline:g} s)")
+            record_property(f"figure: 20 clients, keypad SIGKILL -> lockdown, slowest (ms; deadline {deadline:g} s)", round(slowest * 1000, 1))
             # the kernel closes a killed process's sockets, so the clients see EOF (or a deadline)
             assert {r for _, r in lockdowns} <= {"eof", "deadline"}
             # every lockdown was decided by a machine before its response deadline ran out
@@ -521,7 +524,7 @@ def test_logs_never_contain_pins_or_keys(tmp_path, caplog):
         assert not re.search(rf"(?<![0-9]){re.escape(secret)}(?![0-9])", text), secret
 
 
-def test_sensor_and_pinpad_drive_the_keypad(tmp_path):
+def test_sensor_and_pinpad_drive_the_keypad(tmp_path, record_property):
     from keycrypt.hw.simulated import SimulatedPinPad, SimulatedSensor
 
     async def main():
@@ -546,6 +549,7 @@ def test_sensor_and_pinpad_drive_the_keypad(tmp_path):
         sensor_at = sensor.history[-1].at
         slowest = max(t for t, _ in events.of("lockdown")) - sensor_at
         print(f"\nsensor event -> lockdown of 5 clients: slowest {slowest * 1000:.2f} ms")
+        record_property("figure: 5 clients, sensor event -> lockdown, slowest (ms)", round(slowest * 1000, 2))
         assert keypad.last_breach_at == sensor_at  # measured from the sensor's own timestamp
         # re-arming while the door is still open breaches again at once (RecheckSensor)
         pad.submit(TEST_PIN, "arm")
