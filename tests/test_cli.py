@@ -231,6 +231,23 @@ def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
     assert res.returncode == 3 and str(ks) in _one_line_error(res) and not ks.exists()
 
 
+def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_path):
+    _, pub, _ = make_keystore(tmp_path)
+    cfg = tmp_path / "client.toml"
+    body = f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+    # 1 s x 3 = 3 s: the shipped unit's WatchdogSec=2 would kill the client before its own deadline
+    cfg.write_text(f'client_id = "slow"\nheartbeat_interval = 1\nboot_grace = "1s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n{body}')
+    res = run_cli("client", "run", "--config", str(cfg), env={"WATCHDOG_USEC": "2000000"})
+    assert res.returncode == 2 and "client.heartbeat_interval" in _one_line_error(res) and "WatchdogSec" in res.stderr
+    assert not (tmp_path / "a.log").exists()
+    # the defaults (0.5 s x 3 = 1.5 s) fit the shipped unit; outside systemd nothing is checked
+    cfg.write_text(f'client_id = "fits"\nboot_grace = "0.5s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n{body}')
+    res = run_cli("client", "run", "--config", str(cfg), env={"WATCHDOG_USEC": "2000000"})
+    assert res.returncode == 5, res.stderr  # boot grace expired: a dry-run lockdown, not a config error
+    cfg.write_text(f'client_id = "slow"\nheartbeat_interval = 1\nboot_grace = "0.5s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n{body}')
+    assert run_cli("client", "run", "--config", str(cfg)).returncode == 5
+
+
 def test_bad_psk_file_is_exit_2(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     psk = tmp_path / "short.psk"
