@@ -450,7 +450,7 @@ def test_demo_runs_to_the_end(tmp_path):
 
 
 def test_sd_notify_ready_and_watchdog(tmp_path):
-    """Under systemd: the keypad says READY=1; the client says READY=1 after its handshake, then WATCHDOG=1."""
+    """Under systemd: the keypad says READY=1, then WATCHDOG=1; the client says READY=1 after its handshake, then WATCHDOG=1."""
     _, pub, _ = make_keystore(tmp_path)
     port = _free_port()
     (tmp_path / "keypad.toml").write_text(
@@ -472,7 +472,7 @@ def test_sd_notify_ready_and_watchdog(tmp_path):
     keypad = subprocess.Popen(
         [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(tmp_path / "keypad.toml"), "--pin-fd", str(fd)],
         pass_fds=(fd,), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**base, "NOTIFY_SOCKET": str(tmp_path / "keypad.notify")},
+        env={**base, "NOTIFY_SOCKET": str(tmp_path / "keypad.notify"), "WATCHDOG_USEC": "1000000"},
     )
     os.close(fd)
     client = None
@@ -481,6 +481,8 @@ def test_sd_notify_ready_and_watchdog(tmp_path):
         while "READY=1" not in msg:
             msg = sockets["keypad"].recv(4096).decode()
         assert "STATUS=ARMED" in msg
+        while "WATCHDOG=1" not in msg:  # the keypad feeds its watchdog too
+            msg = sockets["keypad"].recv(4096).decode()
         client = subprocess.Popen(
             [sys.executable, "-m", "keycrypt.cli", "client", "run", "--config", str(tmp_path / "client.toml")],
             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
