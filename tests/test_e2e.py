@@ -332,6 +332,61 @@ def test_hello_timeout_closes_silent_connections(tmp_path):
     run(main())
 
 
+def test_idle_timeout_closes_an_established_session_that_stops_pinging(tmp_path):
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, idle_timeout=0.3)
+        events, lockdowns = Events(), []
+        # a PING only every 2 s: the keypad's 0.3 s idle timeout closes the session first
+        clients = start_clients([client_settings(ek, keypad.bound[1], "sleepy", heartbeat_interval=2.0)], events, lockdowns)
+        assert await wait_for(lambda: events.of("established"), 5)
+        assert await wait_for(lambda: lockdowns, 3)
+        assert lockdowns == [("sleepy", "eof")] and events.of("heartbeat") == []
+        assert keypad.status()["clients"] == []
+        await asyncio.gather(*(t for _, t in clients))
+        await keypad.stop()
+
+    run(main())
+
+
+def test_heartbeats_are_jittered_up_to_a_quarter_early(tmp_path):
+    """Each beat is scheduled interval x (1 - 0.25 x U[0,1)), so a fleet does not beat in step."""
+    import random
+
+    from keycrypt.constants import JITTER_FRACTION
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path)
+        events, lockdowns = Events(), []
+        clients = start_clients([client_settings(ek, keypad.bound[1], "jit", heartbeat_interval=0.2)], events, lockdowns)
+        daemon = clients[0][0]
+        assert await wait_for(lambda: events.of("established"), 5)
+        link = daemon.links[0]
+        daemon.jitter = random.Random(1)
+        delays = []
+        real_call_later = link._loop.call_later
+
+        def spy(delay, cb, *args):
+            delays.append(delay)
+            return real_call_later(delay, cb, *args)
+
+        link._loop.call_later = spy  # instance attribute: only this test's loop
+        try:
+            for _ in range(200):
+                link._tick.cancel()
+                link._schedule_tick()
+        finally:
+            del link._loop.call_later
+        assert JITTER_FRACTION == 0.25
+        assert all(0.75 * 0.2 <= d <= 0.2 for d in delays), (min(delays), max(delays))
+        assert max(delays) - min(delays) > 0.04  # spread over (most of) the quarter, not one fixed value
+        assert lockdowns == []
+        await _finish(clients, keypad)
+
+    run(main())
+
+
 def test_wrong_pin_backoff_survives_a_restart(tmp_path):
     async def main():
         dev = DeviceConfig(backoff_free_attempts=1, backoff_base=60.0)
