@@ -321,6 +321,44 @@ def test_connection_limits_close_excess_connections_at_once(tmp_path):
     run(main())
 
 
+def test_max_clients_refuses_the_connection_over_the_limit(tmp_path):
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, max_clients=2)
+        events, lockdowns = Events(), []
+        first = start_clients([client_settings(ek, keypad.bound[1], f"c{i}") for i in range(2)], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 2, 5)
+        extra = start_clients([client_settings(ek, keypad.bound[1], "c2", boot_grace=1.0)], events, lockdowns)
+        await asyncio.gather(*(t for _, t in extra))
+        assert lockdowns == [("c2", "eof")]  # closed at once, never served
+        assert keypad.status()["refused"] >= 1 and len(keypad.status()["clients"]) == 2
+        await _finish(first, keypad)
+
+    run(main())
+
+
+def test_a_sealed_keypad_is_unsealed_from_its_pin_pad(tmp_path):
+    from keycrypt.hw.simulated import SimulatedPinPad
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        pad = SimulatedPinPad()
+        keypad = await start_keypad(tmp_path, unseal=False, pinpad=pad)
+        assert keypad.device.state == "SEALED" and keypad.key is None
+        pad.submit("0000", "enter")
+        await asyncio.sleep(0.2)
+        assert keypad.device.state == "SEALED" and keypad.device.failures == 1
+        pad.submit(TEST_PIN, "enter")
+        assert await wait_for(lambda: keypad.device.state == "ARMED", 5)
+        events, lockdowns = Events(), []
+        clients = start_clients([client_settings(ek, keypad.bound[1], "c0")], events, lockdowns)
+        assert await wait_for(lambda: events.of("established"), 5)
+        assert keypad.device.failures == 0
+        await _finish(clients, keypad)
+
+    run(main())
+
+
 def test_hello_timeout_closes_silent_connections(tmp_path):
     async def main():
         keypad = await start_keypad(tmp_path, hello_timeout=0.2)
