@@ -76,6 +76,19 @@ def test_help_on_every_command(args):
     assert e.value.code == 0
 
 
+def test_top_level_help_lists_the_exit_statuses(capsys):
+    from keycrypt import cli
+
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["--help"])
+    out = capsys.readouterr().out
+    for code in (cli.EXIT_OK, cli.EXIT_FAILURE, cli.EXIT_USAGE, cli.EXIT_PIN, cli.EXIT_LOCKDOWN, cli.EXIT_LOCKDOWN_DRY_RUN, cli.EXIT_INTERRUPTED):
+        assert f"\n  {code} " in out, code
+    documented = (REPO / "docs" / "cli.md").read_text()
+    for code in ("0", "1", "2", "3", "4", "5", "130"):
+        assert f"\n| {code} |" in documented, code
+
+
 def test_usage_error_is_exit_2():
     res = run_cli("keypad", "frobnicate")
     assert res.returncode == 2 and "invalid choice" in res.stderr
