@@ -480,6 +480,27 @@ def test_sealed_keypad_refuses_clients_until_unsealed_over_the_control_socket(tm
     run(main())
 
 
+def test_control_socket_refuses_a_directory_others_can_enter_and_leaves_it_alone(tmp_path):
+    from keycrypt.errors import ConfigError
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)  # like /run or /tmp: never to be chmod'ed by the keypad
+    own = tmp_path / "own"
+
+    async def main():
+        make_keystore(tmp_path)
+        with pytest.raises(ConfigError) as e:
+            await start_keypad(tmp_path, control_socket=shared / "keypad.sock")
+        assert "keypad.control_socket" in str(e.value) and "open to other users" in str(e.value)
+        keypad = await start_keypad(tmp_path, control_socket=own / "sub" / "keypad.sock")
+        assert oct((own / "sub").stat().st_mode & 0o777) == "0o700"
+        await keypad.stop()
+
+    run(main())
+    assert oct(shared.stat().st_mode & 0o777) == "0o755" and not (shared / "keypad.sock").exists()
+
+
 # --------------------------------------------------------------------------- subprocess keypad
 
 

@@ -428,8 +428,15 @@ class KeypadDaemon:
         sockname = self._server.sockets[0].getsockname()
         self.bound = (sockname[0], sockname[1])
         if s.control_socket is not None:
+            from keycrypt.daemon.control import ControlError
+
             self._control = ControlServer(s.control_socket, self.handle_control)
-            await self._control.start()
+            try:
+                await self._control.start()
+            except ControlError as exc:
+                self._server.close()
+                self._server = None
+                raise ConfigError(str(exc), key="keypad.control_socket") from None
         await self._start_hw()
         wd = watchdog_interval()
         if wd:
