@@ -38,6 +38,15 @@ EXIT_LOCKDOWN = 4
 EXIT_LOCKDOWN_DRY_RUN = 5
 EXIT_INTERRUPTED = 130
 
+EXIT_STATUSES = """exit statuses (docs/cli.md):
+  0    success (client run: stopped by the operator, no lockdown)
+  1    runtime failure: daemon not reachable, I/O error, broken audit chain, stale client status
+  2    usage or configuration error (the message names the option or config key)
+  3    wrong PIN, PIN locked out, or a key file that does not open
+  4    client run/status: the lockdown ladder ran
+  5    client run/status: the lockdown fired in dry-run mode
+  130  interrupted (Ctrl-C)"""
+
 DEFAULT_KEYPAD_CONFIG = "/etc/keycrypt/keypad.toml"
 DEFAULT_CLIENT_CONFIG = "/etc/keycrypt/client.toml"
 
@@ -240,6 +249,8 @@ def cmd_keypad_status(args: argparse.Namespace) -> int:
                 f"  {str(c['client_id'] or '-'):<24} {c['peer']:<22} {c['state']:<12} {c['epoch']:>5} "
                 f"{c['last_seen_ago']:>8.2f}s"
             )
+    missing = answer.get("missing") or []
+    print(f"missing:     {', '.join(missing) if missing else 'none'}" + (" (enrolled, no verified session)" if missing else ""))
     return EXIT_OK
 
 
@@ -402,7 +413,12 @@ def _add_keypad_target(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from keycrypt import __version__ as version
 
-    parser = _Parser(prog="keycrypt", description="KeyCrypt: post-quantum dead man's switch for servers.")
+    parser = _Parser(
+        prog="keycrypt",
+        description="KeyCrypt: post-quantum dead man's switch for servers.",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"keycrypt {version}")
     top = parser.add_subparsers(dest="group", required=True, metavar="{keypad,client,audit,demo}")
 

@@ -102,3 +102,28 @@ class Pair:
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
+
+
+# --------------------------------------------------------------------------- measured figures
+
+FIGURE_PREFIX = "figure: "
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    """Figures a test recorded with ``record_property("figure: ...", value)``, shown after every run.
+
+    Timing figures are reported, never asserted; a plain ``print`` is swallowed
+    by pytest's capture when the test passes, so CI's log would not show them.
+    They also go to the JUnit XML as properties.
+    """
+    lines = []
+    for report in terminalreporter.stats.get("passed", []):
+        if report.when != "call":
+            continue
+        for name, value in report.user_properties:
+            if name.startswith(FIGURE_PREFIX):
+                lines.append(f"{report.nodeid.split('::')[-1]}: {name[len(FIGURE_PREFIX):]} = {value}")
+    if lines:
+        terminalreporter.write_sep("-", "measured figures (reported, not asserted)")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -76,6 +76,19 @@ def test_help_on_every_command(args):
     assert e.value.code == 0
 
 
+def test_top_level_help_lists_the_exit_statuses(capsys):
+    from keycrypt import cli
+
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["--help"])
+    out = capsys.readouterr().out
+    for code in (cli.EXIT_OK, cli.EXIT_FAILURE, cli.EXIT_USAGE, cli.EXIT_PIN, cli.EXIT_LOCKDOWN, cli.EXIT_LOCKDOWN_DRY_RUN, cli.EXIT_INTERRUPTED):
+        assert f"\n  {code} " in out, code
+    documented = (REPO / "docs" / "cli.md").read_text()
+    for code in ("0", "1", "2", "3", "4", "5", "130"):
+        assert f"\n| {code} |" in documented, code
+
+
 def test_usage_error_is_exit_2():
     res = run_cli("keypad", "frobnicate")
     assert res.returncode == 2 and "invalid choice" in res.stderr
@@ -119,6 +132,55 @@ def test_pin_needs_a_terminal_or_pin_fd(tmp_path):
     res = run_cli("keypad", "init", "--keystore", str(tmp_path / "k"), *FAST, input="")
     assert res.returncode == 2 and "--pin-fd" in _one_line_error(res)
     assert not (tmp_path / "k").exists()
+
+
+def _on_a_terminal(args: list[str], answers: list[str], timeout: float = 60) -> tuple[int, str]:
+    """Run ``keycrypt ARGS`` on a pseudo-terminal, typing each answer after a prompt; (status, what it showed)."""
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.chdir(REPO)
+        env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
+        os.execve(sys.executable, [sys.executable, "-m", "keycrypt.cli", *args], env)
+    shown, pending, answered, end = b"", list(answers), 0, time.monotonic() + timeout
+    try:
+        while time.monotonic() < end:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+                # one answer per new prompt: getpass flushes typed-ahead input (TCSAFLUSH)
+                if pending and shown.count(b"PIN: ") > answered:
+                    answered += 1
+                    os.write(fd, pending.pop(0).encode() + b"\n")
+    finally:
+        grace = time.monotonic() + 10
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < grace:
+            time.sleep(0.02)
+        if done[0] == 0:  # still waiting for input: the test failed, do not hang with it
+            os.kill(pid, signal.SIGKILL)
+            done = os.waitpid(pid, 0)
+        status = done[1]
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
+    ks = tmp_path / "k.key"
+    code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["2468", "2469"])
+    assert code == 2 and "New PIN:" in shown and "Repeat the new PIN:" in shown
+    assert "differ" in shown and not ks.exists()
+    assert "2468" not in shown and "2469" not in shown  # never echoed
+    code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["2468", "2468"])
+    assert code == 0 and "Repeat the new PIN:" in shown and "fingerprint:" in shown, shown
+    assert ks.exists() and "2468" not in shown
 
 
 def test_duress_hash_prints_an_argon2id_verifier():
@@ -168,6 +230,37 @@ def test_bad_key_file_is_exit_3(tmp_path):
     assert res.returncode == 3 and "none.pub" in _one_line_error(res)
 
 
+def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
+    ks = tmp_path / "keypad.key"
+    ks.write_bytes(b"not a keystore at all")
+    cfg = tmp_path / "keypad.toml"
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n[listen]\nhost = "127.0.0.1"\nport = 0\n')
+    res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=(TEST_PIN,))
+    assert res.returncode == 3 and str(ks) in _one_line_error(res) and "not a KeyCrypt keystore" in res.stderr
+    assert ks.read_bytes() == b"not a keystore at all"
+    assert not (tmp_path / "state" / "pin_state.json").exists()  # a damaged file is not a wrong PIN
+    ks.unlink()
+    res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=(TEST_PIN,))
+    assert res.returncode == 3 and str(ks) in _one_line_error(res) and not ks.exists()
+
+
+def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_path):
+    _, pub, _ = make_keystore(tmp_path)
+    cfg = tmp_path / "client.toml"
+    body = f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+    # 1 s x 3 = 3 s: the shipped unit's WatchdogSec=2 would kill the client before its own deadline
+    cfg.write_text(f'client_id = "slow"\nheartbeat_interval = 1\nboot_grace = "1s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n{body}')
+    res = run_cli("client", "run", "--config", str(cfg), env={"WATCHDOG_USEC": "2000000"})
+    assert res.returncode == 2 and "client.heartbeat_interval" in _one_line_error(res) and "WatchdogSec" in res.stderr
+    assert not (tmp_path / "a.log").exists()
+    # the defaults (0.5 s x 3 = 1.5 s) fit the shipped unit; outside systemd nothing is checked
+    cfg.write_text(f'client_id = "fits"\nboot_grace = "0.5s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n{body}')
+    res = run_cli("client", "run", "--config", str(cfg), env={"WATCHDOG_USEC": "2000000"})
+    assert res.returncode == 5, res.stderr  # boot grace expired: a dry-run lockdown, not a config error
+    cfg.write_text(f'client_id = "slow"\nheartbeat_interval = 1\nboot_grace = "0.5s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n{body}')
+    assert run_cli("client", "run", "--config", str(cfg)).returncode == 5
+
+
 def test_bad_psk_file_is_exit_2(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     psk = tmp_path / "short.psk"
@@ -187,6 +280,26 @@ def test_keypad_run_with_wrong_pin_is_exit_3_and_counts(tmp_path):
     assert res.returncode == 3 and "wrong PIN" in _one_line_error(res)
     assert ks.read_bytes() == original
     assert json.loads((tmp_path / "state" / "pin_state.json").read_text())["failures"] == 1
+
+
+def test_keypad_status_shows_the_roster_and_the_missing_enrolled_clients(monkeypatch, capsys):
+    import keycrypt.cli as cli
+
+    answer = {
+        "ok": True, "state": "ARMED", "window_until": None, "listen": ["0.0.0.0", 7447],
+        "fingerprint": "ABCD " * 16, "pin": {"failures": 0, "locked_until": 0.0}, "refused": 0,
+        "clients": [{"client_id": "web01", "peer": "10.0.0.5:40000", "state": "ESTABLISHED", "epoch": 0,
+                     "last_seen_ago": 0.31, "connected_since": 0.0}],
+        "missing": ["db01", "mail01"],
+    }
+    monkeypatch.setattr(cli, "_control", lambda args, req: answer)
+    assert cli.main(["keypad", "status", "--socket", "/nonexistent"]) == 0
+    out = capsys.readouterr().out
+    assert "web01" in out and "0.31s" in out
+    assert "missing:     db01, mail01" in out
+    answer["missing"] = []
+    assert cli.main(["keypad", "status", "--socket", "/nonexistent"]) == 0
+    assert "missing:     none" in capsys.readouterr().out
 
 
 def test_keypad_control_without_daemon_is_exit_1(tmp_path):
@@ -350,7 +463,7 @@ def test_demo_runs_to_the_end(tmp_path):
 
 
 def test_sd_notify_ready_and_watchdog(tmp_path):
-    """Under systemd: the keypad says READY=1; the client says READY=1 after its handshake, then WATCHDOG=1."""
+    """Under systemd: the keypad says READY=1, then WATCHDOG=1; the client says READY=1 after its handshake, then WATCHDOG=1."""
     _, pub, _ = make_keystore(tmp_path)
     port = _free_port()
     (tmp_path / "keypad.toml").write_text(
@@ -372,7 +485,7 @@ def test_sd_notify_ready_and_watchdog(tmp_path):
     keypad = subprocess.Popen(
         [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(tmp_path / "keypad.toml"), "--pin-fd", str(fd)],
         pass_fds=(fd,), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**base, "NOTIFY_SOCKET": str(tmp_path / "keypad.notify")},
+        env={**base, "NOTIFY_SOCKET": str(tmp_path / "keypad.notify"), "WATCHDOG_USEC": "1000000"},
     )
     os.close(fd)
     client = None
@@ -381,6 +494,8 @@ def test_sd_notify_ready_and_watchdog(tmp_path):
         while "READY=1" not in msg:
             msg = sockets["keypad"].recv(4096).decode()
         assert "STATUS=ARMED" in msg
+        while "WATCHDOG=1" not in msg:  # the keypad feeds its watchdog too
+            msg = sockets["keypad"].recv(4096).decode()
         client = subprocess.Popen(
             [sys.executable, "-m", "keycrypt.cli", "client", "run", "--config", str(tmp_path / "client.toml")],
             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -50,7 +50,7 @@ async def _finish(clients, keypad) -> list[int]:
     return list(codes)
 
 
-def test_fifty_clients_heartbeat_then_breach_locks_all_down(tmp_path):
+def test_fifty_clients_heartbeat_then_breach_locks_all_down(tmp_path, record_property):
     async def main():
         events, lockdowns = Events(), []
         _, _, ek = make_keystore(tmp_path)
@@ -74,6 +74,8 @@ def test_fifty_clients_heartbeat_then_breach_locks_all_down(tmp_path):
         times = [t - breach_at for t, _ in events.of("lockdown")]
         print(f"\n50 clients: breach -> lockdown slowest {max(times) * 1000:.2f} ms, "
               f"fastest {min(times) * 1000:.2f} ms; {beats} heartbeats in 3 s")
+        record_property("figure: 50 clients, breach -> lockdown, slowest (ms)", round(max(times) * 1000, 2))
+        record_property("figure: 50 clients, breach -> lockdown, fastest (ms)", round(min(times) * 1000, 2))
         codes = await asyncio.gather(*(t for _, t in clients))
         assert set(codes) == {5}
 
@@ -273,6 +275,30 @@ def test_enrolled_psk_is_required(tmp_path):
     run(main())
 
 
+def test_status_lists_enrolled_clients_that_are_missing(tmp_path):
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        psks = {"web01": os.urandom(32), "db01": os.urandom(32), "mail01": os.urandom(32)}
+        keypad = await start_keypad(tmp_path, psks=psks)
+        assert keypad.status()["missing"] == ["db01", "mail01", "web01"]
+        events, lockdowns = Events(), []
+        # web01 with its psk; an impostor claiming db01 without the psk never verifies a PING
+        clients = start_clients(
+            [
+                client_settings(ek, keypad.bound[1], "web01", psk=psks["web01"]),
+                client_settings(ek, keypad.bound[1], "db01", psk=os.urandom(32)),
+            ],
+            events,
+            lockdowns,
+        )
+        assert await wait_for(lambda: events.of("heartbeat") and lockdowns, 5)
+        assert await wait_for(lambda: keypad.status()["missing"] == ["db01", "mail01"], 5)
+        assert lockdowns == [("db01", "mac_failure")]
+        await _finish(clients[:1], keypad)
+
+    run(main())
+
+
 def test_connection_limits_close_excess_connections_at_once(tmp_path):
     async def main():
         keypad = await start_keypad(tmp_path, max_half_open=2, max_clients=3)
@@ -295,6 +321,44 @@ def test_connection_limits_close_excess_connections_at_once(tmp_path):
     run(main())
 
 
+def test_max_clients_refuses_the_connection_over_the_limit(tmp_path):
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, max_clients=2)
+        events, lockdowns = Events(), []
+        first = start_clients([client_settings(ek, keypad.bound[1], f"c{i}") for i in range(2)], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 2, 5)
+        extra = start_clients([client_settings(ek, keypad.bound[1], "c2", boot_grace=1.0)], events, lockdowns)
+        await asyncio.gather(*(t for _, t in extra))
+        assert lockdowns == [("c2", "eof")]  # closed at once, never served
+        assert keypad.status()["refused"] >= 1 and len(keypad.status()["clients"]) == 2
+        await _finish(first, keypad)
+
+    run(main())
+
+
+def test_a_sealed_keypad_is_unsealed_from_its_pin_pad(tmp_path):
+    from keycrypt.hw.simulated import SimulatedPinPad
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        pad = SimulatedPinPad()
+        keypad = await start_keypad(tmp_path, unseal=False, pinpad=pad)
+        assert keypad.device.state == "SEALED" and keypad.key is None
+        pad.submit("0000", "enter")
+        await asyncio.sleep(0.2)
+        assert keypad.device.state == "SEALED" and keypad.device.failures == 1
+        pad.submit(TEST_PIN, "enter")
+        assert await wait_for(lambda: keypad.device.state == "ARMED", 5)
+        events, lockdowns = Events(), []
+        clients = start_clients([client_settings(ek, keypad.bound[1], "c0")], events, lockdowns)
+        assert await wait_for(lambda: events.of("established"), 5)
+        assert keypad.device.failures == 0
+        await _finish(clients, keypad)
+
+    run(main())
+
+
 def test_hello_timeout_closes_silent_connections(tmp_path):
     async def main():
         keypad = await start_keypad(tmp_path, hello_timeout=0.2)
@@ -302,6 +366,61 @@ def test_hello_timeout_closes_silent_connections(tmp_path):
         assert await asyncio.wait_for(r.read(), 3) == b""
         w.close()
         await keypad.stop()
+
+    run(main())
+
+
+def test_idle_timeout_closes_an_established_session_that_stops_pinging(tmp_path):
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path, idle_timeout=0.3)
+        events, lockdowns = Events(), []
+        # a PING only every 2 s: the keypad's 0.3 s idle timeout closes the session first
+        clients = start_clients([client_settings(ek, keypad.bound[1], "sleepy", heartbeat_interval=2.0)], events, lockdowns)
+        assert await wait_for(lambda: events.of("established"), 5)
+        assert await wait_for(lambda: lockdowns, 3)
+        assert lockdowns == [("sleepy", "eof")] and events.of("heartbeat") == []
+        assert keypad.status()["clients"] == []
+        await asyncio.gather(*(t for _, t in clients))
+        await keypad.stop()
+
+    run(main())
+
+
+def test_heartbeats_are_jittered_up_to_a_quarter_early(tmp_path):
+    """Each beat is scheduled interval x (1 - 0.25 x U[0,1)), so a fleet does not beat in step."""
+    import random
+
+    from keycrypt.constants import JITTER_FRACTION
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        keypad = await start_keypad(tmp_path)
+        events, lockdowns = Events(), []
+        clients = start_clients([client_settings(ek, keypad.bound[1], "jit", heartbeat_interval=0.2)], events, lockdowns)
+        daemon = clients[0][0]
+        assert await wait_for(lambda: events.of("established"), 5)
+        link = daemon.links[0]
+        daemon.jitter = random.Random(1)
+        delays = []
+        real_call_later = link._loop.call_later
+
+        def spy(delay, cb, *args):
+            delays.append(delay)
+            return real_call_later(delay, cb, *args)
+
+        link._loop.call_later = spy  # instance attribute: only this test's loop
+        try:
+            for _ in range(200):
+                link._tick.cancel()
+                link._schedule_tick()
+        finally:
+            del link._loop.call_later
+        assert JITTER_FRACTION == 0.25
+        assert all(0.75 * 0.2 <= d <= 0.2 for d in delays), (min(delays), max(delays))
+        assert max(delays) - min(delays) > 0.04  # spread over (most of) the quarter, not one fixed value
+        assert lockdowns == []
+        await _finish(clients, keypad)
 
     run(main())
 
@@ -361,6 +480,27 @@ def test_sealed_keypad_refuses_clients_until_unsealed_over_the_control_socket(tm
     run(main())
 
 
+def test_control_socket_refuses_a_directory_others_can_enter_and_leaves_it_alone(tmp_path):
+    from keycrypt.errors import ConfigError
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)  # like /run or /tmp: never to be chmod'ed by the keypad
+    own = tmp_path / "own"
+
+    async def main():
+        make_keystore(tmp_path)
+        with pytest.raises(ConfigError) as e:
+            await start_keypad(tmp_path, control_socket=shared / "keypad.sock")
+        assert "keypad.control_socket" in str(e.value) and "open to other users" in str(e.value)
+        keypad = await start_keypad(tmp_path, control_socket=own / "sub" / "keypad.sock")
+        assert oct((own / "sub").stat().st_mode & 0o777) == "0o700"
+        await keypad.stop()
+
+    run(main())
+    assert oct(shared.stat().st_mode & 0o777) == "0o755" and not (shared / "keypad.sock").exists()
+
+
 # --------------------------------------------------------------------------- subprocess keypad
 
 
@@ -411,7 +551,7 @@ def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 2
     raise AssertionError("keypad did not start listening")
 
 
-def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(tmp_path):
+def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(tmp_path, record_property):
     _, _, ek = make_keystore(tmp_path)
     port = _free_port()
     proc = start_keypad_process(tmp_path, port)
@@ -431,6 +571,7 @@ def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(
             deadline = clients[0][0].settings.deadline
             slowest = max(t for t, _ in events.of("lockdown")) - killed_at
             print(f"\nSIGKILL -> lockdown of 20 clients: slowest {slowest * 1000:.1f} ms (deadline {deadline:g} s)")
+            record_property(f"figure: 20 clients, keypad SIGKILL -> lockdown, slowest (ms; deadline {deadline:g} s)", round(slowest * 1000, 1))
             # the kernel closes a killed process's sockets, so the clients see EOF (or a deadline)
             assert {r for _, r in lockdowns} <= {"eof", "deadline"}
             # every lockdown was decided by a machine before its response deadline ran out
@@ -484,6 +625,12 @@ def test_logs_never_contain_pins_or_keys(tmp_path, caplog):
     psk = run(main())
     text = caplog.text
     assert "event=session_opened" in text and "event=duress" in text  # the log did record the story
+    from keycrypt.keystore import fingerprint, format_fingerprint, read_pubkey
+
+    # the client logs the fingerprint it pinned, for the operator to compare with the keypad's
+    fp = format_fingerprint(fingerprint(read_pubkey(tmp_path / "keypad.pub")))
+    assert f'fingerprint="{fp}"' in text
+    text = text.replace(fp, "<fingerprint>")  # public; a group of it may read like a PIN by chance
     import re
 
     for secret in ("97531", TEST_PIN, DURESS_PIN, psk.hex(), psk.hex().upper()):
@@ -491,7 +638,7 @@ def test_logs_never_contain_pins_or_keys(tmp_path, caplog):
         assert not re.search(rf"(?<![0-9]){re.escape(secret)}(?![0-9])", text), secret
 
 
-def test_sensor_and_pinpad_drive_the_keypad(tmp_path):
+def test_sensor_and_pinpad_drive_the_keypad(tmp_path, record_property):
     from keycrypt.hw.simulated import SimulatedPinPad, SimulatedSensor
 
     async def main():
@@ -516,6 +663,7 @@ def test_sensor_and_pinpad_drive_the_keypad(tmp_path):
         sensor_at = sensor.history[-1].at
         slowest = max(t for t, _ in events.of("lockdown")) - sensor_at
         print(f"\nsensor event -> lockdown of 5 clients: slowest {slowest * 1000:.2f} ms")
+        record_property("figure: 5 clients, sensor event -> lockdown, slowest (ms)", round(slowest * 1000, 2))
         assert keypad.last_breach_at == sensor_at  # measured from the sensor's own timestamp
         # re-arming while the door is still open breaches again at once (RecheckSensor)
         pad.submit(TEST_PIN, "arm")

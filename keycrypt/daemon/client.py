@@ -392,6 +392,12 @@ class ClientDaemon:
             )
             link = KeypadLink(self, target, session)
             self.links.append(link)
+        from keycrypt.keystore import fingerprint, format_fingerprint
+
+        for target in s.keypads:
+            # The operator compares this with what `keycrypt keypad init|pubkey|status` printed:
+            # the step that stops a man in the middle at enrolment (a public value, not a secret).
+            log.info("%s", kv(event="keypad_pinned", keypad=target.name, fingerprint=format_fingerprint(fingerprint(target.ek))))
         for link in self.links:
             link.start()
         log.info(
@@ -427,6 +433,9 @@ class ClientDaemon:
             self._write_status_now()
             return EXIT_STOPPED
         reason, detail, keypad = self.lockdown
+        # One last kick: the watchdog then gives the ladder (audit record first) a full WatchdogSec
+        # before systemd's FailureAction takes over as the backstop.
+        self.notifier.watchdog()
         code = await self._execute(reason, detail, keypad)
         self._write_status_now()
         if self._audit is not None:
@@ -591,6 +600,35 @@ def write_status_file(path: Path, snapshot: dict[str, Any]) -> None:
     atomic_write_bytes(path, json.dumps(snapshot, indent=1, sort_keys=True).encode() + b"\n", mode=0o644)
 
 
+WATCHDOG_MARGIN = 0.25
+"""Seconds the response deadline must leave before systemd's watchdog timeout (loop latency)."""
+
+
+def check_watchdog(settings: ClientSettings, period: float | None = None) -> None:
+    """Under a systemd watchdog, the response deadline must end well before the watchdog does.
+
+    The watchdog is fed by verified heartbeats, so a keypad that answers late
+    (but within the deadline) or not at all starves it. If systemd's timeout
+    (``WatchdogSec=``, twice ``period``) came first, systemd would kill the
+    client before its own deadline fired: the host still goes down
+    (``FailureAction=poweroff-force``) but without the ladder and its audit
+    record, and a merely long ``heartbeat_interval`` would power the host off
+    a few seconds after every start. Refuse such a configuration at start.
+    """
+    period = watchdog_interval() if period is None else period
+    if not period:
+        return
+    timeout = 2 * period
+    if settings.deadline + WATCHDOG_MARGIN > timeout:
+        raise ConfigError(
+            f"the response deadline (detect_multiplier x heartbeat_interval = {settings.deadline:g} s) must end "
+            f"at least {WATCHDOG_MARGIN:g} s before the systemd watchdog does ({timeout:g} s, WatchdogSec=): "
+            "lower it, or raise WatchdogSec= in a drop-in",
+            key="client.heartbeat_interval",
+        )
+
+
 async def run_client(settings: ClientSettings, notifier: Notifier | None = None) -> int:
+    check_watchdog(settings)
     daemon = ClientDaemon(settings, notifier=notifier)
     return await daemon.run()

@@ -14,8 +14,9 @@ and each answer is ``{"ok": true, ...}`` or ``{"ok": false, "error": "...",
 ``locked_out``, ``pin_required``, ``refused``.
 
 Access control is the file system: the socket is created mode 0600 inside a
-directory made mode 0700, so only the keypad's user (and root) can talk to
-it. PINs sent here are checked exactly like PIN-pad entries: the wrong-PIN
+directory of mode 0700 (created so, or refused if it exists with any group or
+other bits: it is never chmod'ed), so only the keypad's user (and root) can
+talk to it. PINs sent here are checked exactly like PIN-pad entries: the wrong-PIN
 backoff applies, and a PIN is never logged or echoed.
 """
 
@@ -44,18 +45,26 @@ class ControlError(KeyCryptError):
 
 
 def _prepare_dir(directory: Path) -> None:
+    """The socket's directory: created mode 0700, or an existing one that only its owner can enter.
+
+    An existing directory is never chmod'ed: as root, a socket configured as
+    ``/run/keypad.sock`` or ``/tmp/keypad.sock`` would otherwise have closed
+    ``/run`` or ``/tmp`` to every other user of the host.
+    """
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # a umask only removes bits: 0700 at most
         st = directory.stat()
     except OSError as exc:
         raise ControlError(f"cannot create control socket directory {directory}: {exc.strerror or exc}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise ControlError(f"control socket directory {directory} is not a directory")
     if st.st_uid != os.getuid():
         raise ControlError(f"control socket directory {directory} belongs to another user")
     if st.st_mode & 0o077:
-        try:
-            os.chmod(directory, 0o700)
-        except OSError as exc:
-            raise ControlError(f"cannot make {directory} mode 0700: {exc.strerror or exc}") from None
+        raise ControlError(
+            f"control socket directory {directory} is open to other users (mode {stat.S_IMODE(st.st_mode):04o}); "
+            "give the socket a directory of its own, e.g. /run/keycrypt/keypad.sock, or chmod 700 it"
+        )
 
 
 def _remove_stale(path: Path) -> None:

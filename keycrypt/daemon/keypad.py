@@ -393,6 +393,16 @@ class KeypadConnection(asyncio.Protocol):
             "epoch": self.epoch,
         }
 
+    @property
+    def proven(self) -> bool:
+        """The client has shown its keys: a PING verified (or a rekey done), the session still open.
+
+        A HELLO alone proves nothing (anyone may claim an enrolled id); the first
+        verified PING proves the shared secret, and the psk when one is enrolled.
+        """
+        s = self.session
+        return s is not None and not s.terminal and s.client_id is not None and (s.expected > 0 or self.epoch > 0)
+
 
 # --------------------------------------------------------------------------- the daemon
 
@@ -463,8 +473,15 @@ class KeypadDaemon:
         sockname = self._server.sockets[0].getsockname()
         self.bound = (sockname[0], sockname[1])
         if s.control_socket is not None:
+            from keycrypt.daemon.control import ControlError
+
             self._control = ControlServer(s.control_socket, self.handle_control)
-            await self._control.start()
+            try:
+                await self._control.start()
+            except ControlError as exc:
+                self._server.close()
+                self._server = None
+                raise ConfigError(str(exc), key="keypad.control_socket") from None
         await self._start_hw()
         wd = watchdog_interval()
         if wd:
@@ -754,6 +771,7 @@ class KeypadDaemon:
         dev = self.device
         from keycrypt.keystore import format_fingerprint
 
+        present = {c.session.client_id for c in self.connections if c.proven and c.session is not None}
         return {
             "state": state,
             "accepting": self.accepting if not self._duress else True,
@@ -766,6 +784,8 @@ class KeypadDaemon:
                 key=lambda e: (str(e["client_id"]), e["peer"]),
             ),
             "refused": self.stats["refused"],
+            # enrolled clients without a live session that has verified at least one PING
+            "missing": sorted(cid for cid in self.settings.psks if cid not in present),
         }
 
     async def handle_control(self, req: dict[str, Any]) -> dict[str, Any]:
