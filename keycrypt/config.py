@@ -157,9 +157,10 @@ _KEYPAD = Schema(
                 Opt(
                     "control_socket",
                     "path",
-                    "/run/keycrypt/keypad.sock",
+                    "/run/keycrypt-keypad/keypad.sock",
                     "Local control socket (JSON lines) used by `keycrypt keypad status`, `arm`, `disarm` and the other control commands. "
-                    "Created mode 0600 in a directory made mode 0700.",
+                    "Created mode 0600 in a directory of its own: a missing one is created mode 0700, an existing one "
+                    "must belong to the keypad's user and be closed to others (it is never chmod'ed).",
                 ),
                 Opt(
                     "unseal",

@@ -94,3 +94,21 @@ def test_systemd_analyze_verify_accepts_the_installed_units(tmp_path: Path, unit
     )
     problems = [l for l in (res.stdout + res.stderr).splitlines() if unit in l or "Unknown" in l]
     assert res.returncode == 0 and not problems, res.stdout + res.stderr
+
+
+def _default(schema, section: str, key: str) -> str:
+    return next(o.default for o in schema.section(section).opts if o.key == key)
+
+
+def test_each_unit_has_its_own_runtime_directory_holding_its_default_paths() -> None:
+    """Both units may run on one host (a test bench). The keypad refuses a control socket
+    directory that others can enter, so it must not share the client's /run/keycrypt (0755)."""
+    from keycrypt.config import _CLIENT, _KEYPAD
+
+    keypad = directives(UNITS / "keycrypt-keypad.service")
+    client = directives(UNITS / "keycrypt-client.service")
+    k_dir, c_dir = one(keypad, "Service", "RuntimeDirectory"), one(client, "Service", "RuntimeDirectory")
+    assert k_dir != c_dir
+    assert one(keypad, "Service", "RuntimeDirectoryMode") == "0700"
+    assert Path(_default(_KEYPAD, "", "control_socket")).parent == Path("/run") / k_dir
+    assert Path(_default(_CLIENT, "", "status_file")).parent == Path("/run") / c_dir

@@ -63,7 +63,7 @@ def _prepare_dir(directory: Path) -> None:
     if st.st_mode & 0o077:
         raise ControlError(
             f"control socket directory {directory} is open to other users (mode {stat.S_IMODE(st.st_mode):04o}); "
-            "give the socket a directory of its own, e.g. /run/keycrypt/keypad.sock, or chmod 700 it"
+            "give the socket a directory of its own, e.g. /run/keycrypt-keypad/keypad.sock, or chmod 700 it"
         )
 
 
