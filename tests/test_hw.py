@@ -920,7 +920,7 @@ def test_fake_gpiod_edges_follow_the_logical_level(gpio: FakeGpio) -> None:
 
 
 def _real(name: str) -> Any:
-    """The real library if this machine has it (CI does not: these checks then skip)."""
+    """The real library if this machine has it (CI installs the `hw` extra; elsewhere these checks skip)."""
     saved = sys.modules.pop(name, None)
     try:
         return pytest.importorskip(name)
