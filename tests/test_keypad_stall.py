@@ -14,18 +14,20 @@ Linux only: the arrival time comes from the kernel's TCP_INFO.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import socket
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from keycrypt.attacks.net import HOST, make_keystore, silenced, start_keypad
 from keycrypt.crypto.kem import get_backend
-from keycrypt.daemon.keypad import KeypadConnection, KeypadDaemon
+from keycrypt.daemon.keypad import KeypadConnection
 from keycrypt.machines.actions import Action, Close, Established, Lockdown, Send, StatusSeen
 from keycrypt.machines.client import ClientConfig, ClientSession
 
@@ -80,15 +82,26 @@ class Client:
         assert not self.w.transport.get_write_buffer_size()
 
 
-async def _rig(directory: Path) -> tuple[KeypadDaemon, Client, KeypadConnection]:
-    ek = make_keystore(directory / "keypad.key")
-    kd = await start_keypad(directory, idle_timeout=IDLE)
-    assert kd.bound is not None
-    reader, writer = await asyncio.open_connection(HOST, kd.bound[1])
-    client = Client(ek, reader, writer)
-    await client.handshake()
-    (conn,) = kd.connections
-    return kd, client, conn
+@contextlib.asynccontextmanager
+async def _rig() -> AsyncIterator[tuple[Client, KeypadConnection]]:
+    """A keypad on loopback with one established client; the keypad is stopped on the way out."""
+    with silenced(), tempfile.TemporaryDirectory(prefix="kc-stall-") as d:
+        ek = make_keystore(Path(d) / "keypad.key")
+        kd = await start_keypad(Path(d), idle_timeout=IDLE)
+        try:
+            assert kd.bound is not None
+            reader, writer = await asyncio.open_connection(HOST, kd.bound[1])
+            client = Client(ek, reader, writer)
+            await client.handshake()
+            (conn,) = kd.connections
+            yield client, conn
+        finally:
+            await kd.stop()
+
+
+def _closed(conn: KeypadConnection) -> str | None:
+    reason = conn.session.close_reason
+    return reason.value if reason else None
 
 
 def _answered(out: list[Action]) -> bool:
@@ -98,75 +111,63 @@ def _answered(out: list[Action]) -> bool:
 
 async def _read_late_in_time() -> tuple[bool, bool, str | None]:
     """The PING reaches the socket 0.3 s before the deadline; the loop is stalled until 0.3 s after it."""
-    with silenced(), tempfile.TemporaryDirectory(prefix="kc-stall-") as d:
-        kd, client, conn = await _rig(Path(d))
-        try:
-            loop = asyncio.get_running_loop()
-            deadline = conn._deadline
-            assert deadline is not None
-            await asyncio.sleep(max(0.0, deadline - 0.3 - loop.time()))
-            if loop.time() >= deadline - 0.1:
-                pytest.skip("this process was not scheduled for most of a second")
+    async with _rig() as (client, conn):
+        loop = asyncio.get_running_loop()
+        deadline = conn._deadline
+        assert deadline is not None
+        await asyncio.sleep(max(0.0, deadline - 0.3 - loop.time()))
+        if loop.time() >= deadline - 0.1:
+            pytest.skip("this process was not scheduled for most of a second")
+        client.ping()
+        time.sleep(max(0.0, deadline + 0.3 - loop.time()))  # the keypad's loop is stuck (a HELLO burst)
+        first = _answered(await client.answer())
+        second = False
+        if first:  # and the session goes on
+            await asyncio.sleep(0.2)
             client.ping()
-            time.sleep(max(0.0, deadline + 0.3 - loop.time()))  # the keypad's loop is stuck (a HELLO burst)
-            first = _answered(await client.answer())
-            second = False
-            if first:  # and the session goes on
-                await asyncio.sleep(0.2)
-                client.ping()
-                second = _answered(await client.answer())
-            return first, second, conn.session.close_reason.value if conn.session.close_reason else None
-        finally:
-            await kd.stop()
+            second = _answered(await client.answer())
+        return first, second, _closed(conn)
 
 
 async def _timer_first_in_time() -> tuple[bool, str | None]:
     """The idle timer's handle is due before the (pushed back) deadline and runs after a stall that
     crosses the deadline, while a PING that arrived before the deadline waits unread."""
-    with silenced(), tempfile.TemporaryDirectory(prefix="kc-stall-") as d:
-        kd, client, conn = await _rig(Path(d))
-        try:
-            loop = asyncio.get_running_loop()
-            assert conn._timer is not None
-            when = conn._timer.when()  # the handle stays where it was armed; PINGs only push _deadline
-            await asyncio.sleep(max(0.0, when - 0.6 - loop.time()))
+    async with _rig() as (client, conn):
+        loop = asyncio.get_running_loop()
+        assert conn._timer is not None
+        when = conn._timer.when()  # the handle stays where it was armed; PINGs only push _deadline
+        await asyncio.sleep(max(0.0, when - 0.6 - loop.time()))
+        client.ping()
+        assert _answered(await client.answer())
+        deadline = conn._deadline
+        assert conn._timer is not None and deadline is not None
+        if deadline - conn._timer.when() < 0.4 or loop.time() >= conn._timer.when() - 0.2:
+            pytest.skip("this process was not scheduled for most of a second")
+
+        def push_past_handle() -> None:  # the next select() returns after the handle is due
+            time.sleep(0.1)
+
+        def ping_and_stall() -> None:  # popped together with the handle, and runs first
             client.ping()
-            assert _answered(await client.answer())
-            deadline = conn._deadline
-            assert conn._timer is not None and deadline is not None
-            if deadline - conn._timer.when() < 0.4 or loop.time() >= conn._timer.when() - 0.2:
-                pytest.skip("this process was not scheduled for most of a second")
+            time.sleep(max(0.0, deadline + 0.3 - loop.time()))
 
-            def push_past_handle() -> None:  # the next select() returns after the handle is due
-                time.sleep(0.1)
-
-            def ping_and_stall() -> None:  # popped together with the handle, and runs first
-                client.ping()
-                time.sleep(max(0.0, deadline + 0.3 - loop.time()))
-
-            loop.call_at(when - 0.05, push_past_handle)
-            loop.call_at(when - 0.01, ping_and_stall)
-            answered = _answered(await client.answer())
-            return answered, conn.session.close_reason.value if conn.session.close_reason else None
-        finally:
-            await kd.stop()
+        loop.call_at(when - 0.05, push_past_handle)
+        loop.call_at(when - 0.01, ping_and_stall)
+        answered = _answered(await client.answer())
+        return answered, _closed(conn)
 
 
 async def _read_after_deadline() -> tuple[bool, str | None]:
     """Control: a PING that reaches the socket after the deadline (the loop stalled across it) is not answered."""
-    with silenced(), tempfile.TemporaryDirectory(prefix="kc-stall-") as d:
-        kd, client, conn = await _rig(Path(d))
-        try:
-            loop = asyncio.get_running_loop()
-            deadline = conn._deadline
-            assert deadline is not None
-            time.sleep(max(0.0, deadline + 0.2 - loop.time()))  # nothing sent before the deadline
-            client.ping()
-            time.sleep(0.1)
-            out = await client.answer()
-            return any(isinstance(a, StatusSeen) for a in out), conn.session.close_reason.value if conn.session.close_reason else None
-        finally:
-            await kd.stop()
+    async with _rig() as (client, conn):
+        loop = asyncio.get_running_loop()
+        deadline = conn._deadline
+        assert deadline is not None
+        time.sleep(max(0.0, deadline + 0.2 - loop.time()))  # nothing sent before the deadline
+        client.ping()
+        time.sleep(0.1)
+        out = await client.answer()
+        return any(isinstance(a, StatusSeen) for a in out), _closed(conn)
 
 
 def test_ping_that_arrived_in_time_is_answered_after_a_stall() -> None:
