@@ -6,6 +6,7 @@ peer (the brokenness lives here, never in production code).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -31,16 +32,16 @@ def _report(path: Path) -> dict[str, str]:
     return {c["id"]: c["status"] for c in json.loads(path.read_text())["cases"]}
 
 
-@pytest.fixture(scope="module")
-def keypad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]]:
+@contextlib.contextmanager
+def _reference_keypad(d: Path, clients_toml: str = "") -> Iterator[tuple[int, str]]:
     """The reference keypad daemon with the test keystore; yields its port and control socket."""
-    d = tmp_path_factory.mktemp("kp")
     cfg = d / "keypad.toml"
     cfg.write_text(
         f'keystore = {json.dumps(str(VECTORS / "keypad_test_keystore.bin"))}\n'
         f'state_dir = {json.dumps(str(d / "state"))}\n'
         f'control_socket = {json.dumps(str(d / "kp.sock"))}\n'
         'unseal = "terminal"\n[listen]\nhost = "127.0.0.1"\nport = 0\n[sensor]\ndriver = "simulated"\n'
+        + clients_toml
     )
     r, w = os.pipe()
     os.write(w, (PIN + "\n").encode())
@@ -66,6 +67,12 @@ def keypad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]
         proc.wait(10)
 
 
+@pytest.fixture(scope="module")
+def keypad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]]:
+    with _reference_keypad(tmp_path_factory.mktemp("kp")) as k:
+        yield k
+
+
 def test_reference_keypad_passes_keypad_mode(keypad: tuple[int, str], tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     assert main(["keypad", "--port", str(keypad[0]), "--control", keypad[1], "-q", "--json", str(out)]) == 0
@@ -76,11 +83,38 @@ def test_reference_keypad_passes_keypad_mode(keypad: tuple[int, str], tmp_path: 
     assert statuses["keypad/hello-timeout"] == "pass"  # silence -> closed
     assert statuses["keypad/hello-ack-lockdown"] == "pass"  # LOCKDOWN through lockdown-all, re-armed by PIN
     assert statuses["keypad/status-changes"] == "pass"  # ARMED, DISARMED, ARMED, DISARMED, LOCKDOWN
-    # what stays disabled needs another psk setup, or a session loaded mid-epoch (shim mode covers it)
+    # what stays disabled needs another psk setup (the next test starts keypads with each one), or a
+    # session loaded mid-epoch (shim mode covers it)
     assert {k for k, v in statuses.items() if v == "disabled"} == {
         "keypad/psk", "keypad/psk-rekey-log2-4", "keypad/auth-psk-missing", "keypad/auth-not-enrolled",
         "keypad/load-2^24-2", "keypad/load-2^24-1-then-ping"}
     assert set(statuses.values()) <= {"pass", "disabled"}
+
+
+# The keypad transcripts that need a keypad started with another client setup: the psk the
+# vectors enrol (sessions.json, the cases' setup) in the config, and the runner told with --psk.
+_VECTOR_PSK = "12eae15d7348913baf7ead99d099e9484919910194b1a0c30df019d5bdef8ba3"
+
+
+@pytest.mark.parametrize(
+    ("clients_toml", "runner_args", "cases"),
+    [
+        (f'[clients]\nenrolled = {{ "vault-02.example" = "hex:{_VECTOR_PSK}" }}\n',
+         ["--psk", f"vault-02.example={_VECTOR_PSK}"], ["keypad/psk", "keypad/psk-rekey-log2-4"]),
+        (f'[clients]\nenrolled = {{ "host-01.example" = "hex:{_VECTOR_PSK}" }}\n',
+         ["--psk", f"host-01.example={_VECTOR_PSK}"], ["keypad/auth-psk-missing"]),
+        ("[clients]\nrequire_enrolled = true\n", ["--require-enrolled"], ["keypad/auth-not-enrolled"]),
+    ],
+    ids=["psk-enrolled", "psk-missing", "require-enrolled"],
+)
+def test_reference_keypad_passes_the_psk_transcripts_with_their_setup(
+    tmp_path: Path, clients_toml: str, runner_args: list[str], cases: list[str]
+) -> None:
+    out = tmp_path / "r.json"
+    with _reference_keypad(tmp_path, clients_toml) as (port, _):
+        select = [arg for case in cases for arg in ("-k", case)]
+        assert main(["keypad", "--port", str(port), *runner_args, *select, "-q", "--json", str(out)]) == 0
+    assert _report(out) == dict.fromkeys(cases, "pass")
 
 
 class _AnsweringProxy:
