@@ -457,6 +457,19 @@ def sessions_file() -> dict[str, Any]:
     client_fail("pong-wrong-counter", "PING 1 answered by a correctly tagged PONG with counter 2", ["WrongCounter"],
                 "counter_error", pong_counter)
 
+    def pong_counter_behind(d: Duo) -> None:
+        d.handshake()
+        for _ in range(2):
+            d.exchange()
+        ping = d.ping()
+        d.wait()
+        sent(d.k("data", ping))
+        prefix = fastpath.pong_prefix(1, 0)  # a correctly keyed PONG for an earlier counter
+        d.c("data", prefix + schedule.mac(d.keypad.keys.k2c, prefix, d.keypad._challenge))  # type: ignore[union-attr]
+
+    client_fail("pong-counter-behind", "PING 2 answered by a correctly tagged PONG with counter 1", ["WrongCounter"],
+                "counter_error", pong_counter_behind)
+
     def pong_replay(d: Duo) -> None:
         d.handshake()
         ping = d.ping()
@@ -604,6 +617,16 @@ def sessions_file() -> dict[str, Any]:
 
     keypad_fail("ping-skips-counter", "a correctly tagged PING with counter 2 where 1 is expected", ["WrongCounter"],
                 "counter_error", ping_skip)
+
+    def ping_rollback(d: Duo) -> None:
+        d.handshake()
+        for _ in range(3):
+            d.exchange()
+        prefix = fastpath.ping_prefix(1, derive("sessions/rollback", 32))  # fresh challenge, old counter
+        d.k("data", prefix + schedule.mac(d.client.keys.c2k, prefix))  # type: ignore[union-attr]
+
+    keypad_fail("ping-counter-rollback", "a correctly tagged PING with counter 1 (fresh challenge) where 3 is expected",
+                ["WrongCounter", "Replay"], "counter_error", ping_rollback)
 
     def ping_bad_tag(d: Duo) -> None:
         d.handshake()
