@@ -7,17 +7,14 @@ import os
 import signal
 import stat
 import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from crashpoints import HOW, OS_EXIT_STATUS, STEPS, STEPS_BEFORE_REPLACE, run_crashing
 
-import keycrypt
 from keycrypt import fsutil
 from keycrypt.fsutil import atomic_write_bytes, is_temp_path_for, read_file_limited, temp_path_for
 
-REPO_ROOT = Path(keycrypt.__file__).resolve().parent.parent
 OLD = b"old content " * 10
 NEW = b"NEW CONTENT, longer than the old one " * 10
 
@@ -302,75 +299,29 @@ def test_read_limited_missing_names_path(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- crash safety
 
-# The child writes NEW over the file at argv[1] and dies (SIGKILL, or os._exit
-# which runs no cleanup at all) right after the chosen step, by wrapping the os
-# functions atomic_write_bytes calls. Exiting normally means the step was never
-# reached, which the parent treats as a failure of the test itself.
-CHILD = textwrap.dedent(
-    """
-    import os, signal, stat, sys
-    from keycrypt.fsutil import atomic_write_bytes
-    path, new_hex, step, how = sys.argv[1:5]
-
-    def die():
-        if how == "sigkill":
-            os.kill(os.getpid(), signal.SIGKILL)
-        os._exit(77)
-
-    real_open, real_write, real_fsync, real_replace = os.open, os.write, os.fsync, os.replace
-
-    def open_(p, flags, *a, **k):
-        fd = real_open(p, flags, *a, **k)
-        if step == "after_create" and flags & os.O_CREAT:
-            die()
-        return fd
-
-    def write(fd, data):
-        if step == "during_write":
-            real_write(fd, bytes(data[: len(data) // 2]))
-            die()
-        n = real_write(fd, data)
-        if step == "after_write":
-            die()
-        return n
-
-    def fsync(fd):
-        real_fsync(fd)
-        is_dir = stat.S_ISDIR(os.fstat(fd).st_mode)
-        if (step == "after_fsync" and not is_dir) or (step == "after_dir_fsync" and is_dir):
-            die()
-
-    def replace(a, b):
-        real_replace(a, b)
-        if step == "after_replace":
-            die()
-
-    os.open, os.write, os.fsync, os.replace = open_, write, fsync, replace
-    atomic_write_bytes(path, bytes.fromhex(new_hex))
-    sys.exit(0)
-    """
-)
-
-STEPS_BEFORE_REPLACE = ["after_create", "during_write", "after_write", "after_fsync"]
-STEPS_AFTER_REPLACE = ["after_replace", "after_dir_fsync"]
+# The child writes NEW over the file and dies right after the chosen step (tests/crashpoints.py).
 
 
 def run_child(path: Path, step: str, how: str) -> subprocess.CompletedProcess[bytes]:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
-    return subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), NEW.hex(), step, how], env=env, capture_output=True, timeout=60
+    return run_crashing(
+        step, how,
+        """
+        from keycrypt.fsutil import atomic_write_bytes
+        atomic_write_bytes(args[0], bytes.fromhex(args[1]))
+        """,
+        str(path), NEW.hex(),
     )
 
 
-@pytest.mark.parametrize("how", ["sigkill", "os_exit"])
-@pytest.mark.parametrize("step", STEPS_BEFORE_REPLACE + STEPS_AFTER_REPLACE)
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("step", STEPS)
 @pytest.mark.parametrize("had_old", [True, False])
 def test_crash_leaves_old_or_new_never_neither(tmp_path: Path, step: str, how: str, had_old: bool) -> None:
     path = tmp_path / "key"
     if had_old:
         path.write_bytes(OLD)
     proc = run_child(path, step, how)
-    assert proc.returncode == (-signal.SIGKILL if how == "sigkill" else 77), proc.stderr.decode()
+    assert proc.returncode == (-signal.SIGKILL if how == "sigkill" else OS_EXIT_STATUS), proc.stderr.decode()
 
     if step in STEPS_BEFORE_REPLACE:
         if had_old:

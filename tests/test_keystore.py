@@ -7,19 +7,16 @@ import os
 import signal
 import stat
 import struct
-import subprocess
-import sys
-import textwrap
 import unicodedata
 from pathlib import Path
 
 import nacl.bindings
 import pytest
 from argon2.low_level import Type, hash_secret_raw
+from crashpoints import OS_EXIT_STATUS, run_crashing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import keycrypt
 import keycrypt.keystore as ks
 from keycrypt.constants import (
     ARGON2_MEMORY_KIB_RANGE,
@@ -62,7 +59,6 @@ from keycrypt.keystore import (
 )
 from keycrypt.wire.keystore import encode_keystore, encode_keystore_header
 
-REPO_ROOT = Path(keycrypt.__file__).resolve().parent.parent
 FAST = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 SEED = bytes(range(64))
 SALT = bytes(range(100, 116))
@@ -721,53 +717,12 @@ def test_random_damage_only_raises_keystore_errors(sealed: bytes, ops: list, fix
 
 # --------------------------------------------------------------------------- crash safety of a PIN change
 
-# The child changes the PIN (PIN -> OTHER_PIN) and dies right after the chosen
-# step of the atomic replacement, by wrapping the os functions. Argon2 is cheap
-# here (FAST params in the file). Exit 0 means the step was never reached.
-CHILD = textwrap.dedent(
-    """
-    import os, signal, stat, sys
-    from keycrypt.keystore import change_pin
-    path, old_pin, new_pin, step, how = sys.argv[1:6]
-
-    def die():
-        if how == "sigkill":
-            os.kill(os.getpid(), signal.SIGKILL)
-        os._exit(77)
-
-    real_open, real_write, real_fsync, real_replace = os.open, os.write, os.fsync, os.replace
-
-    def open_(p, flags, *a, **k):
-        fd = real_open(p, flags, *a, **k)
-        if step == "after_create" and flags & os.O_CREAT:
-            die()
-        return fd
-
-    def write(fd, data):
-        if step == "during_write":
-            real_write(fd, bytes(data[: len(data) // 2]))
-            die()
-        n = real_write(fd, data)
-        if step == "after_write":
-            die()
-        return n
-
-    def fsync(fd):
-        real_fsync(fd)
-        is_dir = stat.S_ISDIR(os.fstat(fd).st_mode)
-        if (step == "after_fsync" and not is_dir) or (step == "after_dir_fsync" and is_dir):
-            die()
-
-    def replace(a, b):
-        real_replace(a, b)
-        if step == "after_replace":
-            die()
-
-    os.open, os.write, os.fsync, os.replace = open_, write, fsync, replace
-    change_pin(path, old_pin, new_pin)
-    sys.exit(0)
-    """
-)
+# The child changes the PIN (PIN -> OTHER_PIN) and dies right after the chosen step of the
+# atomic replacement (tests/crashpoints.py). Argon2 is cheap here (FAST params in the file).
+CHANGE_PIN = """
+from keycrypt.keystore import change_pin
+change_pin(*args)
+"""
 
 
 @pytest.mark.parametrize("how", ["sigkill", "os_exit"])
@@ -785,10 +740,8 @@ CHILD = textwrap.dedent(
 def test_crash_during_change_pin_leaves_a_working_keystore(tmp_path: Path, step: str, survivor: str, how: str) -> None:
     path = tmp_path / "keypad.kcks"
     created = create_keystore(path, PIN, params=FAST)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), PIN, OTHER_PIN, step, how],
-                          env=env, capture_output=True, timeout=120)
-    assert proc.returncode == (-signal.SIGKILL if how == "sigkill" else 77), proc.stderr.decode()
+    proc = run_crashing(step, how, CHANGE_PIN, str(path), PIN, OTHER_PIN, timeout=120)
+    assert proc.returncode == (-signal.SIGKILL if how == "sigkill" else OS_EXIT_STATUS), proc.stderr.decode()
 
     works, fails = (PIN, OTHER_PIN) if survivor == "old" else (OTHER_PIN, PIN)
     assert open_keystore(path, works).fingerprint == created.fingerprint  # never neither
