@@ -246,37 +246,32 @@ def state_machines_file() -> dict[str, Any]:
         SM_NOTES)
     reached: dict[str, set[tuple[str, str]]] = {m: set() for m in tables.MACHINES}
 
-    # concrete client rows
+    def concrete_session_rows(role: str, machine: str, paths: dict[str, Any], inputs: Any,
+                              feed: Callable[[Duo, str, Any], None], g: Any) -> None:
+        """Each state reached by real inputs, then one more input; the rows it took, as the table says."""
+        table = tables.load(machine)
+        for state, go in paths.items():
+            for name in inputs:
+                d = _sm_duo()
+                valid = go(d)
+                side = d.client if role == "client" else d.keypad
+                side.trace = []
+                feed(d, name, valid)
+                rows = [(s, e) for s, e, _ in side.trace]
+                reached[machine].update(rows)
+                last_out = (d.cout if role == "client" else d.kout)[-1]
+                t = d.emit(g, role, f"{machine}/{state}/{name}", f"{role} in {state}, input {name}",
+                           _concrete_flags(table, rows), _concrete_outcome(table, rows, last_out), shared_setup=True)
+                t["rows"] = [list(r) for r in rows]
+
     g = f.group("session.run", "The client session driven by real inputs into each state, then one more input. "
                 "rekey_log2 = 4 so that the epoch's last PONG is reached.",
                 {"role": "client", "setup": M.client_setup(rekey_log2=SM_LOG2, random=derive(f"{SM_RANDOM_LABEL}/random", 1024))})
-    table = tables.load("client_session")
-    for state, go in _client_paths().items():
-        for name in CLIENT_INPUTS:
-            d = _sm_duo()
-            valid = go(d)
-            d.client.trace = []
-            _client_event(d, name, valid)
-            rows = [(s, e) for s, e, _ in d.client.trace]
-            reached["client_session"].update(rows)
-            t = d.emit(g, "client", f"client_session/{state}/{name}", f"client in {state}, input {name}",
-                       _concrete_flags(table, rows), _concrete_outcome(table, rows, d.cout[-1]), shared_setup=True)
-            t["rows"] = [list(r) for r in rows]
+    concrete_session_rows("client", "client_session", _client_paths(), CLIENT_INPUTS, _client_event, g)
 
     g = f.group("session.run", "The keypad session driven by real inputs into each state, then one more input.",
                 {"role": "keypad", "setup": M.keypad_setup()})
-    table = tables.load("keypad_session")
-    for state, go in _keypad_paths().items():
-        for name in KEYPAD_INPUTS:
-            d = _sm_duo()
-            valid = go(d)
-            d.keypad.trace = []
-            _keypad_event(d, name, valid)
-            rows = [(s, e) for s, e, _ in d.keypad.trace]
-            reached["keypad_session"].update(rows)
-            t = d.emit(g, "keypad", f"keypad_session/{state}/{name}", f"keypad in {state}, input {name}",
-                       _concrete_flags(table, rows), _concrete_outcome(table, rows, d.kout[-1]), shared_setup=True)
-            t["rows"] = [list(r) for r in rows]
+    concrete_session_rows("keypad", "keypad_session", _keypad_paths(), KEYPAD_INPUTS, _keypad_event, g)
 
     g = f.group("machine.run", "The keypad device driven by PIN results, the sensor and timers.",
                 {"machine": "keypad_device", "setup": {"failures": 0, "locked_until": 0.0}})
