@@ -31,8 +31,8 @@ from benchmarks.loadgen import BASELINE_KEY, PING_SIZE, PONG_SIZE, pin_to, raise
 _PONG_HEADER = fastpath.pong_prefix(0, 0)[:6]
 
 
-class HmacEcho(asyncio.Protocol):
-    """Verify one tag per PING-sized frame, answer with a tagged PONG-sized frame."""
+class _Server(asyncio.Protocol):
+    """What both baselines share: a buffer of unread bytes and TCP_NODELAY, as the keypad sets it."""
 
     __slots__ = ("transport", "buf")
 
@@ -46,6 +46,12 @@ class HmacEcho(asyncio.Protocol):
         sock = transport.get_extra_info("socket")
         if sock is not None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+class HmacEcho(_Server):
+    """Verify one tag per PING-sized frame, answer with a tagged PONG-sized frame."""
+
+    __slots__ = ()
 
     def data_received(self, data: bytes) -> None:
         buf = self.buf + data if self.buf else data
@@ -62,21 +68,10 @@ class HmacEcho(asyncio.Protocol):
         self.buf = buf
 
 
-class TlsEcho(asyncio.Protocol):
+class TlsEcho(_Server):
     """Answer every 74-byte message (inside TLS) with 43 bytes."""
 
-    __slots__ = ("transport", "buf")
-
-    def __init__(self) -> None:
-        self.transport: asyncio.Transport | None = None
-        self.buf = b""
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        transport = cast(asyncio.Transport, transport)  # asyncio's or uvloop's (--uvloop)
-        self.transport = transport
-        sock = transport.get_extra_info("socket")
-        if sock is not None:
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    __slots__ = ()
 
     def data_received(self, data: bytes) -> None:
         buf = self.buf + data if self.buf else data
