@@ -150,7 +150,7 @@ _KEYPAD = Schema(
                 Opt(
                     "state_dir",
                     "path",
-                    "/var/lib/keycrypt",
+                    "/var/lib/keycrypt-keypad",
                     "Directory for persistent state: the wrong-PIN counter (`pin_state.json`) lives here, "
                     "so the backoff survives a restart. Created mode 0700 if missing.",
                 ),

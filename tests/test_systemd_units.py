@@ -100,9 +100,10 @@ def _default(schema, section: str, key: str) -> str:
     return next(o.default for o in schema.section(section).opts if o.key == key)
 
 
-def test_each_unit_has_its_own_runtime_directory_holding_its_default_paths() -> None:
+def test_each_unit_has_its_own_directories_holding_its_default_paths() -> None:
     """Both units may run on one host (a test bench). The keypad refuses a control socket
-    directory that others can enter, so it must not share the client's /run/keycrypt (0755)."""
+    directory that others can enter, so it must not share the client's /run/keycrypt (0755);
+    and the keypad's user must not own the directory of the client's audit log."""
     from keycrypt.config import _CLIENT, _KEYPAD
 
     keypad = directives(UNITS / "keycrypt-keypad.service")
@@ -112,3 +113,7 @@ def test_each_unit_has_its_own_runtime_directory_holding_its_default_paths() -> 
     assert one(keypad, "Service", "RuntimeDirectoryMode") == "0700"
     assert Path(_default(_KEYPAD, "", "control_socket")).parent == Path("/run") / k_dir
     assert Path(_default(_CLIENT, "", "status_file")).parent == Path("/run") / c_dir
+    k_state, c_state = one(keypad, "Service", "StateDirectory"), one(client, "Service", "StateDirectory")
+    assert k_state != c_state
+    assert Path(_default(_KEYPAD, "", "state_dir")) == Path("/var/lib") / k_state
+    assert Path(_default(_CLIENT, "", "audit_log")).parent == Path("/var/lib") / c_state
