@@ -440,30 +440,23 @@ def sessions_file() -> dict[str, Any]:
 
     client_fail("pong-bad-tag", "the third PONG's tag has its last bit flipped", ["BadTag"], "mac_failure", bad_pong)
 
-    def pong_counter(d: Duo) -> None:
-        d.handshake()
-        d.exchange()
-        ping = d.ping()
-        d.wait()
-        sent(d.k("data", ping))
-        prefix = fastpath.pong_prefix(2, 0)  # a correctly keyed PONG for the wrong counter
-        d.c("data", prefix + schedule.mac(d.keypad.keys.k2c, prefix, d.keypad._challenge))  # type: ignore[union-attr]
+    def pong_with_counter(ping_counter: int, pong_counter: int) -> Callable[[Duo], None]:
+        """PING ``ping_counter`` answered by a PONG correctly keyed for the challenge but another counter."""
+        def play(d: Duo) -> None:
+            d.handshake()
+            for _ in range(ping_counter):
+                d.exchange()
+            ping = d.ping()
+            d.wait()
+            sent(d.k("data", ping))
+            prefix = fastpath.pong_prefix(pong_counter, 0)
+            d.c("data", prefix + schedule.mac(d.keypad.keys.k2c, prefix, d.keypad._challenge))  # type: ignore[union-attr]
+        return play
 
     client_fail("pong-wrong-counter", "PING 1 answered by a correctly tagged PONG with counter 2", ["WrongCounter"],
-                "counter_error", pong_counter)
-
-    def pong_counter_behind(d: Duo) -> None:
-        d.handshake()
-        for _ in range(2):
-            d.exchange()
-        ping = d.ping()
-        d.wait()
-        sent(d.k("data", ping))
-        prefix = fastpath.pong_prefix(1, 0)  # a correctly keyed PONG for an earlier counter
-        d.c("data", prefix + schedule.mac(d.keypad.keys.k2c, prefix, d.keypad._challenge))  # type: ignore[union-attr]
-
+                "counter_error", pong_with_counter(1, 2))
     client_fail("pong-counter-behind", "PING 2 answered by a correctly tagged PONG with counter 1", ["WrongCounter"],
-                "counter_error", pong_counter_behind)
+                "counter_error", pong_with_counter(2, 1))
 
     def pong_replay(d: Duo) -> None:
         d.handshake()
