@@ -44,7 +44,7 @@ from keycrypt.constants import (
 )
 from keycrypt.crypto.kem import KemPrivateKey, get_backend
 from keycrypt.daemon import kv
-from keycrypt.daemon.control import ControlServer
+from keycrypt.daemon.control import ControlError, ControlServer
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
 from keycrypt.errors import ConfigError, KeyCryptError, KeystoreError, PinError, Reason, WrongPin
 from keycrypt.machines.actions import (
@@ -473,8 +473,6 @@ class KeypadDaemon:
         sockname = self._server.sockets[0].getsockname()
         self.bound = (sockname[0], sockname[1])
         if s.control_socket is not None:
-            from keycrypt.daemon.control import ControlError
-
             self._control = ControlServer(s.control_socket, self.handle_control)
             try:
                 await self._control.start()
