@@ -24,6 +24,7 @@ import json
 import resource
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -55,16 +56,14 @@ async def _clients(port: int, ek_hex: str, n: int, seconds: float, prefix: str, 
     if breach_at is not None:
         await wait_for(lambda: len(fleet.lockdowns) >= len(false) + up, 10.0)
         after = fleet.lockdowns[len(false):]
-    reasons: dict[str, int] = {}
-    for _, r, _ in after:
-        reasons[r] = reasons.get(r, 0) + 1
+    reasons = Counter(r for _, r, _ in after)
     await fleet.close()
     return {
         "clients": n, "established": up, "heartbeats": heartbeats, "rekeys": rekeys,
         "lockdowns": false[:20], "lockdown_count": len(false),
         "breach_sent": breach_at is not None,
         "breach_lockdowns": len({c for c, _, _ in after}),
-        "breach_reasons": reasons,
+        "breach_reasons": dict(reasons),
         "breach_to_lockdown_ms": [round((t - breach_at) * 1000, 3) for _, _, t in after] if breach_at is not None else [],
     }
 
@@ -160,17 +159,15 @@ async def soak(clients: int, seconds: float, procs: int, interval: float = 0.5, 
     parts = [json.loads(o.decode().strip().splitlines()[-1]) for o, _ in outs]
     total = {k: sum(p[k] for p in parts) for k in ("clients", "established", "heartbeats", "rekeys", "lockdown_count", "breach_lockdowns")}
     times = sorted(t for p in parts for t in p["breach_to_lockdown_ms"])
-    reasons: dict[str, int] = {}
-    for p in parts:
-        for r, k in p["breach_reasons"].items():
-            reasons[r] = reasons.get(r, 0) + k
+    reasons = sum((Counter(p["breach_reasons"]) for p in parts), Counter())
     missed = at_breach - total["breach_lockdowns"] if all(p["breach_sent"] for p in parts) else None
     total.update(
         seconds=seconds, interval=interval, keypad_peak_connections=peak, keypad_max_rss_mb=round(rss_mb, 1),
         lockdowns=[x for p in parts for x in p["lockdowns"]][:20],
         false_lockdowns=total["lockdown_count"],
         breach={
-            "sessions_at_breach": at_breach, "locked_down": total["breach_lockdowns"], "missed": missed, "reasons": reasons,
+            "sessions_at_breach": at_breach, "locked_down": total["breach_lockdowns"], "missed": missed,
+            "reasons": dict(reasons),
             "last_ms": times[-1] if times else None, "p50_ms": times[len(times) // 2] if times else None,
         },
         rss={"every_s": rss_every, "samples": rss, **flatness(rss, clients)},
