@@ -729,12 +729,7 @@ def plots(res: dict[str, Any], out: Path) -> list[str]:
 def run(plan: Plan, profile: str | None = None, log: Any = print, event_loop: str = "asyncio") -> dict[str, Any]:
     t_start = time.monotonic()
     raise_nofile()
-    if event_loop != "asyncio":  # fail here, not in a server process, if the extra is missing
-        import uvloop
-
-        server_loop = f"{event_loop} {uvloop.__version__}"
-    else:
-        server_loop = "asyncio"
+    server_loop = loadgen.event_loop_label(event_loop)  # fail here, not in a server process, if the extra is missing
     bench = Bench(plan, profile=profile, log=log, event_loop=event_loop)
     res: dict[str, Any] = {
         "meta": {

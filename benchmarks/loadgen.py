@@ -58,16 +58,25 @@ def pin_to(cpus: set[int] | None) -> bool:
         return False
 
 
-def use_event_loop(name: str) -> str:
-    """Make ``asyncio.run`` in this process use ``name`` ("asyncio" or "uvloop"); returns its label."""
+def event_loop_label(name: str) -> str:
+    """``name`` ("asyncio" or "uvloop") with uvloop's version; ImportError when the extra is missing."""
     if name == "asyncio":
         return "asyncio"
     if name != "uvloop":
         raise ValueError(f"unknown event loop {name!r}")
     import uvloop  # the optional extra: pip install -e '.[uvloop]'
 
-    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     return f"uvloop {uvloop.__version__}"
+
+
+def use_event_loop(name: str) -> str:
+    """Make ``asyncio.run`` in this process use ``name`` ("asyncio" or "uvloop"); returns its label."""
+    label = event_loop_label(name)
+    if name == "uvloop":
+        import uvloop
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    return label
 
 
 def cpu_seconds(pid: int) -> float:
