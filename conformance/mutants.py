@@ -154,7 +154,13 @@ def psk_ignored(stack: contextlib.ExitStack) -> None:
 
 def transcript_without_ek(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(
-        schedule, "transcript_hash", lambda ek, hello: hashlib.sha256(LABEL_TRANSCRIPT + hello).digest()))
+        schedule, "transcript_hash", lambda ek, hello, nonce: hashlib.sha256(LABEL_TRANSCRIPT + hello + nonce).digest()))
+
+
+def transcript_without_keypad_nonce(stack: contextlib.ExitStack) -> None:
+    """The keypad's nonce is sent but left out of TH: a replayed HELLO gets the recorded session's keys."""
+    stack.enter_context(mock.patch.object(
+        schedule, "transcript_hash", lambda ek, hello, nonce: hashlib.sha256(LABEL_TRANSCRIPT + ek + hello).digest()))
 
 
 def _drop_problem(stack: contextlib.ExitStack, field: str) -> None:
@@ -223,6 +229,8 @@ MUTANTS: dict[str, Mutant] = {
                                   wrong_status_in_mac, "mac:"),
     "psk_ignored": Mutant("the psk is left out of the key schedule", psk_ignored, "key_schedule:"),
     "transcript_without_ek": Mutant("TH hashes the HELLO without ek", transcript_without_ek, "key_schedule:"),
+    "transcript_without_keypad_nonce": Mutant("TH leaves out the keypad's HELLO_ACK nonce (whole sessions replay)",
+                                              transcript_without_keypad_nonce, "sessions:keypad/replayed-session"),
     "accepts_unknown_status": Mutant("status values other than 0, 1, 2 are accepted", accepts_unknown_status, "wire:"),
     "accepts_reserved_flags": Mutant("reserved HELLO flag bits are accepted", accepts_reserved_flags, "wire:"),
     "skips_modulus_check": Mutant("ek coefficients are not checked against q", skips_modulus_check, "kem:"),

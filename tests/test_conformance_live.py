@@ -80,6 +80,7 @@ def test_reference_keypad_passes_keypad_mode(keypad: tuple[int, str], tmp_path: 
     assert statuses["keypad/hello-ack-disarmed"] == "pass"  # driven through the control socket
     assert statuses["keypad/breach-drop"] == "pass"
     assert statuses["keypad/normal"] == "pass" and statuses["keypad/ping-bad-tag"] == "pass"
+    assert statuses["keypad/replayed-session"] == "pass"  # the live nonce put in the vector's place
     assert statuses["keypad/hello-timeout"] == "pass"  # silence -> closed
     assert statuses["keypad/hello-ack-lockdown"] == "pass"  # LOCKDOWN through lockdown-all, re-armed by PIN
     assert statuses["keypad/status-changes"] == "pass"  # ARMED, DISARMED, ARMED, DISARMED, LOCKDOWN

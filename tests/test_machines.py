@@ -45,7 +45,7 @@ class BackToBack(RuleBasedStateMachine):
         self.now = 0.0
         self.status = ARMED
         self.client = ClientSession(ClientConfig(KEY.ek, "host-1", rekey_log2=4), kem=KEM, random=det_random(b"b2b"))
-        self.keypad = KeypadSession(KEY)
+        self.keypad = KeypadSession(KEY, random=det_random(b"b2b/keypad"))
         self.client.trace, self.keypad.trace = [], []
         self.c2k: list[Item] = []
         self.k2c: list[Item] = []

@@ -33,7 +33,7 @@ MACHINES_DIR = Path(keycrypt.machines.__file__).parent
 # Crafted frames: well-formed, tags that mean nothing. Good enough wherever the row does not verify.
 CRAFTED = {
     "frame_hello": encode(Hello(0, 4, "intruder", bytes(1088), bytes(32), bytes(16))),
-    "frame_hello_ack": encode(HelloAck(0, bytes(32))),
+    "frame_hello_ack": encode(HelloAck(0, bytes(32), bytes(32))),
     "frame_ping": encode(Ping(0, bytes(32), bytes(32))),
     "frame_ping_final": encode(Ping(15, bytes(32), bytes(32))),
     "frame_pong": encode(Pong(0, 0, bytes(32))),

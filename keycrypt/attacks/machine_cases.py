@@ -209,7 +209,7 @@ def flip_hello() -> Outcome:
     bits += list(range(ct_at * 8, ct_at * 8 + 64))  # and the first 8 bytes of the ct
     refused = locked = 0
     for bit in bits:
-        k = KeypadSession(p.key)
+        k = KeypadSession(p.key, random=DetRandom("keypad"))
         k.start(0.0)
         c = _copy(p.client)
         acts = k.receive_data(flip(hello, bit), 0.1, 0)
@@ -429,7 +429,7 @@ def _raw_hello(client_id: bytes, flags: int = 0) -> bytes:
 @case("client-id-overlong", "sends a HELLO with a 65-byte client_id (and one with a length byte of 200)", "keypad closes: parse_error")
 def client_id_overlong() -> Outcome:
     for raw in (_raw_hello(b"a" * 65), _raw_hello(b"a" * 10)[:8] + b"\xc8" + _raw_hello(b"a" * 10)[9:]):
-        k = KeypadSession(keypad_key())
+        k = KeypadSession(keypad_key(), random=DetRandom("keypad"))
         k.start(0.0)
         out = keypad_closed(k, k.receive_data(raw, 0.1, 0), Reason.PARSE_ERROR)
         if not out.ok:
@@ -440,7 +440,7 @@ def client_id_overlong() -> Outcome:
 @case("client-id-invalid-utf8", "sends a HELLO whose client_id is not UTF-8 (\\xff\\xfe, an overlong NUL, a lone surrogate)", "keypad closes: parse_error")
 def client_id_utf8() -> Outcome:
     for cid in (b"\xff\xfe", b"\xc0\x80", b"\xed\xa0\x80"):
-        k = KeypadSession(keypad_key())
+        k = KeypadSession(keypad_key(), random=DetRandom("keypad"))
         k.start(0.0)
         out = keypad_closed(k, k.receive_data(_raw_hello(cid), 0.1, 0), Reason.PARSE_ERROR)
         if not out.ok:

@@ -248,7 +248,7 @@ class KeypadConnection(asyncio.Protocol):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         assert d.key is not None
         self.session = KeypadSession(
-            d.key, policy=d.policy, idle_timeout=d.settings.idle_timeout, hello_timeout=d.settings.hello_timeout
+            d.key, random=os.urandom, policy=d.policy, idle_timeout=d.settings.idle_timeout, hello_timeout=d.settings.hello_timeout
         )
         now = self._loop.time()
         self.since = self.last_seen = now

@@ -94,6 +94,7 @@ class ClientSession(TableMachine):
         self._last = pings_per_epoch(config.rekey_log2) - 1
         self.handshake: Handshake | None = None  # intermediate values, for vectors and tests
         self.hello_frame: bytes | None = None
+        self._hello_secret: tuple[bytes, bytes] | None = None  # (ss, salt) until HELLO_ACK
         self.keys: EpochKeys | None = None
         self._pending: EpochKeys | None = None
         self._rekey_salt = b""
@@ -185,8 +186,9 @@ class ClientSession(TableMachine):
         hello = Hello(FLAG_PSK if cfg.psk else 0, cfg.rekey_log2, cfg.client_id, ct, challenge, salt)
         raw = encode(hello)
         self.hello_frame = raw
-        self.handshake = handshake(ss, cfg.ek, raw, salt, cfg.psk)
-        self.keys = EpochKeys.derive(0, self.handshake.k0)
+        self._hello_secret = (ss, salt)  # the keys wait for the keypad's nonce (HELLO_ACK)
+        self.handshake = None
+        self.keys = None
         self.counter = 0
         step.out.append(Send(raw))
 
@@ -203,9 +205,15 @@ class ClientSession(TableMachine):
 
     def _act_verify_hello_ack(self, step: Step) -> None:
         frame: HelloAck = step.frame
-        assert self.handshake is not None
-        if not verify(self._require_keys().k2c, frame.tag, step.raw[: -len(frame.tag)], self.handshake.th):
+        assert self.hello_frame is not None and self._hello_secret is not None
+        ss, salt = self._hello_secret
+        # The keypad's nonce enters TH and K_0: the tag checked here, and every PONG after it, are fresh
+        # on the keypad's side too, and the first verified PING confirms the nonce to the keypad.
+        hs = handshake(ss, self.config.ek, self.hello_frame, salt, self.config.psk, frame.nonce)
+        keys = EpochKeys.derive(0, hs.k0)
+        if not verify(keys.k2c, frame.tag, step.raw[: -len(frame.tag)], hs.th):
             raise MacFailure("HELLO_ACK tag does not verify: the keypad does not hold the pinned key", field="tag")
+        self.handshake, self.keys, self._hello_secret = hs, keys, None
         step.out.append(Established(frame.status))
         self._report_status(step, frame.status)
 
@@ -249,6 +257,7 @@ class ClientSession(TableMachine):
 
     def _forget(self) -> None:
         self.keys = self._pending = None
+        self._hello_secret = None
         self._deadline_at = None
         self._outstanding = None
 

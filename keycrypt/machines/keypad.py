@@ -1,17 +1,27 @@
 """The keypad's side of one KCP/1 connection, sans-IO, driven by ``keypad_session.json``.
 
-The keypad needs no randomness at all: every value it sends follows from its
-key and the client's frames, which is why a live keypad's transcripts can be
-compared byte for byte with the vectors. The device's current status is
-passed in with the data it answers.
+The keypad's only randomness is its nonce, 32 bytes drawn from the
+``random(n)`` callable it is given (never generated here) when it accepts a
+HELLO and sent in HELLO_ACK: it enters TH and so every key of the session,
+which stops whole-session replays and binds a session to the keypad
+instance that answered it. Every other value it sends follows from its key,
+the nonce and the client's frames. The device's current status is passed in
+with the data it answers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Callable, Mapping
 
-from keycrypt.constants import FLAG_PSK, KEYPAD_IDLE_TIMEOUT, HELLO_TIMEOUT, FrameType, pings_per_epoch
+from keycrypt.constants import (
+    FLAG_PSK,
+    HELLO_TIMEOUT,
+    KEYPAD_IDLE_TIMEOUT,
+    KEYPAD_NONCE_SIZE,
+    FrameType,
+    pings_per_epoch,
+)
 from keycrypt.crypto.kem import KemPrivateKey
 from keycrypt.crypto.schedule import EpochKeys, Handshake, handshake, mac, verify
 from keycrypt.errors import AuthError, CounterError, LocalUsageError, MacFailure, ParseError, ProtocolError, Reason
@@ -63,12 +73,15 @@ class KeypadSession(TableMachine):
         self,
         key: KemPrivateKey,
         *,
+        random: Callable[[int], bytes],
         policy: ClientPolicy | None = None,
         idle_timeout: float = KEYPAD_IDLE_TIMEOUT,
         hello_timeout: float = HELLO_TIMEOUT,
     ) -> None:
         super().__init__()
         self._key = key
+        self._random = random
+        self.nonce = b""  # this session's keypad nonce (HELLO_ACK)
         self._policy = policy or ClientPolicy()
         self._idle_timeout = idle_timeout
         self._hello_timeout = hello_timeout
@@ -145,7 +158,11 @@ class KeypadSession(TableMachine):
         hello: Hello = step.frame
         psk = self._policy.psk_for(hello)
         ss = self._key.decapsulate(hello.ct)  # implicit rejection: a bad ct yields keys the client cannot match
-        self.handshake = handshake(ss, self._key.ek, step.raw, hello.salt, psk)
+        nonce = self._random(KEYPAD_NONCE_SIZE)
+        if len(nonce) != KEYPAD_NONCE_SIZE:
+            raise LocalUsageError(f"the random source gave {len(nonce)} bytes for the {KEYPAD_NONCE_SIZE}-byte nonce")
+        self.nonce = nonce
+        self.handshake = handshake(ss, self._key.ek, step.raw, hello.salt, psk, nonce)
         self.keys = EpochKeys.derive(0, self.handshake.k0)
         self.client_id = hello.client_id
         self.rekey_log2 = hello.rekey_log2
@@ -155,7 +172,7 @@ class KeypadSession(TableMachine):
 
     def _act_send_hello_ack(self, step: Step) -> None:
         assert self.handshake is not None
-        prefix = encode_prefix(HelloAck(self._status))
+        prefix = encode_prefix(HelloAck(self._status, self.nonce))
         step.out.append(Send(prefix + mac(self._require_keys().k2c, prefix, self.handshake.th)))
 
     def _act_verify_ping(self, step: Step) -> None:

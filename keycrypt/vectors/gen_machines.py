@@ -14,7 +14,7 @@ from keycrypt.vectors import reference
 from keycrypt.vectors.builder import GenerationError, VectorFile
 from keycrypt.vectors.duo import Duo, sent
 from keycrypt.vectors.jsonio import hx
-from keycrypt.vectors.rng import derive
+from keycrypt.vectors.rng import RecordingRandom, derive
 from keycrypt.wire import fastpath, frames
 
 # --------------------------------------------------------------------------- state_machines.json
@@ -55,7 +55,7 @@ def _paths(table: tables.Table) -> dict[str, list[str]]:
 FOREIGN = {  # well-formed frames whose tags are never checked in the states they are sent to
     "hello": frames.encode(frames.Hello(0, 4, M.CLIENT_ID, derive("sm/ct", 1088), derive("sm/ch", 32),
                                         derive("sm/salt", 16))),
-    "hello_ack": frames.encode(frames.HelloAck(0, bytes(32))),
+    "hello_ack": frames.encode(frames.HelloAck(0, bytes(32), bytes(32))),
     "ping": frames.encode(frames.Ping(0, bytes(32), bytes(32))),
     "pong": frames.encode(frames.Pong(0, 0, bytes(32))),
     "rekey": frames.encode(frames.Rekey(bytes(16), bytes(32))),
@@ -84,7 +84,7 @@ def _client_paths() -> dict[str, Callable[[Duo], dict[str, bytes]]]:
         hello = d.hello()
         d.wait()
         ok = sent(d.k("data", hello))
-        d2 = reference.make_keypad(d.kset)  # a second keypad answering LOCKDOWN to the same HELLO
+        d2 = reference.make_keypad(d.kset, RecordingRandom(f"{SM_RANDOM_LABEL}/keypad-random"))  # answers LOCKDOWN
         d2.start(0.0)
         lock = sent(d2.receive_data(hello, d.now, int(Status.LOCKDOWN)))
         d.wait()
@@ -270,7 +270,7 @@ def state_machines_file() -> dict[str, Any]:
     concrete_session_rows("client", "client_session", _client_paths(), CLIENT_INPUTS, _client_event, g)
 
     g = f.group("session.run", "The keypad session driven by real inputs into each state, then one more input.",
-                {"role": "keypad", "setup": M.keypad_setup()})
+                {"role": "keypad", "setup": M.keypad_setup(random=derive(f"{SM_RANDOM_LABEL}/keypad-random", 32))})
     concrete_session_rows("keypad", "keypad_session", _keypad_paths(), KEYPAD_INPUTS, _keypad_event, g)
 
     g = f.group("machine.run", "The keypad device driven by PIN results, the sensor and timers.",
@@ -347,6 +347,7 @@ SESSION_NOTES = {
     "LockdownOrder": ("Functionality", "A verified status LOCKDOWN makes the client lock down at once."),
     "BadTag": ("MissingCheck", "A frame whose tag does not verify."),
     "Replay": ("MissingCheck", "A frame replayed from earlier in the session."),
+    "KeypadNonce": ("MissingCheck", "The keypad's HELLO_ACK nonce: a replayed HELLO gets keys its recording does not match."),
     "WrongCounter": ("MissingCheck", "A correctly tagged frame with the wrong counter."),
     "Reflection": ("MissingCheck", "A frame of the other direction sent back to its sender."),
     "WrongState": ("MissingCheck", "A well-formed frame the state does not allow."),
@@ -703,8 +704,28 @@ def sessions_file() -> dict[str, Any]:
         d.wait()
         d.k("data", bad)  # the keypad cannot tell: it answers under keys the client does not share
         d.wait(0.5)
+        ss, salt = d.client._hello_secret  # type: ignore[misc]
+        client_keys = schedule.EpochKeys.derive(0, schedule.handshake(ss, M.ek(), hello, salt, None, d.keypad.nonce).k0)
         prefix = fastpath.ping_prefix(0, derive("sessions/ir-ping", 32))
-        d.k("data", prefix + schedule.mac(d.client.keys.c2k, prefix))  # type: ignore[union-attr]
+        d.k("data", prefix + schedule.mac(client_keys.c2k, prefix))
+
+    def replayed_session(d: Duo) -> None:
+        """A recorded HELLO and PING, replayed: the keypad's fresh nonce gives keys the recording does not match."""
+        d.open()
+        hello = d.hello()
+        recorder = reference.make_keypad(d.kset, RecordingRandom("sessions/replay/recorded-keypad-nonce"))
+        recorder.start(d.now)
+        d.wait()
+        d.c("data", sent(recorder.receive_data(hello, d.now, 0)))  # the session that was recorded
+        ping = d.ping()
+        d.wait()
+        d.k("data", hello)  # the replay: answered with a new nonce, so with new keys
+        d.wait()
+        d.k("data", ping)
+
+    keypad_fail("replayed-session", "a recorded HELLO and its first PING replayed to the keypad: the keypad's fresh "
+                "nonce gives other keys, so the recorded PING fails its tag", ["Replay", "KeypadNonce", "BadTag"],
+                "mac_failure", replayed_session)
 
     keypad_fail("hello-ct-corrupted", "a HELLO whose ct was altered: the keypad answers (implicit rejection), then "
                 "the client's first PING fails its tag", ["ImplicitRejection", "BadTag"], "mac_failure",
@@ -813,11 +834,11 @@ def accumulate_with_machines(req: dict[str, Any]) -> str:
     n, log2, statuses = req["exchanges"], req["rekey_log2"], req["statuses"]
     setup = M.client_setup(client_id=req["client_id"], psk=None if req["psk"] is None else bytes.fromhex(req["psk"]),
                            rekey_log2=log2)
-    client = reference.make_client(setup, xof_random(bytes.fromhex(req["random_seed"]),
-                                                     reference.accumulate_size(n, log2)))
+    rnd = xof_random(bytes.fromhex(req["random_seed"]), reference.accumulate_size(n, log2))
+    client = reference.make_client(setup, rnd)  # one stream: the keypad's nonce follows the HELLO's draws
     kset = M.keypad_setup(psks={req["client_id"]: bytes.fromhex(req["psk"])} if req["psk"] else None,
                           seed=bytes.fromhex(req["seed"]))
-    keypad = reference.make_keypad(kset)
+    keypad = reference.make_keypad(kset, rnd)
     h = hashlib.sha256()
     now = 0.0
     keypad.start(now)

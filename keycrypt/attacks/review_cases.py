@@ -1,0 +1,122 @@
+"""Regression cases for the protocol items of issue 11 (the outside attack review).
+
+Each case reproduces one attack of the review against the machines or, where
+the review used sockets, against real daemons on 127.0.0.1, and passes only
+when the attack fails closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+
+from keycrypt.attacks.catalogue import Outcome, case
+from keycrypt.attacks.harness import KEM, DetRandom, Pair, close_of, keypad_key, sends
+from keycrypt.attacks.net import HOST, keypad_rig
+from keycrypt.errors import Reason
+from keycrypt.machines.actions import Send
+from keycrypt.machines.client import ClientConfig, ClientSession
+from keycrypt.machines.keypad import KeypadSession
+from keycrypt.wire.stream import FrameReader
+
+# --- item 5: whole sessions replayed to the keypad ----------------------------------------------
+
+
+@case("replay-whole-session", "records a client's HELLO and PINGs, then replays them to the keypad as a new session",
+      "the keypad answers the HELLO with a fresh nonce, so the recorded PING fails its tag: closed, mac_failure, no PONG")
+def replay_whole_session() -> Outcome:
+    p = Pair.make(label="recorded")
+    hello, _ = p.handshake()
+    pings = [p.exchange()[0] for _ in range(3)]
+    k = KeypadSession(p.key, random=DetRandom("replayed/keypad"))
+    k.start(10.0)
+    ack = sends(k.receive_data(hello, 10.1, 0))
+    acts = k.receive_data(pings[0], 10.2, 0)
+    closed = close_of(acts)
+    pongs = sends(acts)
+    ok = len(ack) == 1 and not pongs and closed is not None and closed.reason == Reason.MAC_FAILURE
+    got = closed.reason.value if closed else "session kept"
+    return Outcome(ok, f"replayed HELLO answered ({len(ack)} HELLO_ACK), recorded PING 0 -> {got}, {len(pongs)} PONGs")
+
+
+@case("clone-keypad-session-move", "two keypads restored from one keystore: replays the client's HELLO to keypad B, then "
+      "forwards the client's live link from A to B", "B's nonce differs from A's, so the client's next PING fails at B "
+      "(closed: mac_failure) and the client, unanswered, locks down at its deadline")
+def clone_keypad_session_move() -> Outcome:
+    p = Pair.make(label="moved")
+    hello, _ = p.handshake()
+    p.exchange()
+    b = KeypadSession(p.key, random=DetRandom("keypad-B"))  # same key pair, another instance
+    b.start(p.now)
+    sends(b.receive_data(hello, p.advance(), 0))  # the attacker's replayed HELLO; its HELLO_ACK is dropped
+    ping = p.ping()
+    acts = b.receive_data(ping, p.advance(), 0)  # the live link now ends at B
+    closed = close_of(acts)
+    answered = sends(acts)
+    lock = p.client.timer(p.now + 10.0)
+    locked = [a for a in lock if type(a).__name__ == "Lockdown"]
+    ok = not answered and closed is not None and closed.reason == Reason.MAC_FAILURE and bool(locked)
+    return Outcome(ok, f"B: {closed.reason.value if closed else 'answered the moved PING'}; client: "
+                       f"{locked[0].reason.value if locked else 'still up'}")  # type: ignore[attr-defined]
+
+
+@case("net-replay-whole-session", "records a live session with the reference keypad daemon (HELLO and 3 PINGs over TCP), "
+      "then replays the recording on a new connection", "the keypad answers the replayed HELLO but closes at the recorded "
+      "PING without a PONG", net=True)
+def net_replay_whole_session() -> Outcome:
+    return asyncio.run(_net_replay())
+
+
+def _exchange(sock: socket.socket, reader: FrameReader, data: bytes) -> list[bytes]:
+    """Send ``data``; the frames answered (none when the keypad closed)."""
+    sock.sendall(data)
+    while True:
+        try:
+            chunk = sock.recv(4096)
+        except (ConnectionError, TimeoutError, socket.timeout):
+            return []
+        if not chunk:
+            return []
+        frames = reader.feed(chunk)
+        if frames:
+            return frames
+
+
+def _record_and_replay(port: int, ek: bytes) -> tuple[int, int, str]:
+    cfg = ClientConfig(ek=ek, client_id="recorded-host")
+    client = ClientSession(cfg, kem=KEM, random=os.urandom)
+    client.start(0.0, None)
+    hello = b"".join(a.data for a in client.connected(0.0) if isinstance(a, Send))
+    recorded: list[bytes] = []
+    with socket.create_connection((HOST, port), timeout=2.0) as s:
+        r = FrameReader()
+        now = 0.0
+        answers = _exchange(s, r, hello)
+        client.receive_data(b"".join(answers), now)
+        for _ in range(3):
+            now += 0.5
+            ping = b"".join(a.data for a in client.tick(now) if isinstance(a, Send))
+            recorded.append(ping)
+            client.receive_data(b"".join(_exchange(s, r, ping)), now)
+    if client.state != "IDLE":
+        return 0, 0, f"the recording session failed ({client.state})"
+    with socket.create_connection((HOST, port), timeout=2.0) as s:
+        r = FrameReader()
+        acks = _exchange(s, r, hello)
+        pongs = _exchange(s, r, recorded[0]) if acks else []
+        s.settimeout(1.0)
+        try:
+            tail = s.recv(100)
+            after = "closed" if not tail else f"{len(tail)} more bytes"
+        except (ConnectionError, OSError):
+            after = "closed"
+    return len(acks), len(pongs), after
+
+
+async def _net_replay() -> Outcome:
+    async with keypad_rig() as (kd, ek, _, _):
+        acks, pongs, after = await asyncio.to_thread(_record_and_replay, kd.bound[1], ek)
+    ok = acks == 1 and pongs == 0 and after == "closed"
+    return Outcome(ok, f"replayed HELLO -> {acks} HELLO_ACK; recorded PING 0 -> {pongs} PONG; then {after}",
+                   {"pongs_to_replay": pongs})
