@@ -193,11 +193,11 @@ def keystore_ignores_bounds(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(wire_keystore, "check_argon2_param", lambda name, value: None))
 
 
-def stale_timer_locks_down(stack: contextlib.ExitStack) -> None:
-    """The client's table says a stale timer in IDLE locks the host down (a false alarm)."""
+def idle_without_deadline(stack: contextlib.ExitStack) -> None:
+    """The client's table lets IDLE ignore its deadline (a verified PONG ended the exposure bound's clock)."""
     original = tables.load("client_session")
     rows = dict(original.rows)
-    rows[("IDLE", "deadline")] = tables.Row("IDLE", "deadline", "LOCKED_DOWN", ("lockdown",), "deadline", None)
+    rows[("IDLE", "deadline")] = tables.Row("IDLE", "deadline", "IDLE", (), None, None)
     broken = dataclasses.replace(original, rows=rows)
     real_load = tables.load
 
@@ -236,8 +236,8 @@ MUTANTS: dict[str, Mutant] = {
     "skips_modulus_check": Mutant("ek coefficients are not checked against q", skips_modulus_check, "kem:"),
     "keystore_ignores_bounds": Mutant("Argon2 costs in a keystore header are not bounded", keystore_ignores_bounds,
                                       "keystore:"),
-    "stale_timer_locks_down": Mutant("a stale timer in IDLE locks the host down", stale_timer_locks_down,
-                                     "state_machines:client_session/"),
+    "idle_without_deadline": Mutant("IDLE ignores its deadline: a host stays up past the exposure bound",
+                                    idle_without_deadline, "state_machines:client_session/"),
     "duress_not_masked": Mutant("the keypad's display reveals a duress PIN", duress_not_masked,
                                 "state_machines:keypad_device/"),
 }

@@ -112,6 +112,15 @@ def response_deadline(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DE
     return interval * multiplier
 
 
+def round_trip_tolerance(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DETECT_MULTIPLIER) -> float:
+    """The longest sustained round trip a healthy network may add without a false lockdown.
+
+    Under the exposure bound (spec §7, KCP-TM-1) the answer to the next PING, sent one interval after
+    the previous answer arrived, is due D after the previous PING's send: 2 x RTT + interval <= D.
+    """
+    return (response_deadline(interval, multiplier) - interval) / 2
+
+
 def pings_per_epoch(rekey_log2: int) -> int:
     """PINGs answered under one epoch's keys before the client must rekey."""
     return 1 << rekey_log2

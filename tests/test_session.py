@@ -17,6 +17,7 @@ from keycrypt.machines.actions import (
     Lockdown,
     Rekeyed,
     SessionOpened,
+    SetTimer,
     StatusSeen,
 )
 from keycrypt.machines.client import ClientSession
@@ -358,15 +359,38 @@ def test_keypad_with_another_key(backend: str) -> None:
 
 
 def test_late_pong(backend: str) -> None:
+    """A PONG is late once D has passed since the send of the last frame whose answer was verified
+    (here the HELLO), not since its own PING: the exposure bound, KCP-TM-1."""
     p = established(backend)
+    bound = p.client._deadline_at
+    assert bound is not None and bound > p.now
     p.now += 0.5
     (ping,) = sends(p.client.tick(p.now))
     (pong,) = sends(p.to_keypad(ping))
     on_time = fork(p)
-    on_time.now += response_deadline() - 1e-6
+    on_time.now = bound - 1e-6
     assert ending(on_time.to_client(pong)) is None
-    p.now += response_deadline()
+    p.now = bound
     locked(p.to_client(pong), p.client, Reason.DEADLINE)
+
+
+def test_exposure_bound_after_a_verified_pong(backend: str) -> None:
+    """After a verified PONG the deadline stays armed at that PING's send time + D: IDLE is never
+    without a deadline, and a PING sent later does not push it back."""
+    p = established(backend)
+    p.now += 0.5
+    sent_at = p.now
+    (ping,) = sends(p.client.tick(p.now))
+    (pong,) = sends(p.to_keypad(ping))
+    p.now += 0.4  # a slow answer
+    acts = p.to_client(pong)
+    assert SetTimer(sent_at + response_deadline()) in acts and p.client.state == "IDLE"
+    quiet = fork(p)  # no tick at all: the deadline still fires in IDLE
+    locked(quiet.client.timer(sent_at + response_deadline()), quiet.client, Reason.DEADLINE)
+    p.now += 0.5
+    out = p.client.tick(p.now)  # the next PING moves nothing
+    assert not any(isinstance(a, SetTimer) for a in out)
+    locked(p.client.timer(sent_at + response_deadline()), p.client, Reason.DEADLINE)
 
 
 def test_deadline_timer(backend: str) -> None:

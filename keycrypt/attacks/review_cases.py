@@ -120,3 +120,19 @@ async def _net_replay() -> Outcome:
     ok = acks == 1 and pongs == 0 and after == "closed"
     return Outcome(ok, f"replayed HELLO -> {acks} HELLO_ACK; recorded PING 0 -> {pongs} PONG; then {after}",
                    {"pongs_to_replay": pongs})
+
+
+# --- item 3: the exposure bound under a delaying proxy -------------------------------------------
+
+
+@case("net-exposure-delayed-pong", "an on-path proxy holds every PONG for 0.15 s and swallows the keypad's close; "
+      "the door is opened just after a PING passes (heartbeat 0.2 s, deadline 0.6 s; 3 trials)",
+      "the client locks down at most one deadline after the breach (+0.15 s CI slack): reason deadline", net=True)
+def net_exposure_delayed_pong() -> Outcome:
+    from keycrypt.faultproxy import exposure
+
+    res = asyncio.run(exposure(3, interval=0.2, hold=0.15))
+    worst = res["breach_to_lockdown_max"]
+    ok = res["lockdowns"] == 3 and worst is not None and worst <= res["deadline"] + 0.15 and not res["notes"]
+    return Outcome(ok, f"{res['lockdowns']}/3 locked down, breach -> lockdown max {worst} s (deadline {res['deadline']} s)"
+                       + (f"; {res['notes']}" if res["notes"] else ""), res)

@@ -4,8 +4,8 @@ One :class:`ClientSession` per configured keypad, each driven by a
 :class:`KeypadLink` (an asyncio Protocol). The machine decides everything;
 this module carries out its actions: ``Send`` -> write, ``SetTimer`` ->
 ``loop.call_at``, ``Retry`` -> reconnect after a short, doubling pause (the
-boot grace keeps running), ``Established`` -> start the jittered heartbeat,
-``Lockdown`` -> the lockdown ladder.
+boot grace keeps running), a session in IDLE -> the jittered heartbeat timer
+(whose expiry is the machine's ``tick``), ``Lockdown`` -> the lockdown ladder.
 
 The ladder runs exactly once, on the first ``Lockdown`` that the policy says
 counts (``any``: the first lost keypad; ``all``: the last one; a LOCKDOWN
@@ -245,8 +245,6 @@ class KeypadLink(asyncio.Protocol):
         if self.session.terminal:
             return
         self._apply(self.session.tick(self._loop.time()))
-        if not self.session.terminal:
-            self._schedule_tick()
 
     # --- actions -----------------------------------------------------------------------
 
@@ -273,8 +271,6 @@ class KeypadLink(asyncio.Protocol):
                     "%s", kv(event="established", keypad=self.target.name, status=_status_name(a.status))
                 )
                 self.daemon.on_established(self)
-                if self._tick is None:
-                    self._schedule_tick()
             elif isinstance(a, StatusSeen):
                 self.last_pong = self._loop.time()
                 if a.status != self.status:
@@ -291,6 +287,11 @@ class KeypadLink(asyncio.Protocol):
                 self.daemon.on_lost(self, a.reason, a.detail)
             elif isinstance(a, Close):
                 self._teardown()
+        # The heartbeat timer runs while the session is IDLE, from the moment the answer arrived: the
+        # next PING then has the whole deadline left by the exposure bound (spec §7) minus one interval,
+        # however late the answer came. A PING is never sent before the previous one was answered.
+        if self.session.state == "IDLE" and self._tick is None:
+            self._schedule_tick()
 
     def describe(self, now: float) -> dict[str, Any]:
         return {

@@ -33,7 +33,6 @@ from keycrypt.crypto.schedule import EpochKeys, Handshake, handshake, mac, verif
 from keycrypt.errors import CounterError, LocalUsageError, MacFailure, ParseError, ProtocolError, Reason
 from keycrypt.machines.actions import (
     Action,
-    CancelTimer,
     Close,
     Established,
     Lockdown,
@@ -91,6 +90,7 @@ class ClientSession(TableMachine):
         self._random = random
         self._reader = FrameReader()
         self._deadline_at: float | None = None
+        self._sent_at = 0.0  # send time of the frame in flight (HELLO, PING or REKEY)
         self._last = pings_per_epoch(config.rekey_log2) - 1
         self.handshake: Handshake | None = None  # intermediate values, for vectors and tests
         self.hello_frame: bytes | None = None
@@ -190,15 +190,18 @@ class ClientSession(TableMachine):
         self.handshake = None
         self.keys = None
         self.counter = 0
+        self._sent_at = step.now
         step.out.append(Send(raw))
 
     def _act_arm_deadline(self, step: Step) -> None:
         self._deadline_at = step.now + self.config.response_deadline
         step.out.append(SetTimer(self._deadline_at))
 
-    def _act_cancel_deadline(self, step: Step) -> None:
-        self._deadline_at = None
-        step.out.append(CancelTimer())
+    def _act_extend_deadline(self, step: Step) -> None:
+        # The exposure bound (KCP-TM-1): up at most D after the send of the last frame whose answer was
+        # verified. The deadline never goes away while the session is up, and never moves later than that.
+        self._deadline_at = self._sent_at + self.config.response_deadline
+        step.out.append(SetTimer(self._deadline_at))
 
     def _act_retry(self, step: Step) -> None:
         step.out.append(Retry())
@@ -222,6 +225,7 @@ class ClientSession(TableMachine):
         challenge = self._random(CHALLENGE_SIZE)
         prefix = fastpath.ping_prefix(self.counter, challenge)
         self._outstanding = (self.counter, challenge)
+        self._sent_at = step.now
         step.out.append(Send(prefix + mac(keys.c2k, prefix)))
 
     def _act_verify_pong(self, step: Step) -> None:
@@ -244,6 +248,7 @@ class ClientSession(TableMachine):
         self._rekey_salt = self._random(SALT_SIZE)
         prefix = encode_prefix(Rekey(self._rekey_salt))
         self._pending = keys.next(self._rekey_salt)
+        self._sent_at = step.now
         step.out.append(Send(prefix + mac(keys.c2k, prefix)))
 
     def _act_verify_rekey_ack(self, step: Step) -> None:

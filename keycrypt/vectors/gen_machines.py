@@ -12,7 +12,7 @@ from keycrypt.crypto import schedule
 from keycrypt.vectors import material as M
 from keycrypt.vectors import reference
 from keycrypt.vectors.builder import GenerationError, VectorFile
-from keycrypt.vectors.duo import Duo, sent
+from keycrypt.vectors.duo import RTT, Duo, sent
 from keycrypt.vectors.jsonio import hx
 from keycrypt.vectors.rng import RecordingRandom, derive
 from keycrypt.wire import fastpath, frames
@@ -354,6 +354,8 @@ SESSION_NOTES = {
     "WrongKey": ("MissingCheck", "The keypad does not hold the key the client pinned (or the psks differ)."),
     "Auth": ("MissingCheck", "The client policy refuses the HELLO."),
     "Timeout": ("Functionality", "A deadline or idle timeout passes."),
+    "ExposureBound": ("MissingCheck", "The client's deadline is the send time of the last PING whose answer it verified + D "
+                      "(KCP-TM-1): a verified PONG never stops the clock."),
     "Eof": ("Functionality", "The peer closes the connection."),
     "Malformed": ("MissingCheck", "Bytes that are not a well-formed frame."),
     "Drop": ("Functionality", "The device drops every session (breach)."),
@@ -440,6 +442,31 @@ def sessions_file() -> dict[str, Any]:
         d.c("data", _flip_last(pong))
 
     client_fail("pong-bad-tag", "the third PONG's tag has its last bit flipped", ["BadTag"], "mac_failure", bad_pong)
+
+    def silent_after_pong(d: Duo) -> None:
+        d.handshake()
+        d.exchange()
+        ping_sent = d.now - 2 * RTT  # exchange(): PING at t, PONG delivered at t + 2 RTT
+        d.now = round(ping_sent + d.client.config.response_deadline, 6)
+        d.c("timer")  # no further PING was answered: the deadline armed by the verified PONG fires in IDLE
+
+    client_fail("exposure-bound-idle", "after a verified PONG nothing more is answered: the deadline stays armed at "
+                "that PING's send time + D and fires in IDLE", ["ExposureBound"], "deadline", silent_after_pong)
+
+    def pong_after_previous_bound(d: Duo) -> None:
+        d.handshake()
+        d.exchange()
+        first_sent = d.now - 2 * RTT
+        ping = d.ping()
+        d.wait()
+        pong = sent(d.k("data", ping))
+        # inside this PING's own D, but after D from the previous answered PING's send: too late
+        d.now = round(first_sent + d.client.config.response_deadline + 0.001, 6)
+        d.c("data", pong)
+
+    client_fail("pong-after-exposure-bound", "the second PONG arrives within D of its own PING but more than D after "
+                "the send of the last PING whose answer was verified", ["ExposureBound", "Timeout"], "deadline",
+                pong_after_previous_bound)
 
     def pong_with_counter(ping_counter: int, pong_counter: int) -> Callable[[Duo], None]:
         """PING ``ping_counter`` answered by a PONG correctly keyed for the challenge but another counter."""
