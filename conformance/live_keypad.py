@@ -8,7 +8,9 @@ client tags the transcript means to be genuine, and a reference keypad fed
 the live nonce re-tags exactly those and computes the answers the live
 keypad must send, byte for byte.
 Where the transcript closes the session, the keypad must close the
-connection without sending a byte, within a timeout. A gap in the
+connection without sending a byte, within a timeout. A gap of at least the
+spec's minimum PING interval is kept (up to 0.1 s of it), so the keypad's pace
+check sees the transcript's pace. A gap in the
 transcript at least as long as the keypad's idle timeout (and a ``timer``
 step) is played as real silence, so idle and HELLO timeouts are checked
 too. With the reference keypad's control socket the runner also drives
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from conformance.runner import Case, Config, Result, Status, load_cases
-from keycrypt.constants import HEADER_SIZE, KEYPAD_NONCE_SIZE, TAG_SIZE, FrameType
+from keycrypt.constants import HEADER_SIZE, KEYPAD_NONCE_SIZE, PING_MIN_INTERVAL, TAG_SIZE, FrameType
 from keycrypt.crypto import schedule
 from keycrypt.errors import ParseError
 from keycrypt.machines.actions import Close, Send
@@ -237,6 +239,8 @@ def _play(case: Case, target: Target, timeout: float) -> str | None:
             elif step["input"] == "eof":
                 sock.shutdown(socket.SHUT_WR)
             elif step["input"] == "data":
+                if PING_MIN_INTERVAL <= gap:  # keep the transcript's pace (a PING sooner than it is ended)
+                    time.sleep(min(gap, 0.1))
                 wire = tr.translate(bytes.fromhex(step["data"]))
                 try:
                     sock.sendall(wire)

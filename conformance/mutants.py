@@ -163,6 +163,17 @@ def transcript_without_keypad_nonce(stack: contextlib.ExitStack) -> None:
         schedule, "transcript_hash", lambda ek, hello, nonce: hashlib.sha256(LABEL_TRANSCRIPT + ek + hello).digest()))
 
 
+def no_pacing(stack: contextlib.ExitStack) -> None:
+    """The keypad answers PINGs as fast as they come (pipelined, or sooner than the minimum interval)."""
+    original = keypad.KeypadSession.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self._ping_min_interval = 0.0  # BUG: no pace
+
+    stack.enter_context(mock.patch.object(keypad.KeypadSession, "__init__", init))
+
+
 def _drop_problem(stack: contextlib.ExitStack, field: str) -> None:
     original = frames._field_problems
 
@@ -231,6 +242,8 @@ MUTANTS: dict[str, Mutant] = {
     "transcript_without_ek": Mutant("TH hashes the HELLO without ek", transcript_without_ek, "key_schedule:"),
     "transcript_without_keypad_nonce": Mutant("TH leaves out the keypad's HELLO_ACK nonce (whole sessions replay)",
                                               transcript_without_keypad_nonce, "sessions:keypad/replayed-session"),
+    "no_pacing": Mutant("the keypad answers pipelined PINGs and PINGs sooner than the minimum interval", no_pacing,
+                        "sessions:keypad/ping-"),
     "accepts_unknown_status": Mutant("status values other than 0, 1, 2 are accepted", accepts_unknown_status, "wire:"),
     "accepts_reserved_flags": Mutant("reserved HELLO flag bits are accepted", accepts_reserved_flags, "wire:"),
     "skips_modulus_check": Mutant("ek coefficients are not checked against q", skips_modulus_check, "kem:"),

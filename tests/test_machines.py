@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from keycrypt.constants import Status
+from keycrypt.constants import PING_MIN_INTERVAL, Status
 from keycrypt.crypto.kem import get_backend
 from keycrypt.errors import Reason
 from keycrypt.machines import actions as A
@@ -172,7 +172,7 @@ class BackToBack(RuleBasedStateMachine):
 
     # --- rules: the clean path --------------------------------------------------------------------
 
-    @rule(dt=st.floats(0.0, 0.5), beats=st.integers(1, 20))
+    @rule(dt=st.floats(PING_MIN_INTERVAL + 1e-6, 0.5), beats=st.integers(1, 20))
     def tick(self, dt: float, beats: int) -> None:
         for _ in range(beats):
             self.beat(dt)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import time
 
 from keycrypt.attacks.catalogue import Outcome, case
 from keycrypt.attacks.harness import KEM, DetRandom, Pair, close_of, keypad_key, sends
@@ -95,6 +96,7 @@ def _record_and_replay(port: int, ek: bytes) -> tuple[int, int, str]:
         answers = _exchange(s, r, hello)
         client.receive_data(b"".join(answers), now)
         for _ in range(3):
+            time.sleep(0.1)  # a client's pace (the keypad ends a session that PINGs sooner than 0.025 s)
             now += 0.5
             ping = b"".join(a.data for a in client.tick(now) if isinstance(a, Send))
             recorded.append(ping)
@@ -136,3 +138,70 @@ def net_exposure_delayed_pong() -> Outcome:
     ok = res["lockdowns"] == 3 and worst is not None and worst <= res["deadline"] + 0.15 and not res["notes"]
     return Outcome(ok, f"{res['lockdowns']}/3 locked down, breach -> lockdown max {worst} s (deadline {res['deadline']} s)"
                        + (f"; {res['notes']}" if res["notes"] else ""), res)
+
+
+# --- item 4: pipelined PINGs from sessions the attacker keyed itself -------------------------------
+
+
+def _pipeline_session(port: int, ek: bytes, n: int, i: int) -> tuple[int, bool]:
+    """One attacker session: a real handshake (the attacker encapsulates, so it holds the session keys), then
+    ``n`` valid PINGs in one write. Returns (PONGs received, whether the keypad closed the session)."""
+    from keycrypt.crypto.schedule import mac
+    from keycrypt.wire import fastpath
+
+    client = ClientSession(ClientConfig(ek=ek, client_id=f"pipeliner-{i}"), kem=KEM, random=os.urandom)
+    client.start(0.0, None)
+    hello = b"".join(a.data for a in client.connected(0.0) if isinstance(a, Send))
+    with socket.create_connection((HOST, port), timeout=3.0) as s:
+        r = FrameReader()
+        client.receive_data(b"".join(_exchange(s, r, hello)), 0.0)
+        keys = client.keys
+        if keys is None:
+            return 0, False
+        burst = b"".join(fastpath.ping_prefix(c, bytes(32)) + mac(keys.c2k, fastpath.ping_prefix(c, bytes(32)))
+                         for c in range(n))
+        try:
+            s.sendall(burst)
+        except OSError:
+            return 0, True
+        pongs, closed = 0, False
+        s.settimeout(2.0)
+        while True:
+            try:
+                chunk = s.recv(65536)
+            except (TimeoutError, socket.timeout):
+                break
+            except OSError:
+                closed = True
+                break
+            if not chunk:
+                closed = True
+                break
+            pongs += len(r.feed(chunk))
+        return pongs, closed
+
+
+@case("net-pipelined-pings", "20 sessions keyed by the attacker itself (world-readable ek, require_enrolled off) each "
+      "pipeline 2,000 valid PINGs in one write", "the keypad answers at most the first PING of each burst and ends "
+      "every attacking session (pace_error); 5 legitimate clients keep their sessions", net=True)
+def net_pipelined_pings() -> Outcome:
+    return asyncio.run(_net_pipelined())
+
+
+async def _net_pipelined(sessions: int = 20, n: int = 2000) -> Outcome:
+    from keycrypt.attacks.net_cases import _kept, _legit
+
+    async with keypad_rig() as (kd, ek, fleet, _):
+        port = kd.bound[1]
+        if not await _legit(fleet, ek, port):
+            return Outcome(False, "legitimate clients did not come up")
+        before = dict(fleet.heartbeats)
+        res = await asyncio.gather(*(asyncio.to_thread(_pipeline_session, port, ek, n, i) for i in range(sessions)))
+        await asyncio.sleep(0.5)
+        kept, legit = _kept(fleet, before)
+    pongs = [p for p, _ in res]
+    closed = sum(c for _, c in res)
+    ok = max(pongs) <= 1 and closed == sessions and kept
+    return Outcome(ok, f"{sessions} sessions x {n} pipelined PINGs: PONGs per session max {max(pongs)}, total "
+                       f"{sum(pongs)}; closed by the keypad {closed}/{sessions}; {legit}",
+                   {"pongs_max": max(pongs), "pongs_total": sum(pongs), "closed": closed})

@@ -19,12 +19,22 @@ from keycrypt.constants import (
     HELLO_TIMEOUT,
     KEYPAD_IDLE_TIMEOUT,
     KEYPAD_NONCE_SIZE,
+    PING_MIN_INTERVAL,
     FrameType,
     pings_per_epoch,
 )
 from keycrypt.crypto.kem import KemPrivateKey
 from keycrypt.crypto.schedule import EpochKeys, Handshake, handshake, mac, verify
-from keycrypt.errors import AuthError, CounterError, LocalUsageError, MacFailure, ParseError, ProtocolError, Reason
+from keycrypt.errors import (
+    AuthError,
+    CounterError,
+    LocalUsageError,
+    MacFailure,
+    PaceError,
+    ParseError,
+    ProtocolError,
+    Reason,
+)
 from keycrypt.machines.actions import Action, Close, Rekeyed, Send, SessionOpened, SetTimer
 from keycrypt.machines.engine import Step, TableMachine
 from keycrypt.tables import load
@@ -77,6 +87,7 @@ class KeypadSession(TableMachine):
         policy: ClientPolicy | None = None,
         idle_timeout: float = KEYPAD_IDLE_TIMEOUT,
         hello_timeout: float = HELLO_TIMEOUT,
+        ping_min_interval: float = PING_MIN_INTERVAL,
     ) -> None:
         super().__init__()
         self._key = key
@@ -85,6 +96,8 @@ class KeypadSession(TableMachine):
         self._policy = policy or ClientPolicy()
         self._idle_timeout = idle_timeout
         self._hello_timeout = hello_timeout
+        self._ping_min_interval = ping_min_interval
+        self._answered_at = 0.0  # when the keypad last answered (HELLO_ACK, PONG, REKEY_ACK): the pace's origin
         self._reader = FrameReader()
         self._deadline_at: float | None = None
         self._status = 0
@@ -174,6 +187,7 @@ class KeypadSession(TableMachine):
         assert self.handshake is not None
         prefix = encode_prefix(HelloAck(self._status, self.nonce))
         step.out.append(Send(prefix + mac(self._require_keys().k2c, prefix, self.handshake.th)))
+        self._answered_at = step.now
 
     def _act_verify_ping(self, step: Step) -> None:
         ping: Ping = step.frame
@@ -182,6 +196,13 @@ class KeypadSession(TableMachine):
             raise MacFailure(f"PING tag does not verify (epoch {keys.epoch})", field="tag")
         if ping.counter != self.expected:
             raise CounterError(f"PING counter {ping.counter}, expected {self.expected}", field="counter")
+        # After tag and counter (a replayed PING stays a counter_error). The protocol's pace (KCP-PACE-1): an honest client sends its next PING one jittered interval
+        # after it received the previous answer, never sooner. A PING in the same input as the one
+        # just answered (pipelined: the answer is not even sent yet) has a gap of 0.
+        if step.now - self._answered_at < self._ping_min_interval:
+            raise PaceError(
+                f"PING {step.now - self._answered_at:.3f} s after the previous answer "
+                f"(at least {self._ping_min_interval} s)", field="pace")
         self._challenge = ping.challenge
         self._ping_counter = ping.counter
 
@@ -189,6 +210,7 @@ class KeypadSession(TableMachine):
         prefix = fastpath.pong_prefix(self._ping_counter, self._status)
         step.out.append(Send(prefix + mac(self._require_keys().k2c, prefix, self._challenge)))
         self.expected = self._ping_counter + 1
+        self._answered_at = step.now
 
     def _act_verify_rekey(self, step: Step) -> None:
         rekey: Rekey = step.frame
@@ -204,6 +226,7 @@ class KeypadSession(TableMachine):
         prefix = encode_prefix(RekeyAck())
         step.out.append(Send(prefix + mac(keys.k2c, prefix, self._rekey_salt)))
         step.out.append(Rekeyed(keys.epoch))
+        self._answered_at = step.now
 
     def _act_arm_timeout(self, step: Step) -> None:
         self._deadline_at = step.now + self._idle_timeout

@@ -7,7 +7,7 @@ from collections import deque
 from typing import Any, Callable
 
 from keycrypt import tables
-from keycrypt.constants import BOOT_GRACE, Status
+from keycrypt.constants import BOOT_GRACE, PING_MIN_INTERVAL, Status
 from keycrypt.crypto import schedule
 from keycrypt.vectors import material as M
 from keycrypt.vectors import reference
@@ -354,6 +354,8 @@ SESSION_NOTES = {
     "WrongKey": ("MissingCheck", "The keypad does not hold the key the client pinned (or the psks differ)."),
     "Auth": ("MissingCheck", "The client policy refuses the HELLO."),
     "Timeout": ("Functionality", "A deadline or idle timeout passes."),
+    "Pace": ("MissingCheck", "The keypad's pace (KCP-PACE-1): a PING pipelined, or sooner than ping_min_interval after "
+             "the previous answer, ends the session."),
     "ExposureBound": ("MissingCheck", "The client's deadline is the send time of the last PING whose answer it verified + D "
                       "(KCP-TM-1): a verified PONG never stops the clock."),
     "Eof": ("Functionality", "The peer closes the connection."),
@@ -612,6 +614,37 @@ def sessions_file() -> dict[str, Any]:
         d = Duo(f"sessions/{id}", **kw)
         play(d)
         d.emit(gk, "keypad", f"keypad/{id}", comment, flags, outcome)
+
+    def _client_ping(d: Duo, counter: int, label: str) -> bytes:
+        """A PING the client's own keys tag (what an attacker who encapsulated itself can send)."""
+        prefix = fastpath.ping_prefix(counter, derive(label, 32))
+        return prefix + schedule.mac(d.client.keys.c2k, prefix)  # type: ignore[union-attr]
+
+    def pipelined(d: Duo) -> None:
+        d.handshake()
+        d.wait(0.5)
+        d.k("data", _client_ping(d, 0, "sessions/pipelined/0") + _client_ping(d, 1, "sessions/pipelined/1"))
+
+    keypad_fail("ping-pipelined", "PING 0 and PING 1 in one read: the second arrives before PING 0 is answered",
+                ["Pace"], "pace_error", pipelined)
+
+    def too_soon(d: Duo) -> None:
+        d.handshake()
+        d.exchange()  # the keypad answered PING 0 two RTTs ago
+        d.k("data", _client_ping(d, 1, "sessions/too-soon/1"))  # 0.02 s after that answer
+
+    keypad_fail("ping-too-soon", f"PING 1 arrives {2 * RTT} s after the keypad answered PING 0 (at least "
+                f"{PING_MIN_INTERVAL} s)", ["Pace"], "pace_error", too_soon)
+
+    d = Duo("sessions/ping-on-pace")
+    d.handshake()
+    d.exchange()
+    d.wait(round(PING_MIN_INTERVAL + 0.001 - 2 * RTT, 6))
+    ping = sent(d.c("tick"))
+    d.wait(RTT)
+    d.c("data", sent(d.k("data", ping)))
+    d.emit(gk, "keypad", "keypad/ping-on-pace", f"PING 1 arrives {PING_MIN_INTERVAL + 0.001 + RTT:.3f} s after the "
+           f"keypad answered PING 0, just over the minimum interval ({PING_MIN_INTERVAL} s): answered", ["Pace"])
 
     def ping_replay(d: Duo) -> None:
         d.handshake()
