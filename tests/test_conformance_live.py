@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.cli import main
+from keycrypt_conformance.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "vectors"
@@ -187,3 +187,12 @@ def test_client_mode_catches_a_client_whose_hook_never_fires(tmp_path: Path) -> 
 
 def test_client_mode_rejects_an_unknown_placeholder() -> None:
     assert main(["client", "--cmd", "true {nope}", "-q", "-k", "client/normal"]) == 2
+
+
+def test_live_keypad_mode_keeps_the_spec_pace() -> None:
+    """The live keypad mode spells the minimum PING interval itself (it runs without the runtime's constants)."""
+    from keycrypt.constants import PING_MIN_INTERVAL
+
+    from keycrypt_conformance import live_keypad
+
+    assert live_keypad.PING_MIN_INTERVAL == PING_MIN_INTERVAL

@@ -99,7 +99,6 @@ class KeypadSession(TableMachine):
         self._ping_min_interval = ping_min_interval
         self._answered_at = 0.0  # when the keypad last answered (HELLO_ACK, PONG, REKEY_ACK): the pace's origin
         self._reader = FrameReader()
-        self._deadline_at: float | None = None
         self._status = 0
         self.client_id: str | None = None
         self.rekey_log2 = 0
