@@ -207,7 +207,7 @@ def client_in(state: str, event: str, status: int = Status.ARMED) -> tuple[Pair,
         return p, None
     if state == "LOCKED_DOWN":
         p.client.connected(p.now)
-        p.client.eof(p.now)
+        p.client.receive_data(GARBAGE, p.now)
         return p, None
     hello = p.connect()
     if state == "AWAIT_HELLO_ACK":
@@ -257,6 +257,10 @@ def drive_client(row: Row) -> tuple[ClientSession, Fired]:
         "stop": lambda: c.stop(now),
         "bad_frame": lambda: c.receive_data(GARBAGE, now),
     }
+    if s == "AWAIT_HELLO_ACK" and e in ("deadline", "no_answer"):
+        # the same timer: the boot grace over (deadline) or still running (no_answer: retry)
+        c._grace_at = now if e == "deadline" else None
+        return c, Fired(c.timer(now))
     if e in public:
         return c, Fired(public[e]())
     reachable = e.startswith("frame_") and not c.terminal and e != "lockdown_order"
@@ -403,6 +407,7 @@ def test_most_rows_are_reached_through_public_inputs() -> None:
         {("client_session", s, "lockdown_order") for s in ("CONNECTING", "AWAIT_HELLO_ACK", "AWAIT_PONG", "LOCKED_DOWN", "CLOSED")}
         | {("client_session", s, "frame_pong_final") for s in ("CONNECTING", "AWAIT_HELLO_ACK", "IDLE", "AWAIT_REKEY_ACK")}
         | {("keypad_session", s, "frame_ping_final") for s in ("AWAIT_HELLO", "AWAIT_REKEY")}
+        | {("client_session", s, "no_answer") for s in load("client_session").states if s != "AWAIT_HELLO_ACK"}
         # frames after the end: receive_data no longer reads them
         | {("client_session", s, e) for s in ("LOCKED_DOWN", "CLOSED") for e in CRAFTED if e.startswith("frame_")}
         | {("keypad_session", "CLOSED", e) for e in CRAFTED if e.startswith("frame_") and e in load("keypad_session").events}

@@ -163,6 +163,19 @@ def transcript_without_keypad_nonce(stack: contextlib.ExitStack) -> None:
         schedule, "transcript_hash", lambda ek, hello, nonce: hashlib.sha256(LABEL_TRANSCRIPT + ek + hello).digest()))
 
 
+def locks_down_on_early_eof(stack: contextlib.ExitStack) -> None:
+    """A close before the first HELLO_ACK locks the host down at once (a sealed or full keypad then powers
+    off every booting host) instead of being retried within the boot grace."""
+    original = tables.load("client_session")
+    rows = dict(original.rows)
+    rows[("AWAIT_HELLO_ACK", "eof")] = tables.Row("AWAIT_HELLO_ACK", "eof", "LOCKED_DOWN", ("lockdown",), "eof", None)
+    broken = dataclasses.replace(original, rows=rows)
+    real_load = tables.load
+    stack.enter_context(mock.patch.object(client.ClientSession, "TABLE", broken))
+    stack.enter_context(mock.patch.object(tables, "load", lambda name: broken if name == "client_session"
+                                          else real_load(name)))
+
+
 def no_pacing(stack: contextlib.ExitStack) -> None:
     """The keypad answers PINGs as fast as they come (pipelined, or sooner than the minimum interval)."""
     original = keypad.KeypadSession.__init__
@@ -242,6 +255,8 @@ MUTANTS: dict[str, Mutant] = {
     "transcript_without_ek": Mutant("TH hashes the HELLO without ek", transcript_without_ek, "key_schedule:"),
     "transcript_without_keypad_nonce": Mutant("TH leaves out the keypad's HELLO_ACK nonce (whole sessions replay)",
                                               transcript_without_keypad_nonce, "sessions:keypad/replayed-session"),
+    "locks_down_on_early_eof": Mutant("a close before the first HELLO_ACK locks down instead of a retry",
+                                      locks_down_on_early_eof, "sessions:client/refused-then-reached"),
     "no_pacing": Mutant("the keypad answers pipelined PINGs and PINGs sooner than the minimum interval", no_pacing,
                         "sessions:keypad/ping-"),
     "accepts_unknown_status": Mutant("status values other than 0, 1, 2 are accepted", accepts_unknown_status, "wire:"),

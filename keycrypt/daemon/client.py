@@ -193,9 +193,10 @@ class KeypadLink(asyncio.Protocol):
                     CONNECT_TIMEOUT,
                 )
             except (OSError, asyncio.TimeoutError) as exc:
-                log.debug("%s", kv(event="connect_failed", keypad=self.target.name, error=getattr(exc, "strerror", None) or exc))
+                error = str(getattr(exc, "strerror", None) or exc or type(exc).__name__)
+                log.debug("%s", kv(event="connect_failed", keypad=self.target.name, error=error))
                 if not self.session.terminal:
-                    self._apply(self.session.connect_failed(self._loop.time()))
+                    self._apply(self.session.connect_failed(self._loop.time(), error))
 
         self._connect_task = asyncio.create_task(attempt())
 
@@ -223,6 +224,8 @@ class KeypadLink(asyncio.Protocol):
         return False
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self.transport is None:  # a connection the machine already gave up (Retry) or a torn-down link
+            return
         self.transport = None
         if not self.session.terminal:
             self._apply(self.session.eof(self._loop.time()))
@@ -262,6 +265,10 @@ class KeypadLink(asyncio.Protocol):
                     self._timer.cancel()
                     self._timer = None
             elif isinstance(a, Retry):
+                # Before the first HELLO_ACK a refusal, a close or no answer is retried within the boot grace.
+                dropped, self.transport = self.transport, None
+                if dropped is not None:
+                    dropped.abort()
                 delay, self._retry_delay = self._retry_delay, min(self._retry_delay * 2, CONNECT_RETRY_MAX)
                 self._connect_soon(delay)
             elif isinstance(a, Established):

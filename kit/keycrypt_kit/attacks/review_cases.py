@@ -206,3 +206,42 @@ async def _net_pipelined(sessions: int = 20, n: int = 2000) -> Outcome:
     return Outcome(ok, f"{sessions} sessions x {n} pipelined PINGs: PONGs per session max {max(pongs)}, total "
                        f"{sum(pongs)}; closed by the keypad {closed}/{sessions}; {legit}",
                    {"pongs_max": max(pongs), "pongs_total": sum(pongs), "closed": closed})
+
+
+# --- item 6: a booting client meets a keypad that is up but still sealed ----------------------------
+
+
+@case("net-boot-sealed-keypad", "a client boots (boot grace 5 s) while the keypad daemon runs but is still sealed "
+      "(it accepts and aborts every connection); the PIN unseals it 1.5 s later",
+      "the client retries within its boot grace and establishes once the keypad is unsealed: no lockdown", net=True)
+def net_boot_sealed_keypad() -> Outcome:
+    return asyncio.run(_boot_sealed())
+
+
+async def _boot_sealed() -> Outcome:
+    import tempfile
+    from pathlib import Path
+
+    from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
+    from keycrypt.machines.device import DeviceConfig
+    from keycrypt_kit.rig import PIN, Fleet, make_keystore, silenced, wait_for
+
+    with silenced(), tempfile.TemporaryDirectory(prefix="kc-attack-") as d:
+        ek = make_keystore(Path(d) / "keypad.key")
+        kd = KeypadDaemon(KeypadSettings(keystore=Path(d) / "keypad.key", host=HOST, port=0, state_dir=Path(d) / "state",
+                                         device=DeviceConfig(window_default=60.0)))
+        await kd.start()  # sealed: no PIN yet
+        fleet = Fleet()
+        try:
+            assert kd.bound is not None
+            fleet.add(ek, kd.bound[1], "booting", boot_grace=5.0, heartbeat_interval=0.2)
+            await asyncio.sleep(1.5)
+            early = list(fleet.lockdowns)
+            await kd.enter_pin(PIN, "arm")
+            up = await wait_for(lambda: "booting" in fleet.established or fleet.lockdowns, 5.0)
+        finally:
+            await fleet.close()
+            await kd.stop()
+    ok = not early and up and "booting" in fleet.established and not fleet.lockdowns
+    what = f"lockdown {early or fleet.lockdowns}" if (early or fleet.lockdowns) else "established after the unseal"
+    return Outcome(ok, f"sealed for 1.5 s: {what}")

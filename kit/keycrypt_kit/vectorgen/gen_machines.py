@@ -354,6 +354,8 @@ SESSION_NOTES = {
     "WrongKey": ("MissingCheck", "The keypad does not hold the key the client pinned (or the psks differ)."),
     "Auth": ("MissingCheck", "The client policy refuses the HELLO."),
     "Timeout": ("Functionality", "A deadline or idle timeout passes."),
+    "RetryBeforeHelloAck": ("Functionality", "Before the first verified HELLO_ACK a refusal, a close or no answer is "
+                            "retried until the boot grace ends; then connect_timeout."),
     "Pace": ("MissingCheck", "The keypad's pace (KCP-PACE-1): a PING pipelined, or sooner than ping_min_interval after "
              "the previous answer, ends the session."),
     "ExposureBound": ("MissingCheck", "The client's deadline is the send time of the last PING whose answer it verified + D "
@@ -444,6 +446,37 @@ def sessions_file() -> dict[str, Any]:
         d.c("data", _flip_last(pong))
 
     client_fail("pong-bad-tag", "the third PONG's tag has its last bit flipped", ["BadTag"], "mac_failure", bad_pong)
+
+    d = Duo("sessions/refused-then-reached")
+    d.c("start", boot_grace=BOOT_GRACE)
+    d.k("start")
+    d.c("connected")  # a sealed (or full) keypad accepts and aborts: the HELLO goes nowhere
+    d.wait()
+    d.c("eof")
+    d.wait(0.1)
+    d.c("connect_failed")  # then a refused connection
+    d.wait(0.2)
+    hello = sent(d.c("connected"))
+    d.wait()
+    ack = sent(d.k("data", hello))
+    d.wait()
+    d.c("data", ack)
+    d.emit(gc, "client", "client/refused-then-reached", "before the first HELLO_ACK a close and a refused connection "
+           "are retried within the boot grace; the third attempt is answered and the session is established",
+           ["RetryBeforeHelloAck"])
+
+    def grace_ends_unanswered(d: Duo) -> None:
+        d.c("start", boot_grace=5.0)
+        d.c("connected")
+        d.wait(d.client.config.response_deadline)
+        d.c("timer")  # no HELLO_ACK within D: retry, the boot grace is the deadline again
+        d.wait(0.1)
+        d.c("connected")
+        d.now = 5.0
+        d.c("timer")  # the boot grace ends with a HELLO still unanswered
+
+    client_fail("boot-grace-ends-unanswered", "two HELLOs unanswered; the boot grace (5 s) ends: connect_timeout, "
+                "not deadline", ["RetryBeforeHelloAck", "Timeout"], "connect_timeout", grace_ends_unanswered)
 
     def silent_after_pong(d: Duo) -> None:
         d.handshake()
