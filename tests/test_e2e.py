@@ -671,7 +671,7 @@ def test_sensor_and_pinpad_drive_the_keypad(tmp_path, record_property):
         sensor.restore()
         pad.submit(TEST_PIN, "arm")
         assert await wait_for(lambda: keypad.device.state == "ARMED", 5)
-        sensor.fault()  # a sensor that cannot be read is a breach
+        sensor.inject_fault()  # a sensor that cannot be read is a breach
         assert await wait_for(lambda: keypad.device.state == "BREACHED", 5)
         await asyncio.gather(*(t for _, t in clients))
         await keypad.stop()
