@@ -216,10 +216,10 @@ def _check_answer(answer: dict[str, Any]) -> dict[str, Any]:
 def cmd_keypad_run(args: argparse.Namespace) -> int:
     from keycrypt.config import load_keypad_config
     from keycrypt.daemon import setup_logging
-    from keycrypt.daemon.keypad import KeypadSettings, run_keypad
+    from keycrypt.daemon.keypad import run_keypad, settings_from_config
 
     cfg = load_keypad_config(args.config)
-    settings = KeypadSettings.from_config(cfg)
+    settings = settings_from_config(cfg)
     setup_logging(args.log_level or cfg.log_level)
     pin: str | None = None
     if args.pin_fd is not None or cfg.unseal == "terminal":
@@ -299,10 +299,11 @@ def cmd_keypad_simple(cmd: str) -> Callable[[argparse.Namespace], int]:
 def cmd_client_run(args: argparse.Namespace) -> int:
     from keycrypt.config import load_client_config
     from keycrypt.daemon import setup_logging
-    from keycrypt.daemon.client import ClientSettings, run_client
+    from keycrypt.daemon.client import run_client
+    from keycrypt.daemon.client_settings import settings_from_config
 
     cfg = load_client_config(args.config)
-    settings = ClientSettings.from_config(cfg)
+    settings = settings_from_config(cfg)
     setup_logging(args.log_level or cfg.log_level)
     return asyncio.run(run_client(settings))
 

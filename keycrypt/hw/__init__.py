@@ -26,7 +26,17 @@ from typing import Any, Callable, Mapping
 
 from keycrypt.constants import PIN_MAX_LENGTH, PIN_MIN_LENGTH, PINPAD_ENTRY_TIMEOUT, SENSOR_DEBOUNCE_MAX_MS, SENSOR_DEBOUNCE_MS
 from keycrypt.errors import ConfigError
-from keycrypt.hw.base import INTENTS, SENSOR_KINDS, PinBuffer, PinEntry, PinPad, Sensor, SensorEvent, SensorHub
+from keycrypt.hw.base import (
+    INTENTS,
+    SENSOR_KINDS,
+    PinBuffer,
+    PinDisplay,
+    PinEntry,
+    PinPad,
+    Sensor,
+    SensorEvent,
+    SensorHub,
+)
 from keycrypt.hw.evdev_pinpad import DEFAULT_ARM_KEYS, DEFAULT_DISARM_KEYS, RESERVED_KEYS, EvdevPinPad
 from keycrypt.hw.gpio import BIASES, GpioSensor
 from keycrypt.hw.simulated import SimulatedPinPad, SimulatedSensor
@@ -37,6 +47,7 @@ __all__ = [
     "EvdevPinPad",
     "GpioSensor",
     "PinBuffer",
+    "PinDisplay",
     "PinEntry",
     "PinPad",
     "Sensor",

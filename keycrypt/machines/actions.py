@@ -131,6 +131,13 @@ class AttemptRejected:
 
 
 @dataclass(frozen=True, slots=True)
+class PinRequired:
+    """The request was refused: leaving the (shown) ``state`` needs the PIN."""
+
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
 class RecheckSensor:
     pass
 
@@ -156,5 +163,5 @@ class Logged:
 Action = (
     Send | Lockdown | Close | SetTimer | CancelTimer | Retry | Established | StatusSeen | Rekeyed | SessionOpened
     | StatusChanged | DropAll | AcceptClients | Unseal | WindowOpened | WindowClosed | PinStateChanged
-    | AttemptRejected | RecheckSensor | Display | Alarm | Logged
+    | AttemptRejected | PinRequired | RecheckSensor | Display | Alarm | Logged
 )

@@ -4,6 +4,12 @@ Sans-IO like the sessions: the daemon checks a PIN (opening the keystore, or
 comparing against the duress verifier) and reports only the result here;
 ``now`` is wall-clock seconds, because the wrong-PIN backoff must survive a
 restart and is persisted through :class:`PinStateChanged`.
+
+The table owns every device decision the daemon used to take: the intent of
+a PIN entry (``arm``/``disarm``/none) selects the event, what the keypad shows
+is the table's ``shown`` column (a duress PIN leads to a ``DURESS_*`` state
+that answers LOCKDOWN but shows what a correct PIN would have), and a request
+the state refuses comes out as :class:`PinRequired`.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from keycrypt.machines.actions import (
     Display,
     DropAll,
     Logged,
+    PinRequired,
     PinStateChanged,
     RecheckSensor,
     StatusChanged,
@@ -39,6 +46,8 @@ from keycrypt.machines.engine import Step, TableMachine
 from keycrypt.tables import load
 
 PinResult = Literal["ok", "wrong", "duress"]
+PinIntent = Literal["toggle", "arm", "disarm"]
+INTENTS: tuple[str, ...] = ("toggle", "arm", "disarm")
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,7 @@ def backoff_delay(failures: int, cfg: DeviceConfig = DeviceConfig()) -> float:
 class KeypadDevice(TableMachine):
     TABLE = load("keypad_device")
     _STATUS: dict[str, str | None] = TABLE.raw["status"]
+    _SHOWN: dict[str, str] = TABLE.raw["shown"]
 
     def __init__(self, config: DeviceConfig | None = None, *, failures: int = 0, locked_until: float = 0.0) -> None:
         super().__init__()
@@ -69,7 +79,6 @@ class KeypadDevice(TableMachine):
         self.locked_until = locked_until
         self.window_until: float | None = None
         self._window_request: float | None = None
-        self._last_display = ""
 
     @property
     def status(self) -> int | None:
@@ -77,22 +86,36 @@ class KeypadDevice(TableMachine):
         name = self._STATUS[self.state]
         return None if name is None else int(Status[name])
 
+    @property
+    def shown(self) -> str:
+        """The state the keypad shows (display, status): a duress state shows what a correct PIN would."""
+        return self._SHOWN[self.state]
+
     def pin_allowed(self, now: float) -> bool:
         """Whether a PIN may be checked now (the daemon skips the costly check otherwise)."""
         return now >= self.locked_until
 
     # --- inputs --------------------------------------------------------------------
 
-    def pin(self, result: PinResult, now: float, *, window: float | None = None) -> list[Action]:
-        """A PIN was entered and checked; ``window`` asks for a maintenance window length."""
+    def pin(
+        self, result: PinResult, now: float, *, window: float | None = None, intent: PinIntent = "toggle"
+    ) -> list[Action]:
+        """A PIN was entered and checked; ``window`` asks for a maintenance window length.
+
+        ``intent``: ``toggle`` (a bare PIN-pad entry), ``arm`` or ``disarm``; it
+        picks the event (``pin_ok_arm``...), a wrong PIN has none.
+        """
         if result not in ("ok", "wrong", "duress"):
             raise LocalUsageError(f"unknown PIN result {result!r}")
+        if intent not in INTENTS:
+            raise LocalUsageError(f"unknown PIN intent {intent!r}")
         if window is not None and not 0 < window <= self.config.window_max:
             raise LocalUsageError(f"maintenance window must be in (0, {self.config.window_max}] seconds")
         if not self.pin_allowed(now):
             return self._fire("pin_locked_out", now)
         self._window_request = window
-        return self._fire(f"pin_{result}", now)
+        event = f"pin_{result}" if intent == "toggle" or result == "wrong" else f"pin_{result}_{intent}"
+        return self._fire(event, now)
 
     def arm(self, now: float) -> list[Action]:
         return self._fire("arm", now)
@@ -104,6 +127,7 @@ class KeypadDevice(TableMachine):
         """The window timer fired; a stale timer (window extended since) is ignored."""
         if self.window_until is not None and now < self.window_until:
             return []
+        self.window_until = None
         return self._fire("window_expired", now)
 
     def lockdown_order(self, now: float) -> list[Action]:
@@ -129,9 +153,7 @@ class KeypadDevice(TableMachine):
 
     def _act_status_changed(self, step: Step) -> None:
         change = self._next_status(step)
-        step.out.append(change)
-        if step.event != "pin_duress":  # under duress the display shows the masked state instead
-            step.out.append(Display(change.state.lower()))
+        step.out += [change, Display(self._SHOWN[step.row.next].lower())]
 
     def _act_record_failure(self, step: Step) -> None:
         self.failures += 1
@@ -158,10 +180,8 @@ class KeypadDevice(TableMachine):
     def _act_recheck_sensor(self, step: Step) -> None:
         step.out.append(RecheckSensor())
 
-    def _act_mask_duress(self, step: Step) -> None:
-        # What the operator would have seen for a correct PIN in this state.
-        masked = self.TABLE.row(step.row.state, "pin_ok").next
-        step.out.append(Display(masked.lower()))
+    def _act_require_pin(self, step: Step) -> None:
+        step.out.append(PinRequired(self._SHOWN[step.row.state]))
 
     def _act_alarm(self, step: Step) -> None:
         step.out.append(Alarm(Reason.BREACH))
