@@ -1,0 +1,91 @@
+"""Attack cases against the keypad as a device: PIN, duress, clocks, sensor, configuration.
+
+Each case here was found by the outside review of issue 11 and failed on the
+code before its fix. The ``net`` ones run a real keypad daemon (and real client
+daemons) on 127.0.0.1 and talk to it over its Unix control socket, as the
+attacker did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import tempfile
+from pathlib import Path
+from typing import Any, AsyncIterator
+
+from keycrypt.attacks.catalogue import Outcome, case
+from keycrypt.attacks.net import silenced, start_keypad
+from keycrypt.daemon.control import request
+from keycrypt.daemon.keypad import KeypadDaemon
+from keycrypt.errors import ConfigError
+
+DURESS = "1357"
+
+
+def _duress_verifier(pin: str = DURESS) -> str:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(pin)
+
+
+@contextlib.asynccontextmanager
+async def _device_rig(**overrides: Any) -> AsyncIterator[tuple[KeypadDaemon, Path]]:
+    """A running, armed keypad with a duress PIN and a control socket (its path)."""
+    with silenced(), tempfile.TemporaryDirectory(prefix="kc-device-") as d:
+        directory = Path(d)
+        ctl = directory / "ctl" / "keypad.sock"
+        overrides.setdefault("duress_verifier", _duress_verifier())
+        kd = await start_keypad(directory, control_socket=ctl, **overrides)
+        try:
+            yield kd, ctl
+        finally:
+            await kd.stop()
+
+
+async def _ctl(path: Path, **req: Any) -> dict[str, Any]:
+    """One control-socket request from a worker thread (the daemon answers in this loop)."""
+    return await asyncio.to_thread(request, path, req, 10.0)
+
+
+# --------------------------------------------------------------------------- item 12: window_max
+
+
+@case("config-window-max-above-spec", "configures keypad.maintenance.window_max = \"7d\" so that a disarm can ask for a week-long window", "refused at start: ConfigError naming keypad.maintenance.window_max (the spec's maximum is 8 h)")
+def window_max_above_spec() -> Outcome:
+    from keycrypt.config import load_keypad_config
+
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "keypad.toml"
+        p.write_text('keystore = "k"\n[maintenance]\nwindow_max = "7d"\n')
+        try:
+            v = load_keypad_config(p)
+        except ConfigError as exc:
+            return Outcome("keypad.maintenance.window_max" in str(exc), f"refused: {exc}")
+    return Outcome(False, f"accepted window_max = {v.maintenance.window_max:g} s")
+
+
+# --------------------------------------------------------------------------- item 7: duress and the counter
+
+
+@case("net-duress-resets-backoff", "over the control socket: 3 wrong PINs, open the door (breach), the duress PIN; repeated 6 times (24 PINs)", "the duress PIN never resets the wrong-PIN counter: PIN entry is locked out within the first two rounds and the counter keeps growing", net=True)
+def duress_resets_backoff() -> Outcome:
+    return asyncio.run(_duress_resets_backoff())
+
+
+async def _duress_resets_backoff() -> Outcome:
+    async with _device_rig() as (kd, ctl):
+        codes: list[str] = []
+        for _ in range(6):
+            for guess in ("0000", "1111", "2222"):
+                codes.append(str((await _ctl(ctl, cmd="pin", pin=guess)).get("code", "accepted")))
+            await _ctl(ctl, cmd="breach")
+            answer = await _ctl(ctl, cmd="pin", pin=DURESS)
+            codes.append("duress:" + str(answer.get("code", "accepted")))
+        failures = kd.device.failures
+    locked = [i for i, c in enumerate(codes) if c.endswith("locked_out")]
+    checked = sum(1 for c in codes if c == "wrong_pin")
+    ok = bool(locked) and locked[0] < 8 and checked <= 5
+    first = locked[0] + 1 if locked else "-"
+    return Outcome(ok, f"{len(codes)} PINs: {checked} checked as wrong, first lock-out at PIN #{first}; counter at the end: {failures}",
+                   {"codes": codes})
