@@ -435,6 +435,7 @@ class Device(RuleBasedStateMachine):
             assert self.d.shown == DEVICE_TABLE.raw["shown"][would]
             assert [a.text for a in out if isinstance(a, A.Display)] in ([], [self.d.shown.lower()])
             assert self.d.status == LOCKDOWN
+            assert self.d.shown_failures == 0  # the status shows the count a correct PIN would have left
 
     @rule(dt=st.floats(0.0, 4000.0))
     def advance(self, dt: float) -> None:
@@ -448,7 +449,11 @@ class Device(RuleBasedStateMachine):
     def breach(self) -> None:
         before = self.d.state
         out = self.run(self.d.breach(self.now))
-        if before in ("ARMED", "LOCKDOWN", "DURESS_ARMED", "DURESS_DISARMED"):
+        if before == "DURESS_DISARMED":
+            # shown as DISARMED, where a breach is ignored; in truth every session is dropped and it is recorded
+            assert self.d.state == before and A.DropAll(Reason.BREACH) in out
+            assert A.Alarm(Reason.BREACH, silent=True) in out and not any(isinstance(a, A.Display) for a in out)
+        elif before in ("ARMED", "LOCKDOWN", "DURESS_ARMED"):
             assert self.d.state == "BREACHED" and A.DropAll(Reason.BREACH) in out
         else:
             assert not any(isinstance(a, A.DropAll) for a in out)
@@ -479,7 +484,7 @@ class Device(RuleBasedStateMachine):
     @invariant()
     def window_only_while_disarmed(self) -> None:
         # the status answer reports window_until as it is: it must be None outside DISARMED
-        assert (self.d.state == "DISARMED") == (self.d.window_until is not None)
+        assert (self.d.shown == "DISARMED") == (self.d.window_until is not None)
 
 
 Device.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)

@@ -179,7 +179,7 @@ def check_outputs(row: Row, out: list[A.Action], reason: Reason | None, *, lead:
         "accept_hello": A.SessionOpened, "status_changed": A.StatusChanged, "drop_all": A.DropAll,
         "refuse_clients": A.AcceptClients, "accept_clients": A.AcceptClients, "unseal": A.Unseal,
         "record_failure": A.PinStateChanged, "reject_attempt": A.AttemptRejected, "open_window": A.WindowOpened,
-        "cancel_window": A.WindowClosed, "recheck_sensor": A.RecheckSensor, "require_pin": A.PinRequired,
+        "cancel_window": A.WindowClosed, "recheck_sensor": A.RecheckSensor, "require_pin": A.PinRequired, "publish_status": A.StatusChanged, "silent_alarm": A.Alarm,
         "alarm": A.Alarm, "log_event": A.Logged,
     }  # fmt: skip
     for name in row.actions:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import tempfile
 from pathlib import Path
 from typing import Any, AsyncIterator
 
 from keycrypt.attacks.catalogue import Outcome, case
-from keycrypt.attacks.net import silenced, start_keypad
+from keycrypt.attacks.net import HOST, PIN, Fleet, make_keystore, silenced, start_keypad, wait_for
 from keycrypt.daemon.control import request
-from keycrypt.daemon.keypad import KeypadDaemon
+from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
+from keycrypt.machines.device import DeviceConfig
 from keycrypt.errors import ConfigError
 
 DURESS = "1357"
@@ -89,3 +91,76 @@ async def _duress_resets_backoff() -> Outcome:
     first = locked[0] + 1 if locked else "-"
     return Outcome(ok, f"{len(codes)} PINs: {checked} checked as wrong, first lock-out at PIN #{first}; counter at the end: {failures}",
                    {"codes": codes})
+
+
+# --------------------------------------------------------------------------- item 8: duress at the door
+
+
+class _Alarms(logging.Handler):
+    """Alarm lines the keypad logs; a silent one leaves no sign at the keypad."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.CRITICAL)
+        self.loud = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if "event=alarm" in text and "silent=True" not in text:
+            self.loud += 1
+
+
+async def _at_the_door(pin: str) -> dict[str, Any]:
+    """PIN typed at the pad (bare entry), then the door opened: what the keypad shows, and the clients' fate."""
+    from keycrypt.hw.simulated import SimulatedPinPad, SimulatedSensor
+
+    logger = logging.getLogger("keycrypt")
+    alarms, old = _Alarms(), logger.level
+    logger.setLevel(logging.CRITICAL)
+    logger.addHandler(alarms)
+    try:
+        with tempfile.TemporaryDirectory(prefix="kc-door-") as d:
+            directory = Path(d)
+            ek = make_keystore(directory / "keypad.key")
+            settings = KeypadSettings(keystore=directory / "keypad.key", host=HOST, port=0, state_dir=directory / "state",
+                                      duress_verifier=_duress_verifier(), device=DeviceConfig(window_default=60.0))
+            sensor, pad = SimulatedSensor(), SimulatedPinPad()
+            kd = KeypadDaemon(settings, sensor=sensor, pinpad=pad)
+            await kd.enter_pin(PIN, "arm")
+            await kd.start()
+            fleet = Fleet()
+            try:
+                for i in range(3):
+                    fleet.add(ek, kd.bound[1] if kd.bound else 0, f"c{i}")
+                up = await fleet.wait_established(3)
+                pad.submit(pin)
+                await wait_for(lambda: len(pad.shown) >= 1, 5.0)
+                await asyncio.sleep(0.3)
+                sensor.trigger_breach()
+                await asyncio.sleep(0.5)
+                st = kd.status()
+                seen = {"display": list(pad.shown), "state": st["state"], "accepting": st["accepting"],
+                        "window": st["window_until"] is not None, "failures": st["pin"]["failures"], "alarms": alarms.loud}
+                await wait_for(lambda: len(fleet.lockdowns) >= 3, 2.0)
+                return {"up": up, "seen": seen, "lockdowns": sorted({r for _, r, _ in fleet.lockdowns}),
+                        "locked": len({c for c, _, _ in fleet.lockdowns})}
+            finally:
+                await fleet.close()
+                await kd.stop()
+    finally:
+        logger.removeHandler(alarms)
+        logger.setLevel(old)
+
+
+@case("net-duress-door-gives-away", "has the duress PIN typed at the PIN pad of an armed keypad, then opens the door, and compares what the keypad shows with the same steps after the real PIN", "display, alarm and local status are the same as after the real PIN (disarmed, no alarm, a window); every client still locks down", net=True)
+def duress_door() -> Outcome:
+    return asyncio.run(_duress_door())
+
+
+async def _duress_door() -> Outcome:
+    real = await _at_the_door(PIN)
+    duress = await _at_the_door(DURESS)
+    same = real["seen"] == duress["seen"]
+    ok = real["up"] and duress["up"] and same and real["locked"] == 0 and duress["locked"] == 3
+    return Outcome(ok, f"real PIN: {real['seen']}, {real['locked']} clients locked down; "
+                       f"duress PIN: {duress['seen']}, {duress['locked']} locked down ({', '.join(duress['lockdowns'])})",
+                   {"real": real, "duress": duress})

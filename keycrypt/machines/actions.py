@@ -151,7 +151,10 @@ class Display:
 
 @dataclass(frozen=True, slots=True)
 class Alarm:
+    """Signal a breach; ``silent``: record it (log, audit) with no sign at the keypad (duress)."""
+
     reason: Reason
+    silent: bool = False
 
 
 @dataclass(frozen=True, slots=True)

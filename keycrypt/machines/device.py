@@ -78,6 +78,7 @@ class KeypadDevice(TableMachine):
         self.failures = failures
         self.locked_until = locked_until
         self.window_until: float | None = None
+        self.hidden_failures = 0  # under duress: the part of the counter the status does not show
         self._window_request: float | None = None
 
     @property
@@ -90,6 +91,11 @@ class KeypadDevice(TableMachine):
     def shown(self) -> str:
         """The state the keypad shows (display, status): a duress state shows what a correct PIN would."""
         return self._SHOWN[self.state]
+
+    @property
+    def shown_failures(self) -> int:
+        """The wrong-PIN count the keypad shows: under duress, what a correct PIN would have left."""
+        return self.failures - self.hidden_failures
 
     def pin_allowed(self, now: float) -> bool:
         """Whether a PIN may be checked now (the daemon skips the costly check otherwise)."""
@@ -155,13 +161,20 @@ class KeypadDevice(TableMachine):
         change = self._next_status(step)
         step.out += [change, Display(self._SHOWN[step.row.next].lower())]
 
+    def _act_publish_status(self, step: Step) -> None:
+        step.out.append(self._next_status(step))
+
     def _act_record_failure(self, step: Step) -> None:
         self.failures += 1
         delay = backoff_delay(self.failures, self.config)
         self.locked_until = step.now + delay if delay else self.locked_until
         step.out += [PinStateChanged(self.failures, self.locked_until), Display("wrong PIN")]
 
+    def _act_hide_failures(self, step: Step) -> None:
+        self.hidden_failures = self.failures
+
     def _act_reset_failures(self, step: Step) -> None:
+        self.hidden_failures = 0
         if self.failures or self.locked_until:
             self.failures, self.locked_until = 0, 0.0
             step.out.append(PinStateChanged(0, 0.0))
@@ -185,6 +198,9 @@ class KeypadDevice(TableMachine):
 
     def _act_alarm(self, step: Step) -> None:
         step.out.append(Alarm(Reason.BREACH))
+
+    def _act_silent_alarm(self, step: Step) -> None:
+        step.out.append(Alarm(Reason.BREACH, silent=True))
 
     def _act_log_event(self, step: Step) -> None:
         step.out.append(Logged(step.event, step.row.state))

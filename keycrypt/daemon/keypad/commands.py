@@ -31,7 +31,7 @@ def status(keypad: KeypadDaemon) -> dict[str, Any]:
         "state": dev.shown,
         "accepting": keypad.accepting,
         "window_until": dev.window_until,
-        "pin": {"failures": dev.failures, "locked_until": dev.locked_until},
+        "pin": {"failures": dev.shown_failures, "locked_until": dev.locked_until},
         "fingerprint": format_fingerprint(keypad.fingerprint) if keypad.fingerprint else None,
         "listen": list(keypad.bound) if keypad.bound else None,
         "clients": sorted(

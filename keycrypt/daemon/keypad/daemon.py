@@ -252,8 +252,7 @@ class KeypadDaemon:
         loop = asyncio.get_running_loop()
         recheck = False
         for a in actions:
-            if isinstance(a, DropAll):
-                self.accepting = False  # before the drop: nothing may slip in between
+            if isinstance(a, DropAll):  # the table refuses clients first where it wants them refused
                 self._drop_all(a.reason)
             elif isinstance(a, AcceptClients):
                 self.accepting = a.accept
@@ -296,7 +295,7 @@ class KeypadDaemon:
             elif isinstance(a, Display):
                 self._display(a.text)
             elif isinstance(a, Alarm):
-                log.critical("%s", kv(event="alarm", reason=a.reason.value))
+                log.critical("%s", kv(event="alarm", reason=a.reason.value, silent=a.silent))
             elif isinstance(a, Logged):
                 log.warning("%s", kv(event=a.event, state=a.state, note="ignored in this state"))
         if recheck:  # at once, once the row's actions are done: no moment armed with an unread open door
