@@ -233,8 +233,8 @@ def cmd_keypad_status(args: argparse.Namespace) -> int:
         print(json.dumps(answer, indent=1, sort_keys=True))
         return EXIT_OK
     print(f"state:       {answer['state']}")
-    if answer.get("window_until"):
-        print(f"re-arms in:  {max(0, answer['window_until'] - time.time()):.0f} s")
+    if answer.get("window_left") is not None:
+        print(f"re-arms in:  {answer['window_left']:.0f} s")
     print(f"listening:   {':'.join(map(str, answer.get('listen') or ['-']))}")
     print(f"fingerprint: {answer.get('fingerprint') or '(sealed)'}")
     pin = answer.get("pin", {})

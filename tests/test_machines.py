@@ -489,3 +489,15 @@ class Device(RuleBasedStateMachine):
 
 Device.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
 TestDevice = Device.TestCase
+
+
+def test_an_early_window_timer_is_armed_again_not_dropped() -> None:
+    """issue 11 item 1: a timer that fires before the window's end must not leave the keypad DISARMED forever."""
+    d = KeypadDevice(CFG)
+    d.pin("ok", 100.0)
+    d.pin("ok", 100.0, window=10.0)
+    assert d.state == "DISARMED" and d.window_until == 110.0
+    assert d.window_expired(109.999) == [A.WindowOpened(110.0)]
+    assert d.state == "DISARMED"
+    d.window_expired(110.0)
+    assert d.state == "ARMED" and d.window_until is None

@@ -12,13 +12,15 @@ import asyncio
 import contextlib
 import logging
 import tempfile
+import time
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Iterator
+from unittest import mock
 
 from keycrypt.attacks.catalogue import Outcome, case
-from keycrypt.attacks.net import HOST, PIN, Fleet, make_keystore, silenced, start_keypad, wait_for
+from keycrypt.attacks.net import HOST, PIN, Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
 from keycrypt.daemon.control import request
-from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
+from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings, PinRejected
 from keycrypt.machines.device import DeviceConfig
 from keycrypt.errors import ConfigError
 
@@ -164,3 +166,99 @@ async def _duress_door() -> Outcome:
     return Outcome(ok, f"real PIN: {real['seen']}, {real['locked']} clients locked down; "
                        f"duress PIN: {duress['seen']}, {duress['locked']} locked down ({', '.join(duress['lockdowns'])})",
                    {"real": real, "duress": duress})
+
+
+# --------------------------------------------------------------------------- item 1: clocks
+
+
+@contextlib.contextmanager
+def _wall_clock(step: list[float]) -> Iterator[None]:
+    """time.time() shifted by ``step[0]`` seconds (changed by the case as it goes): an NTP step, not a real one."""
+    real = time.time
+    with mock.patch("time.time", lambda: real() + step[0]):
+        yield
+
+
+@case("net-window-wall-clock-step", "disarms for 1 s, then steps the keypad's wall clock back 10 s (an NTP correction or a spoofed reply), waits, and opens the door", "the window still ends on time (monotonic): the keypad re-arms, and the breach locks every client down", net=True)
+def window_clock_step() -> Outcome:
+    return asyncio.run(_window_clock_step())
+
+
+async def _window_clock_step() -> Outcome:
+    step = [0.0]
+    with _wall_clock(step):
+        async with keypad_rig() as (kd, ek, fleet, _):
+            for i in range(3):
+                fleet.add(ek, kd.bound[1] if kd.bound else 0, f"c{i}")
+            up = await fleet.wait_established(3)
+            await kd.enter_pin(PIN, "disarm", 1.0)
+            await asyncio.sleep(0.3)
+            step[0] = -10.0
+            rearmed = await wait_for(lambda: kd.status()["state"] == "ARMED", 3.0)
+            state = kd.status()["state"]
+            kd.breach("attack")
+            locked = await wait_for(lambda: len(fleet.lockdowns) >= 3, 3.0)
+            reasons = sorted({r for _, r, _ in fleet.lockdowns})
+    ok = up and rearmed and locked
+    return Outcome(ok, f"state 2.7 s after a 1 s window with the wall clock stepped back 10 s: {state}; "
+                       f"breach -> {len(fleet.lockdowns)}/3 clients locked down ({', '.join(reasons) or 'none'})")
+
+
+@case("net-pin-backoff-clock-step", "after 4 wrong PINs (lock-out 2 s), steps the wall clock forward 1 day and types another; then back 1 day and types the right PIN once 2 s have passed", "the forward step lets no PIN through (locked_out); the backward step does not refuse the right PIN after the real 2 s", net=True)
+def backoff_clock_step() -> Outcome:
+    return asyncio.run(_backoff_clock_step())
+
+
+async def _backoff_clock_step() -> Outcome:
+    step = [0.0]
+    with _wall_clock(step):
+        async with _device_rig() as (kd, ctl):
+            codes = [str((await _ctl(ctl, cmd="pin", pin=g)).get("code", "accepted")) for g in ("0000", "1111", "2222", "3333")]
+            step[0] = 86400.0
+            forward = await _ctl(ctl, cmd="pin", pin="4444")
+            step[0] = -86400.0
+            await asyncio.sleep(2.2)
+            backward = await _ctl(ctl, cmd="pin", pin=PIN, intent="arm")
+    ok = codes[-1] == "wrong_pin" and forward.get("code") == "locked_out" and backward.get("ok") is True
+    return Outcome(ok, f"4 wrong PINs: {codes}; +1 day, a 5th: {forward.get('code', 'accepted')}; "
+                       f"-1 day, the right PIN after 2.2 s: {backward.get('code', 'accepted')} (retry_after {backward.get('retry_after', '-')})")
+
+
+@case("net-pin-lockout-restart-clock-step", "after 4 wrong PINs (lock-out 2 s), restarts the keypad with its wall clock 1 day back, and again 1 day forward, typing the right PIN", "read back after a restart, the lock-out is the one the counter earns from now: the right PIN is accepted 2 s after the restart whichever way the clock moved, never at once, never refused for a day", net=True)
+def lockout_restart_clock_step() -> Outcome:
+    return asyncio.run(_lockout_restart_clock_step())
+
+
+async def _lockout_restart_clock_step() -> Outcome:
+    step = [0.0]
+    seen: list[str] = []
+    with _wall_clock(step), silenced(), tempfile.TemporaryDirectory(prefix="kc-restart-") as d:
+        directory = Path(d)
+        make_keystore(directory / "keypad.key")
+        settings = KeypadSettings(keystore=directory / "keypad.key", host=HOST, port=0, state_dir=directory / "state")
+        kd = KeypadDaemon(settings)
+        for guess in ("0000", "1111", "2222", "3333"):
+            with contextlib.suppress(PinRejected):
+                await kd.enter_pin(guess, "arm")
+        ok = True
+        for shift in (-86400.0, 86400.0):
+            step[0] = shift
+            kd = KeypadDaemon(settings)  # the keypad restarted, its clock stepped
+            try:
+                await kd.enter_pin(PIN, "arm")
+                at_once = "accepted"
+            except PinRejected as exc:
+                at_once = exc.code
+            await asyncio.sleep(2.2)
+            try:
+                await kd.enter_pin(PIN, "arm")
+                later = "accepted"
+            except PinRejected as exc:
+                later = exc.code
+            seen.append(f"clock {shift:+.0f} s: at once {at_once}, after 2.2 s {later}")
+            ok = ok and at_once == "locked_out" and later == "accepted"
+            # the right PIN cleared the counter; lock it out again for the next restart
+            for guess in ("0000", "1111", "2222", "3333"):
+                with contextlib.suppress(PinRejected):
+                    await kd.enter_pin(guess, "arm")
+    return Outcome(ok, "; ".join(seen))

@@ -1,9 +1,11 @@
 """The keypad as a device (PIN, sensor, maintenance window, duress), driven by ``keypad_device.json``.
 
 Sans-IO like the sessions: the daemon checks a PIN (opening the keystore, or
-comparing against the duress verifier) and reports only the result here;
-``now`` is wall-clock seconds, because the wrong-PIN backoff must survive a
-restart and is persisted through :class:`PinStateChanged`.
+comparing against the duress verifier) and reports only the result here.
+``now`` is monotonic seconds (spec §9): a wall-clock step must neither stretch
+a maintenance window nor shorten or lengthen a lock-out. The lock-out that
+survives a restart is read back through :func:`restored_lockout`: the persisted counter
+earns its full lock-out again from the restart, whatever the wall clock says.
 
 The table owns every device decision the daemon used to take: the intent of
 a PIN entry (``arm``/``disarm``/none) selects the event, what the keypad shows
@@ -65,6 +67,18 @@ def backoff_delay(failures: int, cfg: DeviceConfig = DeviceConfig()) -> float:
     if over <= 0:
         return 0.0
     return min(cfg.backoff_base * 2.0 ** min(over - 1, 64), cfg.backoff_max)
+
+
+def restored_lockout(failures: int, cfg: DeviceConfig = DeviceConfig()) -> float:
+    """Seconds of lock-out after a restart (spec §9): the full lock-out the persisted counter earns.
+
+    The wall clock may have been stepped while the keypad was down, so the
+    persisted wall-clock end is not trusted: a restart restarts the lock-out from
+    now. It never shortens it (a forward step cannot buy a free guess per
+    restart), and it is never longer than ``backoff_delay(failures)`` (a backward
+    step cannot refuse the correct PIN for a day).
+    """
+    return backoff_delay(failures, cfg)
 
 
 class KeypadDevice(TableMachine):
@@ -130,9 +144,9 @@ class KeypadDevice(TableMachine):
         return self._fire("breach", now)
 
     def window_expired(self, now: float) -> list[Action]:
-        """The window timer fired; a stale timer (window extended since) is ignored."""
+        """The window timer fired; early (extended since, or a timer that ran ahead), it is armed again."""
         if self.window_until is not None and now < self.window_until:
-            return []
+            return [WindowOpened(self.window_until)]
         self.window_until = None
         return self._fire("window_expired", now)
 

@@ -10,7 +10,6 @@ here either.
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import TYPE_CHECKING, Any
 
 from keycrypt.config import parse_duration
@@ -24,14 +23,21 @@ if TYPE_CHECKING:
 def status(keypad: KeypadDaemon) -> dict[str, Any]:
     """The ``status`` answer: shown state, window, PIN counter, clients."""
     loop = asyncio.get_running_loop()
-    now_m, now_w = loop.time(), time.time()
+    now_m, now_w = loop.time(), keypad.wall()
     dev = keypad.device
+    now = keypad.clock()
     present = {c.session.client_id for c in keypad.connections if c.proven and c.session is not None}
     return {
         "state": dev.shown,
         "accepting": keypad.accepting,
-        "window_until": dev.window_until,
-        "pin": {"failures": dev.shown_failures, "locked_until": dev.locked_until},
+        # wall-clock times for people; the *_left figures are what the keypad goes by (monotonic)
+        "window_until": None if dev.window_until is None else keypad.to_wall(dev.window_until),
+        "window_left": None if dev.window_until is None else round(max(0.0, dev.window_until - now), 1),
+        "pin": {
+            "failures": dev.shown_failures,
+            "locked_until": keypad.to_wall(dev.locked_until) if dev.locked_until > now else 0.0,
+            "retry_after": round(max(0.0, dev.locked_until - now), 1),
+        },
         "fingerprint": format_fingerprint(keypad.fingerprint) if keypad.fingerprint else None,
         "listen": list(keypad.bound) if keypad.bound else None,
         "clients": sorted(
@@ -77,7 +83,7 @@ async def handle(keypad: KeypadDaemon, req: dict[str, Any]) -> dict[str, Any]:
     except PinRejected as exc:
         out: dict[str, Any] = {"ok": False, "code": exc.code, "error": str(exc)}
         if exc.locked_until:
-            out["retry_after"] = round(max(0.0, exc.locked_until - time.time()), 1)
+            out["retry_after"] = round(max(0.0, exc.locked_until - keypad.clock()), 1)
         return out
     except ValueError as exc:
         return {"ok": False, "code": "bad_request", "error": str(exc)}

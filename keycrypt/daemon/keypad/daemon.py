@@ -14,8 +14,11 @@ the device's actions:
   counted failure -> the answer to the PIN entry or control request.
 
 The daemon keeps no device state of its own: the shown state, the window and
-the counter are the device's. Sessions run on the loop's monotonic clock; the
-device runs on wall-clock time because its backoff deadline is persisted.
+the counter are the device's. Every duration runs on the monotonic clock
+(spec §9): sessions on the loop's, the device on ``clock`` (time.monotonic).
+The wall clock (``wall``) is only shown (status) and written next to the
+counter; a restart reads the counter back and the device gives it its full
+lock-out again (:func:`restored_lockout`), so no wall-clock step matters.
 
 PIN checks (Argon2id, about 0.1 s) run in a worker thread so heartbeats are
 never delayed by someone typing a PIN; they are serialised so that parallel
@@ -60,7 +63,7 @@ from keycrypt.machines.actions import (
     WindowClosed,
     WindowOpened,
 )
-from keycrypt.machines.device import INTENTS, KeypadDevice, PinIntent
+from keycrypt.machines.device import INTENTS, KeypadDevice, PinIntent, restored_lockout
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 
 log = logging.getLogger("keycrypt.keypad")
@@ -83,14 +86,23 @@ class KeypadDaemon:
         notifier: Notifier | None = None,
         sensor: Sensor | None = None,
         pinpad: PinPad | None = None,
+        clock: Callable[[], float] | None = None,
+        wall: Callable[[], float] | None = None,
     ) -> None:
-        """``sensor``/``pinpad``: keycrypt.hw objects to use instead of building them from the config."""
+        """``sensor``/``pinpad``: keycrypt.hw objects to use instead of building them from the config.
+
+        ``clock`` (monotonic, default time.monotonic) runs the device's window and
+        lock-out; ``wall`` (default time.time) is only shown. Tests inject both.
+        """
         self.settings = settings
+        self.clock: Callable[[], float] = clock or time.monotonic
+        self.wall: Callable[[], float] = wall or (lambda: time.time())
         self._kem = get_backend(kem_backend)
         self.observer = observer
         self.notifier = notifier or Notifier()
         prepare_state_dir(settings.state_dir)
-        failures, locked_until = load_pin_state(settings.state_dir)
+        failures, _ = load_pin_state(settings.state_dir)  # the saved wall-clock end is not trusted
+        locked_until = self.clock() + restored_lockout(failures, settings.device) if failures else 0.0
         self.device = KeypadDevice(settings.device, failures=failures, locked_until=locked_until)
         for cid, psk in settings.psks.items():
             if len(psk) != PSK_SIZE:  # pragma: no cover - config checks this
@@ -271,7 +283,7 @@ class KeypadDaemon:
             elif isinstance(a, WindowOpened):
                 if self._window_timer is not None:
                     self._window_timer.cancel()
-                delay = max(0.0, a.until - time.time())
+                delay = max(0.0, a.until - self.clock())
                 self._window_timer = loop.call_later(delay, self._window_expired)
                 log.info("%s", kv(event="window_opened", seconds=round(delay, 1)))
             elif isinstance(a, WindowClosed):
@@ -280,14 +292,14 @@ class KeypadDaemon:
                     self._window_timer = None
             elif isinstance(a, PinStateChanged):
                 try:
-                    save_pin_state(self.settings.state_dir, a.failures, a.locked_until)
+                    save_pin_state(self.settings.state_dir, a.failures, self.to_wall(a.locked_until))
                 except OSError as exc:
                     log.error("%s", kv(event="pin_state_not_saved", error=exc.strerror or exc))
                 if a.failures:
-                    locked_for = round(max(0.0, a.locked_until - time.time()), 1)
+                    locked_for = round(max(0.0, a.locked_until - self.clock()), 1)
                     log.warning("%s", kv(event="wrong_pin", failures=a.failures, locked_for=locked_for))
             elif isinstance(a, AttemptRejected):
-                log.warning("%s", kv(event="pin_locked_out", retry_in=round(max(0.0, a.locked_until - time.time()), 1)))
+                log.warning("%s", kv(event="pin_locked_out", retry_in=round(max(0.0, a.locked_until - self.clock()), 1)))
             elif isinstance(a, PinRequired):
                 log.info("%s", kv(event="pin_required", state=a.state))
             elif isinstance(a, RecheckSensor):
@@ -308,8 +320,8 @@ class KeypadDaemon:
 
     def _window_expired(self) -> None:
         self._window_timer = None
-        actions = self.device.window_expired(time.time())
-        if actions:
+        actions = self.device.window_expired(self.clock())
+        if any(isinstance(a, StatusChanged) for a in actions):
             log.info("%s", kv(event="window_expired"))
         self._apply_device(actions)
 
@@ -328,7 +340,7 @@ class KeypadDaemon:
         loop = asyncio.get_running_loop()
         t = loop.time() if at is None else at
         log.warning("%s", kv(event="breach", source=source, state=self.device.state))
-        actions = self.device.breach(time.time())
+        actions = self.device.breach(self.clock())
         if any(isinstance(a, Alarm) for a in actions):
             self.last_breach_at = t
         self._notify_observer("breach", source=source, at=t)
@@ -336,11 +348,11 @@ class KeypadDaemon:
 
     def lockdown_all(self) -> None:
         log.warning("%s", kv(event="lockdown_order", state=self.device.state))
-        self._apply_device(self.device.lockdown_order(time.time()))
+        self._apply_device(self.device.lockdown_order(self.clock()))
 
     def arm(self) -> PinRequired | None:
         """Arm without a PIN; the device's PinRequired when its state needs the PIN for that."""
-        actions = self.device.arm(time.time())
+        actions = self.device.arm(self.clock())
         self._apply_device(actions)
         return next((a for a in actions if isinstance(a, PinRequired)), None)
 
@@ -361,8 +373,8 @@ class KeypadDaemon:
         how: PinIntent = intent  # type: ignore[assignment]  # checked against INTENTS above
         async with self._pin_lock:
             dev = self.device
-            if not dev.pin_allowed(time.time()):
-                self._apply_device(dev.pin("wrong", time.time()))  # the table's locked-out row
+            if not dev.pin_allowed(self.clock()):
+                self._apply_device(dev.pin("wrong", self.clock()))  # the table's locked-out row
                 raise PinRejected("too many wrong PINs; locked out", "locked_out", dev.locked_until)
             try:
                 result, opened = await asyncio.to_thread(
@@ -378,7 +390,7 @@ class KeypadDaemon:
                 raise PinRejected(str(exc), "keystore_error") from None
             if opened is not None and self.key is None:
                 self._pending_key = opened
-            actions = dev.pin(result, time.time(), window=window, intent=how)
+            actions = dev.pin(result, self.clock(), window=window, intent=how)
             self._apply_device(actions)
             self._pending_key = None  # used by Unseal, or not wanted
             if any(isinstance(a, AttemptRejected) for a in actions):
@@ -393,6 +405,10 @@ class KeypadDaemon:
             return {"state": dev.shown}
 
     # --- status and control socket -------------------------------------------------------
+
+    def to_wall(self, t: float) -> float:
+        """A device (monotonic) time as wall-clock seconds, for people and the state file; 0 for "none"."""
+        return round(self.wall() + (t - self.clock()), 3) if t else 0.0
 
     def status_line(self) -> str:
         n = sum(1 for c in self.connections if c.session and c.session.client_id)
