@@ -219,7 +219,7 @@ def cmd_keypad_run(args: argparse.Namespace) -> int:
     from keycrypt.daemon.keypad import run_keypad, settings_from_config
 
     cfg = load_keypad_config(args.config)
-    settings = settings_from_config(cfg)
+    settings = settings_from_config(cfg, allow_simulated=args.allow_simulated)
     setup_logging(args.log_level or cfg.log_level)
     pin: str | None = None
     if args.pin_fd is not None or cfg.unseal == "terminal":
@@ -233,6 +233,8 @@ def cmd_keypad_status(args: argparse.Namespace) -> int:
         print(json.dumps(answer, indent=1, sort_keys=True))
         return EXIT_OK
     print(f"state:       {answer['state']}")
+    if answer.get("sensor"):
+        print(f"sensor:      {answer['sensor']}")
     if answer.get("window_left") is not None:
         print(f"re-arms in:  {answer['window_left']:.0f} s")
     print(f"listening:   {':'.join(map(str, answer.get('listen') or ['-']))}")
@@ -456,6 +458,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = ksub.add_parser("run", help="run the keypad daemon (unseals with the PIN first)")
     p.add_argument("--config", default=DEFAULT_KEYPAD_CONFIG)
     p.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
+    p.add_argument(
+        "--allow-simulated",
+        action="store_true",
+        help='accept driver = "simulated" for the sensor and PIN pad (tests and demos only)',
+    )
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_run)
 

@@ -509,6 +509,7 @@ def _write_keypad_config(d: Path, port: int = 0) -> Path:
     cfg.write_text(
         f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/keypad.sock"\n'
         f'[listen]\nhost = "127.0.0.1"\nport = {port}\n'
+        '[sensor]\ndriver = "none"\n'  # the process tests breach through the control socket
     )
     return cfg
 

@@ -73,6 +73,7 @@ SENSOR_DEFAULTS: dict[str, dict[str, Any]] = {
         "debounce_ms": SENSOR_DEBOUNCE_MS,
     },
     "simulated": {"initially_breached": False},
+    "none": {},
 }
 PINPAD_DEFAULTS: dict[str, dict[str, Any]] = {
     "evdev": {
@@ -88,9 +89,15 @@ _ENTRY_TIMEOUT_MAX = 3600.0
 _KEY_NAME = re.compile(r"KEY_[A-Z0-9_]+")
 
 
-def make_sensor(cfg: Mapping[str, Any], *, where: str = "sensor") -> GpioSensor | SimulatedSensor:
-    """The sensor a ``[sensor]`` table describes (not started: ``await sensor.start()``)."""
+def make_sensor(cfg: Mapping[str, Any], *, where: str = "sensor") -> GpioSensor | SimulatedSensor | None:
+    """The sensor a ``[sensor]`` table describes (not started: ``await sensor.start()``).
+
+    ``driver = "none"`` is the operator's explicit choice to run without a breach
+    sensor: None, and the keypad says so loudly (status, log).
+    """
     driver, opts = _driver(cfg, SENSOR_DEFAULTS, where)
+    if driver == "none":
+        return None
     if driver == "simulated":
         return SimulatedSensor(initially_breached=_bool(opts, "initially_breached", where))
     chip = opts["chip"]

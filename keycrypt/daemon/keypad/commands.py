@@ -30,6 +30,7 @@ def status(keypad: KeypadDaemon) -> dict[str, Any]:
     return {
         "state": dev.shown,
         "accepting": keypad.accepting,
+        "sensor": keypad.sensor_label,
         # wall-clock times for people; the *_left figures are what the keypad goes by (monotonic)
         "window_until": None if dev.window_until is None else keypad.to_wall(dev.window_until),
         "window_left": None if dev.window_until is None else round(max(0.0, dev.window_until - now), 1),

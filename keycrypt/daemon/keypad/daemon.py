@@ -412,7 +412,15 @@ class KeypadDaemon:
 
     def status_line(self) -> str:
         n = sum(1 for c in self.connections if c.session and c.session.client_id)
-        return f"{self.device.shown} clients={n}"
+        warning = "" if self.sensor is not None else " NO-BREACH-SENSOR"
+        return f"{self.device.shown} clients={n}{warning}"
+
+    @property
+    def sensor_label(self) -> str:
+        """What watches the door, for the status: a driver's name, or a warning that nothing does."""
+        if self.sensor is None:
+            return "none: NO BREACH SENSOR, a breach cannot be detected"
+        return str(getattr(self.sensor, "name", type(self.sensor).__name__))
 
     def status(self) -> dict[str, Any]:
         return commands.status(self)
@@ -428,6 +436,9 @@ class KeypadDaemon:
             self.sensor = make_sensor(self.settings.sensor)
         if self.pinpad is None and self.settings.pinpad:
             self.pinpad = make_pinpad(self.settings.pinpad)
+        if self.sensor is None:
+            level = logging.CRITICAL if self.settings.sensor.get("driver") == "none" else logging.WARNING
+            log.log(level, "%s", kv(event="no_breach_sensor", note="a breach cannot be detected: every client trusts this keypad's ARMED"))
         if self.sensor is not None:
             await self.sensor.start()
             self._sensor_started = True

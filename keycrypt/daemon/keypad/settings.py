@@ -40,11 +40,28 @@ class KeypadSettings:
     pinpad: dict[str, Any] = field(default_factory=dict)
 
 
-def settings_from_config(v: Any) -> KeypadSettings:
-    """Build from validated ``[keypad]`` config values; psk files are read here (ConfigError naming the key)."""
+def settings_from_config(v: Any, *, allow_simulated: bool = False) -> KeypadSettings:
+    """Build from validated ``[keypad]`` config values; psk files are read here (ConfigError naming the key).
+
+    A keypad without a breach sensor would run ARMED and never see a breach: a
+    ``[sensor]`` table is required, ``driver = "none"`` being the explicit (and
+    loudly reported) opt-out. The simulated drivers need ``allow_simulated``
+    (``keycrypt keypad run --allow-simulated``: tests and demos only).
+    """
+    if not v.sensor:
+        raise ConfigError(
+            'no breach sensor configured: add a [sensor] table (driver = "gpio"), '
+            'or driver = "none" to run without one (status and log then say so)',
+            key="keypad.sensor",
+        )
+    for name, table in (("sensor", v.sensor), ("pinpad", v.pinpad)):
+        if table and table.get("driver") == "simulated" and not allow_simulated:
+            raise ConfigError(
+                "the simulated driver is for tests and demos only: start with --allow-simulated",
+                key=f"keypad.{name}.driver",
+            )
     # The hardware tables are checked now (building a device opens nothing), not after the PIN.
-    if v.sensor:
-        make_sensor(dict(v.sensor))
+    make_sensor(dict(v.sensor))
     if v.pinpad:
         make_pinpad(dict(v.pinpad))
     psks: dict[str, bytes] = {}
@@ -82,8 +99,8 @@ def settings_from_config(v: Any) -> KeypadSettings:
     )
 
 
-def make_sensor(cfg: dict[str, Any]) -> hw.Sensor:
-    """The ``[keypad.sensor]`` device (not started); ConfigError naming the key."""
+def make_sensor(cfg: dict[str, Any]) -> hw.Sensor | None:
+    """The ``[keypad.sensor]`` device (not started), None for ``driver = "none"``; ConfigError naming the key."""
     try:
         return hw.make_sensor(cfg, where="keypad.sensor")
     except HardwareError as exc:

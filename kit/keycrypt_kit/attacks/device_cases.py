@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -262,3 +263,60 @@ async def _lockout_restart_clock_step() -> Outcome:
                 with contextlib.suppress(PinRejected):
                     await kd.enter_pin(guess, "arm")
     return Outcome(ok, "; ".join(seen))
+
+
+# --------------------------------------------------------------------------- item 9: no breach sensor
+
+
+def _keypad_run(cfg: Path, *extra: str) -> tuple[int, str]:
+    """``keycrypt keypad run`` as a process with no PIN on stdin: what it says before anything else."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
+    p = subprocess.run([sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg), *extra],
+                       input="", capture_output=True, text=True, timeout=60, env=env, cwd=cfg.parent)
+    return p.returncode, p.stderr.strip().splitlines()[-1] if p.stderr.strip() else ""
+
+
+@case("config-keypad-without-sensor", "starts `keycrypt keypad run` with no [sensor] table (the shipped example), then with driver = \"simulated\" as a production config; then runs one with driver = \"none\"", "the first two are refused at start naming keypad.sensor; \"none\" runs, and its status and log say loudly that no breach can be detected")
+def keypad_without_sensor() -> Outcome:
+    with tempfile.TemporaryDirectory(prefix="kc-nosensor-") as d:
+        cfg = Path(d) / "keypad.toml"
+        make_keystore(Path(d) / "keypad.key")
+        cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n')
+        code1, said1 = _keypad_run(cfg)
+        cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n[sensor]\ndriver = "simulated"\n')
+        code2, said2 = _keypad_run(cfg)
+        try:
+            label, loud = asyncio.run(_no_sensor_status(Path(d)))
+        except Exception as exc:  # noqa: BLE001 - reported in the outcome
+            label, loud = f"did not start: {exc}", False
+    refused = code1 == 2 and "keypad.sensor" in said1 and code2 == 2 and "keypad.sensor.driver" in said2
+    ok = refused and "NO BREACH SENSOR" in label and loud
+    return Outcome(ok, f"no [sensor]: exit {code1} ({said1}); simulated: exit {code2} ({said2}); "
+                       f"driver = \"none\": status sensor = {label!r}, critical log line: {loud}")
+
+
+async def _no_sensor_status(directory: Path) -> tuple[str, bool]:
+    logger = logging.getLogger("keycrypt")
+    seen: list[str] = []
+
+    class Catch(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.CRITICAL:
+                seen.append(record.getMessage())
+
+    h, old = Catch(), logger.level
+    logger.setLevel(logging.CRITICAL)
+    logger.addHandler(h)
+    try:
+        kd = await start_keypad(directory, sensor={"driver": "none"})
+        try:
+            label = str(kd.status().get("sensor", "(not in the status)"))
+        finally:
+            await kd.stop()
+    finally:
+        logger.removeHandler(h)
+        logger.setLevel(old)
+    return label, any("no_breach_sensor" in m for m in seen)
