@@ -42,6 +42,7 @@ from keycrypt.constants import (
     PIN_BACKOFF_MAX,
     PSK_SIZE,
     REKEY_LOG2_DEFAULT,
+    RESPONSE_DEADLINE_MAX,
     REKEY_LOG2_MAX,
     REKEY_LOG2_MIN,
 )
@@ -326,7 +327,8 @@ _CLIENT = Schema(
                     "detect_multiplier",
                     "int",
                     DETECT_MULTIPLIER,
-                    "Response deadline = detect_multiplier x heartbeat_interval.",
+                    "Response deadline = detect_multiplier x heartbeat_interval, at most "
+                    f"{RESPONSE_DEADLINE_MAX:g} s (refused at start otherwise).",
                     lo=2,
                     hi=100,
                 ),
@@ -609,7 +611,9 @@ def validate(schema_name: str, data: Mapping[str, Any], base: Path = Path(".")) 
             ]
         else:
             values[section.name] = _table(schema, section, raw if raw is not None else {}, where, base)
-    return Values(values, root_name)
+    result = Values(values, root_name)
+    _cross_checks(schema_name, result)
+    return result
 
 
 def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
@@ -632,7 +636,6 @@ def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
         values = validate(schema_name, data, p.resolve().parent)
     except ConfigError as exc:
         raise ConfigError(f"{p}: {exc}", key=None) from None
-    _cross_checks(schema_name, values)
     return values
 
 
@@ -641,6 +644,23 @@ def _cross_checks(schema_name: str, v: Values) -> None:
         m = v["maintenance"]
         if m["window_default"] > m["window_max"]:
             raise ConfigError("must not exceed keypad.maintenance.window_max", key="keypad.maintenance.window_default")
+    else:
+        check_response_deadline(v["heartbeat_interval"], v["detect_multiplier"])
+
+
+def check_response_deadline(interval: float, multiplier: int) -> None:
+    """The deadline is how long a breached host may stay up: refuse one above the spec's bound.
+
+    Each factor has its own bounds, but their product could reach 6,000 s; the
+    bound holds with or without systemd (whose watchdog check is separate).
+    """
+    deadline = interval * multiplier
+    if deadline > RESPONSE_DEADLINE_MAX:
+        raise ConfigError(
+            f"the response deadline detect_multiplier x heartbeat_interval = {multiplier} x {interval:g} s = "
+            f"{deadline:g} s exceeds the limit of {RESPONSE_DEADLINE_MAX:g} s (a breached host would stay up that long)",
+            key="client.heartbeat_interval",
+        )
 
 
 def load_keypad_config(path: str | os.PathLike[str]) -> Values:
@@ -880,6 +900,7 @@ __all__ = [
     "load_keypad_config",
     "load_client_config",
     "parse_duration",
+    "check_response_deadline",
     "read_psk_file",
     "render_config_reference",
 ]
