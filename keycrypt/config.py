@@ -187,12 +187,32 @@ _KEYPAD = Schema(
             "limits",
             "Resource limits and timeouts that bound what a hostile network can cost.",
             (
-                Opt("max_clients", "int", 1024, "Concurrent connections; more are closed at once.", lo=1, hi=65536),
+                Opt(
+                    "max_clients",
+                    "int",
+                    1024,
+                    "Concurrent connections; while this many are open the keypad stops listening, so a further "
+                    "connect is refused by the kernel.",
+                    lo=1,
+                    hi=65536,
+                ),
                 Opt(
                     "max_half_open",
                     "int",
                     64,
-                    "Connections that have not yet completed their HELLO; more are closed at once.",
+                    "Connections that have not yet sent their HELLO. A new connection beyond this evicts the "
+                    "oldest such connection (never the newest is refused: idle connections cannot lock out "
+                    "booting clients).",
+                    lo=1,
+                    hi=65536,
+                ),
+                Opt(
+                    "max_half_open_per_source",
+                    "int",
+                    8,
+                    "Connections from one source address that have not yet sent their HELLO; a new one beyond "
+                    "this evicts that address's oldest once it has waited 0.5 s (a fleet booting behind one "
+                    "address is not cut down).",
                     lo=1,
                     hi=65536,
                 ),

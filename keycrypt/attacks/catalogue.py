@@ -74,6 +74,6 @@ def run_case(c: Case, *, full: bool = False) -> Result:
 
 
 def all_cases() -> dict[str, Case]:
-    from keycrypt.attacks import machine_cases, misconfig_cases, net_cases  # noqa: F401 - registration by import
+    from keycrypt.attacks import keypad_dos_cases, log_cases, machine_cases, misconfig_cases, net_cases  # noqa: F401 - registration by import
 
     return CASES

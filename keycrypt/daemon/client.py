@@ -32,7 +32,7 @@ import socket
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 from keycrypt.constants import (
     BOOT_GRACE,
@@ -203,7 +203,9 @@ class KeypadLink(asyncio.Protocol):
     # --- asyncio callbacks -------------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
+        # asyncio's transport or another loop's (uvloop's TCPTransport does not derive from
+        # asyncio.Transport but has write/abort/get_extra_info, all this class uses).
+        transport = cast(asyncio.Transport, transport)
         if self.session.terminal:
             transport.abort()
             return

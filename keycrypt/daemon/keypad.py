@@ -45,8 +45,11 @@ from keycrypt.constants import (
 from keycrypt.crypto.kem import KemPrivateKey, get_backend
 from keycrypt.daemon import kv
 from keycrypt.daemon.control import ControlError, ControlServer
+from keycrypt.daemon.halfopen import HalfOpen
+from keycrypt.daemon.listener import Listener
+from keycrypt.daemon.logline import RateLimitedCounts
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
-from keycrypt.errors import ConfigError, KeyCryptError, KeystoreError, PinError, Reason, WrongPin
+from keycrypt.errors import ConfigError, KeyCryptError, KeystoreError, ParseError, PinError, Reason, WrongPin
 from keycrypt.machines.actions import (
     AcceptClients,
     Action,
@@ -70,6 +73,7 @@ from keycrypt.machines.actions import (
 )
 from keycrypt.machines.device import DeviceConfig, KeypadDevice
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
+from keycrypt.wire.stream import FrameReader
 
 log = logging.getLogger("keycrypt.keypad")
 
@@ -105,6 +109,7 @@ class KeypadSettings:
     unseal: str = "terminal"
     max_clients: int = 1024
     max_half_open: int = 64
+    max_half_open_per_source: int = 8
     hello_timeout: float = HELLO_TIMEOUT
     idle_timeout: float = KEYPAD_IDLE_TIMEOUT
     device: DeviceConfig = field(default_factory=DeviceConfig)
@@ -142,6 +147,7 @@ class KeypadSettings:
             unseal=v.unseal,
             max_clients=v.limits.max_clients,
             max_half_open=v.limits.max_half_open,
+            max_half_open_per_source=v.limits.max_half_open_per_source,
             hello_timeout=v.limits.hello_timeout,
             idle_timeout=v.limits.idle_timeout,
             device=DeviceConfig(
@@ -206,41 +212,63 @@ def prepare_state_dir(state_dir: Path | None) -> None:
 
 
 class KeypadConnection(asyncio.Protocol):
-    """Drives one KeypadSession from one TCP connection."""
+    """Drives one KeypadSession from one TCP connection.
+
+    Fairness: the session is fed at most one frame per event-loop turn. A
+    read's bytes are kept whole and cut into frames one at a time (each judged
+    by the read's arrival time), the next one served on the next turn through
+    ``call_soon``, and reading is paused while a whole frame waits: a session
+    that pipelines thousands of PINGs in one read gets one answer per turn like
+    every other session, costs no more per turn, and cannot make the keypad
+    buffer more than one read.
+    """
 
     __slots__ = (
-        "daemon", "transport", "session", "peer", "since", "last_seen", "epoch", "_timer", "_deadline", "_looked", "_loop"
+        "daemon", "transport", "session", "peer", "source", "since", "last_seen", "epoch", "evicted", "announced",
+        "_opened", "_timer", "_deadline", "_looked", "_loop", "_reader", "_arrived", "_serving", "_paused",
     )
 
-    def __init__(self, daemon: KeypadDaemon) -> None:
+    def __init__(self, daemon: KeypadDaemon, source: str = "?", peer: str = "?") -> None:
         self.daemon = daemon
         self.transport: asyncio.Transport | None = None
         self.session: KeypadSession | None = None
-        self.peer = "?"
-        self.since = 0.0
-        self.last_seen = 0.0
+        self.peer = peer
+        self.source = source
+        self._loop = asyncio.get_running_loop()
+        self.since = self.last_seen = self._loop.time()
         self.epoch = 0
+        self.evicted = False  # pushed out of the half-open slots by a newer connection
+        self.announced = False  # session_opened logged (after key confirmation)
+        self._opened: SessionOpened | None = None  # the HELLO's details, logged once the keys are confirmed
         self._timer: asyncio.TimerHandle | None = None
         self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
         self._looked = False  # the timer found the deadline passed and gave the socket one last look
-        self._loop = asyncio.get_running_loop()
+        self._reader = FrameReader()  # bytes read and not yet served
+        self._arrived = 0.0  # arrival time of the last read (all its frames are judged by it)
+        self._serving = False  # a _serve_next is scheduled
+        self._paused = False  # reading paused while frames wait
 
     # asyncio callbacks ----------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        # A stream transport from loop.create_server: asyncio's, or another loop's (uvloop's
-        # TCPTransport does not derive from asyncio.Transport but has write/abort/get_extra_info,
-        # all this class uses). Nothing is decided on the type, so a cast, not an assert.
+        # A stream transport from loop.connect_accepted_socket: asyncio's, or another loop's
+        # (uvloop's TCPTransport does not derive from asyncio.Transport but has write/abort/
+        # get_extra_info/pause_reading, all this class uses). Nothing is decided on the type.
         transport = cast(asyncio.Transport, transport)
         self.transport = transport
         peer = transport.get_extra_info("peername")
-        self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
+        if isinstance(peer, tuple):
+            self.peer = f"{peer[0]}:{peer[1]}"
         d = self.daemon
-        refuse = d.refusal()
+        refuse = "evicted" if self.evicted else d.refusal(capacity=False)
         if refuse:
-            d.stats["refused"] += 1
+            # Only a race: the listener stops accepting before the keypad refuses (sealed,
+            # breached, full), and an evicted connection that was not yet made ends here.
+            if not self.evicted:
+                d.stats["refused"] += 1
             log.debug("%s", kv(event="connection_refused", peer=self.peer, why=refuse))
             transport.abort()
+            self._forget()
             return
         sock = transport.get_extra_info("socket")
         if sock is not None:
@@ -252,25 +280,64 @@ class KeypadConnection(asyncio.Protocol):
         )
         now = self._loop.time()
         self.since = self.last_seen = now
-        d.connections.add(self)
-        d.half_open += 1
         self._apply(self.session.start(now))
 
     def data_received(self, data: bytes) -> None:
         s = self.session
         if s is None or s.terminal:
             return
-        status = self.daemon.device.status
         now = self._loop.time()
-        if status is None:  # refused state: nobody is answered (DropAll normally got here first)
-            self._apply(s.drop(Reason.BREACH, now))
-            return
         if self._deadline is not None and now >= self._deadline:
             # Read after the deadline: the loop may have been busy (a burst of HELLOs) while these
             # bytes waited in the socket. The machine judges input by the time it arrived.
             now = self._arrival(now)
-        self.last_seen = now
-        self._apply(s.receive_data(data, now, status))
+        self.last_seen = self._arrived = now
+        self._reader.push(data)  # cut into frames one at a time, one per turn: a 256 KiB read costs no more
+        if not self._serving:
+            self._serve_next()  # the usual case: one frame per read, answered at once
+
+    def _serve_next(self) -> None:
+        """One frame, and the next one on the next loop turn: every session gets its turn.
+
+        Reading is paused while a whole frame waits, so the keypad never holds
+        more than one read of a session, however fast it pipelines.
+        """
+        self._serving = False
+        s = self.session
+        if s is None or s.terminal:
+            return
+        try:
+            raw = self._reader.pop()
+        except ParseError:
+            raw = self._reader.leftover()  # the machine judges the bad bytes (and closes)
+        if raw is not None:
+            self._serve(raw, self._arrived)
+        if s.terminal:
+            return
+        if self._reader.ready():  # another whole frame: its turn comes next
+            self._serving = True
+            self._loop.call_soon(self._serve_next)
+            if not self._paused and self.transport is not None:
+                self._paused = True
+                self.transport.pause_reading()
+        elif self._paused and self.transport is not None:
+            self._paused = False
+            self.transport.resume_reading()
+
+    def _serve(self, raw: bytes, arrived: float) -> None:
+        s = self.session
+        assert s is not None
+        status = self.daemon.device.status
+        if status is None:  # refused state: nobody is answered (DropAll normally got here first)
+            self._apply(s.drop(Reason.BREACH, self._loop.time()))
+            return
+        self._apply(s.receive_data(raw, arrived, status))
+        if not self.announced and self._opened is not None and self.proven:
+            # Only now: a HELLO proves nothing (anyone may claim an id, or replay one); the first
+            # verified PING shows the client holds the session keys (and its psk).
+            self.announced = True
+            o = self._opened
+            log.info("%s", kv(event="session_opened", client_id=o.client_id, peer=self.peer, psk=o.psk, rekey_log2=o.rekey_log2))
 
     def _arrival(self, now: float) -> float:
         """A time no earlier than the arrival of every byte just read, or ``now`` if unknown.
@@ -310,6 +377,9 @@ class KeypadConnection(asyncio.Protocol):
         self._timer = None
         if self.session is not None and not self.session.terminal and self._deadline is not None:
             now = self._loop.time()
+            if self._serving:  # frames that arrived before now wait for their turn: judge them first
+                self._timer = self._loop.call_at(now, self._on_timer)
+                return
             if now < self._deadline:  # pushed back by a PING since this handle was armed
                 self._timer = self._loop.call_at(self._deadline, self._on_timer)
                 return
@@ -346,16 +416,20 @@ class KeypadConnection(asyncio.Protocol):
                     self._timer.cancel()
                     self._timer = None
             elif isinstance(a, SessionOpened):
-                self.daemon.half_open -= 1
-                log.info(
+                self.daemon.halfopen.remove(self)
+                self._opened = a
+                log.debug(
                     "%s",
-                    kv(event="session_opened", client_id=a.client_id, peer=self.peer, psk=a.psk, rekey_log2=a.rekey_log2),
+                    kv(event="hello_accepted", client_id=a.client_id, peer=self.peer, psk=a.psk, rekey_log2=a.rekey_log2),
                 )
             elif isinstance(a, Rekeyed):
                 self.epoch = a.epoch
                 log.debug("%s", kv(event="rekeyed", client_id=self.session and self.session.client_id, epoch=a.epoch))
             elif isinstance(a, Close):
-                level = logging.DEBUG if a.reason in (Reason.EOF, Reason.BREACH, Reason.STOPPED) else logging.INFO
+                # What an unconfirmed peer caused (its id, its error detail) is logged at DEBUG only;
+                # above DEBUG it is a count, at most one line per interval.
+                confirmed = self.announced
+                level = logging.DEBUG if not confirmed or a.reason in (Reason.EOF, Reason.BREACH, Reason.STOPPED) else logging.INFO
                 log.log(
                     level,
                     "%s",
@@ -367,6 +441,8 @@ class KeypadConnection(asyncio.Protocol):
                         detail=a.detail,
                     ),
                 )
+                if not confirmed and a.reason not in (Reason.EOF, Reason.BREACH, Reason.STOPPED):
+                    self.daemon.unconfirmed.add(a.reason.value)
                 if t is not None:
                     t.abort()
                 self._forget()
@@ -376,11 +452,22 @@ class KeypadConnection(asyncio.Protocol):
             self._timer.cancel()
             self._timer = None
         d = self.daemon
+        d.halfopen.remove(self)
         if self in d.connections:
             d.connections.discard(self)
-            if self.session is not None and self.session.client_id is None:
-                d.half_open -= 1
+            d.update_listening()
         self.transport = None
+
+    def evict(self) -> None:
+        """A newer connection needs this half-open slot: close without a word (no HELLO came)."""
+        self.evicted = True
+        self.daemon.stats["evicted"] += 1
+        self.daemon.unconfirmed.add("evicted")
+        if self.session is not None and not self.session.terminal:
+            self._apply(self.session.drop(Reason.STOPPED, self._loop.time()))
+        if self.transport is not None:
+            self.transport.abort()
+        self._forget()
 
     def roster_entry(self, now_mono: float, now_wall: float) -> dict[str, Any]:
         s = self.session
@@ -442,9 +529,11 @@ class KeypadDaemon:
         self._pending_key: tuple[KemPrivateKey, bytes] | None = None
         self.accepting = False
         self.connections: set[KeypadConnection] = set()
-        self.half_open = 0
-        self.stats = {"refused": 0}
-        self._server: asyncio.AbstractServer | None = None
+        self.halfopen: HalfOpen[KeypadConnection] = HalfOpen(settings.max_half_open, settings.max_half_open_per_source)
+        self.stats = {"refused": 0, "evicted": 0}
+        self.unconfirmed = RateLimitedCounts(log, "unconfirmed_peers_closed", schedule=self._call_later)
+        self._listener: Listener | None = None
+        self._attaching: set[asyncio.Task[None]] = set()
         self._control: ControlServer | None = None
         self._pin_lock = asyncio.Lock()
         self._window_timer: asyncio.TimerHandle | None = None
@@ -462,23 +551,21 @@ class KeypadDaemon:
 
     async def start(self) -> None:
         """Listen for clients and on the control socket; the device is still SEALED unless unsealed."""
-        loop = asyncio.get_running_loop()
         s = self.settings
+        self._listener = Listener(self._on_accept, backlog=1024)
         try:
-            self._server = await loop.create_server(
-                lambda: KeypadConnection(self), s.host, s.port, reuse_address=True, backlog=1024
-            )
+            self.bound = self._listener.open(s.host, s.port)
         except OSError as exc:
+            self._listener = None
             raise ConfigError(f"cannot listen on {s.host}:{s.port}: {exc.strerror or exc}", key="keypad.listen") from None
-        sockname = self._server.sockets[0].getsockname()
-        self.bound = (sockname[0], sockname[1])
+        self.update_listening()  # sealed: the port is held, but connects are refused
         if s.control_socket is not None:
             self._control = ControlServer(s.control_socket, self.handle_control)
             try:
                 await self._control.start()
             except ControlError as exc:
-                self._server.close()
-                self._server = None
+                self._listener.close()
+                self._listener = None
                 raise ConfigError(str(exc), key="keypad.control_socket") from None
         await self._start_hw()
         wd = watchdog_interval()
@@ -493,9 +580,10 @@ class KeypadDaemon:
         self._stopped.set()
         self.accepting = False
         self._drop_all(reason)
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+        self.unconfirmed.flush()
         if self._control is not None:
             await self._control.close()
         if self._window_timer is not None:
@@ -537,15 +625,68 @@ class KeypadDaemon:
 
     # --- admission -------------------------------------------------------------------
 
-    def refusal(self) -> str:
-        """Why a new connection must be closed now ("" = accept it)."""
+    @property
+    def half_open(self) -> int:
+        """Connections that have not sent their HELLO yet."""
+        return len(self.halfopen)
+
+    def refusal(self, *, capacity: bool = True) -> str:
+        """Why no new connection may be served now ("" = serve): the listener is then paused.
+
+        ``capacity`` False: only the device's state (a connection already counted asks).
+        """
         if not self.accepting or self.key is None or self.device.status is None:
             return f"state {self.device.state.lower()}"
-        if len(self.connections) >= self.settings.max_clients:
+        if capacity and len(self.connections) >= self.settings.max_clients:
             return "max_clients"
-        if self.half_open >= self.settings.max_half_open:
-            return "max_half_open"
         return ""
+
+    def update_listening(self) -> None:
+        """Listen exactly while a new connection could be served.
+
+        Sealed, breached, in LOCKDOWN's refusal or full, the keypad neither
+        accepts nor aborts: the listener is paused and the kernel refuses the
+        connect (Linux), which a booting client retries within its boot grace,
+        where an accepted-then-aborted connection looked like a keypad that
+        closed the session.
+        """
+        lst = self._listener
+        if lst is None:
+            return
+        if self.refusal():
+            lst.pause()
+        else:
+            lst.resume()
+
+    def _on_accept(self, sock: socket.socket, addr: Any) -> None:
+        """A connection the listener accepted: a half-open slot (evicting the oldest if full), then its transport."""
+        source = str(addr[0]) if isinstance(addr, tuple) else str(addr)
+        peer = f"{addr[0]}:{addr[1]}" if isinstance(addr, tuple) else str(addr)
+        if self.refusal():  # only if a state change raced the pause (or a batch overshot)
+            self.stats["refused"] += 1
+            sock.close()
+            self.update_listening()
+            return
+        conn = KeypadConnection(self, source, peer)
+        self.connections.add(conn)
+        for old in self.halfopen.admit(conn, source, conn.since):
+            old.evict()
+        self.update_listening()  # full now: stop accepting
+        task = asyncio.get_running_loop().create_task(self._attach(conn, sock))
+        self._attaching.add(task)
+        task.add_done_callback(self._attaching.discard)
+
+    async def _attach(self, conn: KeypadConnection, sock: socket.socket) -> None:
+        try:
+            await asyncio.get_running_loop().connect_accepted_socket(lambda: conn, sock)
+        except Exception as exc:  # the socket died before it had a transport
+            log.debug("%s", kv(event="accept_failed", peer=conn.peer, error=exc))
+            with contextlib.suppress(OSError):
+                sock.close()
+            conn._forget()
+
+    def _call_later(self, delay: float, fn: Callable[[], None]) -> object:
+        return asyncio.get_running_loop().call_later(delay, fn)
 
     def _drop_all(self, reason: Reason) -> None:
         conns = list(self.connections)
@@ -573,14 +714,17 @@ class KeypadDaemon:
         for a in actions:
             if isinstance(a, DropAll):
                 self.accepting = False  # before the drop: nothing may slip in between
+                self.update_listening()
                 self._drop_all(a.reason)
             elif isinstance(a, AcceptClients):
                 self.accepting = a.accept
+                self.update_listening()
             elif isinstance(a, Unseal):
                 if self._pending_key is not None:
                     self.key, self.fingerprint = self._pending_key
                     self._pending_key = None
                     log.info("%s", kv(event="unsealed"))
+                    self.update_listening()
             elif isinstance(a, StatusChanged):
                 if a.state != "LOCKDOWN":
                     self._duress = False
@@ -782,6 +926,8 @@ class KeypadDaemon:
                 key=lambda e: (str(e["client_id"]), e["peer"]),
             ),
             "refused": self.stats["refused"],
+            "evicted": self.stats["evicted"],
+            "listening": bool(self._listener is not None and self._listener.listening),
             # enrolled clients without a live session that has verified at least one PING
             "missing": sorted(cid for cid in self.settings.psks if cid not in present),
         }
