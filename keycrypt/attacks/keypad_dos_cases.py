@@ -30,7 +30,7 @@ from keycrypt.attacks.net_cases import LEGIT, LEGIT_INTERVAL, _flood, _kept, _le
 PIPE_SESSIONS = 100
 
 
-def _run(coro_fn: Callable[[], Coroutine[Any, Any, Outcome]], loop: str) -> Outcome:
+def run_on_loop(coro_fn: Callable[[], Coroutine[Any, Any, Outcome]], loop: str) -> Outcome:
     """Run a case on asyncio's loop or on uvloop (skipped as a FAIL-free note when uvloop is absent)."""
     if loop == "asyncio":
         return asyncio.run(coro_fn())
@@ -86,7 +86,9 @@ async def _prober(ek: bytes, port: int, interval: float, stop: asyncio.Event, rt
         writer.transport.abort()
 
 
-async def _pipeline(sessions: int, seconds: float) -> Outcome:
+async def pipelined_flood(sessions: int, seconds: float) -> Outcome:
+    loop_errors: list[str] = []  # an exception in a keypad callback is a failure, even if no client noticed
+    asyncio.get_running_loop().set_exception_handler(lambda _loop, ctx: loop_errors.append(str(ctx.get("exception") or ctx.get("message"))))
     async with keypad_rig(hello_timeout=1.0) as (kd, ek, fleet, directory):
         port = kd.bound[1]
         from keycrypt.keystore import write_pubkey
@@ -112,14 +114,15 @@ async def _pipeline(sessions: int, seconds: float) -> Outcome:
         "prober": probe_end,
         "legit_lockdowns": len(fleet.lockdowns),
         "loadavg_1min": round(os.getloadavg()[0], 2),
+        "loop_errors": loop_errors[:3],
     }
     deadline = LEGIT_INTERVAL * 3
-    ok = kept and probe_end == "ok" and worst < deadline and int(res.get("opened", 0)) > 0  # type: ignore[call-overload]
+    ok = kept and probe_end == "ok" and worst < deadline and int(res.get("opened", 0)) > 0 and not loop_errors  # type: ignore[call-overload]
     return Outcome(
         ok,
         f"{res.get('opened')} attacker sessions sent {res.get('pings_sent')} pipelined PINGs in {seconds:g} s "
         f"({res.get('pongs_received')} answered, {res.get('ended_by_keypad')} sessions ended by the keypad); "
-        f"legit round trip worst {worst * 1000:.1f} ms (deadline {deadline * 1000:.0f} ms) over {len(rtts)} PINGs, prober {probe_end}; {legit}",
+        f"legit round trip worst {worst * 1000:.1f} ms (deadline {deadline * 1000:.0f} ms) over {len(rtts)} PINGs, prober {probe_end}; {legit}; {len(loop_errors)} exceptions in loop callbacks",
         figures,
     )
 
@@ -141,7 +144,7 @@ async def _flood_module(module: str, *args: str) -> dict[str, object]:
     heavy=True,
 )
 def pipeline(full: bool = False) -> Outcome:
-    return _run(lambda: _pipeline(PIPE_SESSIONS, 10.0 if full else 2.0), "asyncio")
+    return run_on_loop(lambda: pipelined_flood(PIPE_SESSIONS, 10.0 if full else 2.0), "asyncio")
 
 
 @case(
@@ -152,7 +155,7 @@ def pipeline(full: bool = False) -> Outcome:
     heavy=True,
 )
 def pipeline_uvloop(full: bool = False) -> Outcome:
-    return _run(lambda: _pipeline(PIPE_SESSIONS, 10.0 if full else 2.0), "uvloop")
+    return run_on_loop(lambda: pipelined_flood(PIPE_SESSIONS, 10.0 if full else 2.0), "uvloop")
 
 
 # --- refusals that looked like closes --------------------------------------------------------------

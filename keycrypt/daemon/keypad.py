@@ -225,7 +225,7 @@ class KeypadConnection(asyncio.Protocol):
 
     __slots__ = (
         "daemon", "transport", "session", "peer", "source", "since", "last_seen", "epoch", "evicted", "announced",
-        "_opened", "_timer", "_deadline", "_looked", "_loop", "_reader", "_arrived", "_serving", "_paused",
+        "_opened", "_timer", "_timer_at", "_deadline", "_looked", "_loop", "_reader", "_arrived", "_serving", "_paused",
     )
 
     def __init__(self, daemon: KeypadDaemon, source: str = "?", peer: str = "?") -> None:
@@ -240,7 +240,8 @@ class KeypadConnection(asyncio.Protocol):
         self.evicted = False  # pushed out of the half-open slots by a newer connection
         self.announced = False  # session_opened logged (after key confirmation)
         self._opened: SessionOpened | None = None  # the HELLO's details, logged once the keys are confirmed
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.Handle | None = None
+        self._timer_at = 0.0
         self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
         self._looked = False  # the timer found the deadline passed and gave the socket one last look
         self._reader = FrameReader()  # bytes read and not yet served
@@ -373,15 +374,20 @@ class KeypadConnection(asyncio.Protocol):
         if self.session is not None and not self.session.terminal:
             self._apply(self.session.drop(reason, self._loop.time()))
 
+    def _arm(self, at: float) -> None:
+        """The timer handle, due at ``at`` (kept here: uvloop's handle for a time already past has no when())."""
+        self._timer = self._loop.call_at(at, self._on_timer)
+        self._timer_at = at
+
     def _on_timer(self) -> None:
         self._timer = None
         if self.session is not None and not self.session.terminal and self._deadline is not None:
             now = self._loop.time()
             if self._serving:  # frames that arrived before now wait for their turn: judge them first
-                self._timer = self._loop.call_at(now, self._on_timer)
+                self._arm(now)
                 return
             if now < self._deadline:  # pushed back by a PING since this handle was armed
-                self._timer = self._loop.call_at(self._deadline, self._on_timer)
+                self._arm(self._deadline)
                 return
             if not self._looked:
                 # One more loop iteration before deciding: a handle that ran late (the loop was
@@ -389,7 +395,7 @@ class KeypadConnection(asyncio.Protocol):
                 # due now runs after the next select()'s reads, which data_received judges by their
                 # arrival; if nothing came in time, this handle closes the session then.
                 self._looked = True
-                self._timer = self._loop.call_at(now, self._on_timer)
+                self._arm(now)
                 return
             self._deadline = None
             self._apply(self.session.timer(now))
@@ -406,10 +412,10 @@ class KeypadConnection(asyncio.Protocol):
                 # and the armed handle re-arms itself when it fires early (_on_timer).
                 self._deadline = a.at
                 self._looked = False
-                if self._timer is None or self._timer.when() > a.at:
+                if self._timer is None or self._timer_at > a.at:
                     if self._timer is not None:
                         self._timer.cancel()
-                    self._timer = self._loop.call_at(a.at, self._on_timer)
+                    self._arm(a.at)
             elif isinstance(a, CancelTimer):
                 self._deadline = None
                 if self._timer is not None:
