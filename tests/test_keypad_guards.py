@@ -133,3 +133,18 @@ def test_a_paused_listener_refuses_connects_and_keeps_its_port(loop_name: str) -
         uvloop = pytest.importorskip("uvloop")
         with asyncio.Runner(loop_factory=uvloop.new_event_loop) as r:
             r.run(main())
+
+
+def test_a_connection_that_has_spoken_is_evicted_after_the_quiet_ones() -> None:
+    """Under a flood a genuine client is accepted late, its HELLO already waiting: it must outlive idle ones."""
+    h: HalfOpen[str] = HalfOpen(max_total=3, max_per_source=8)
+    h.admit("legit", "A", 0.0, heard=True)
+    h.admit("idle1", "A", 0.1)
+    h.admit("idle2", "A", 0.2)
+    assert h.admit("idle3", "A", 0.3) == ["idle1"]
+    h.heard("idle2")
+    assert h.admit("idle4", "A", 0.4) == ["idle3"]
+    assert h.admit("idle5", "A", 0.5) == ["idle4"]
+    h.remove("idle5")
+    h.admit("x", "A", 0.6, heard=True)
+    assert h.admit("y", "A", 0.7) == ["legit"]  # nobody quiet is left: the oldest goes

@@ -90,6 +90,7 @@ async def pipelined_flood(sessions: int, seconds: float) -> Outcome:
     loop_errors: list[str] = []  # an exception in a keypad callback is a failure, even if no client noticed
     asyncio.get_running_loop().set_exception_handler(lambda _loop, ctx: loop_errors.append(str(ctx.get("exception") or ctx.get("message"))))
     async with keypad_rig(hello_timeout=1.0) as (kd, ek, fleet, directory):
+        assert kd.bound is not None
         port = kd.bound[1]
         from keycrypt.keystore import write_pubkey
 
@@ -163,6 +164,7 @@ def pipeline_uvloop(full: bool = False) -> Outcome:
 
 async def _idle_then_boot(n_idle: int, booting: int) -> Outcome:
     async with keypad_rig() as (kd, ek, fleet, _):
+        assert kd.bound is not None
         port = kd.bound[1]
         flood = asyncio.create_task(_flood("idle", "--port", str(port), "--n", str(n_idle), "--hold", "2.5"))
         await wait_for(lambda: kd.half_open >= min(n_idle, kd.settings.max_half_open), 3.0)
@@ -203,6 +205,7 @@ async def _sealed_boot(boot_grace: float | None) -> Outcome:
         await kd.start()  # sealed: unseal = "pinpad", the PIN has not been typed yet
         fleet = Fleet()
         try:
+            assert kd.bound is not None
             fleet.add(ek, kd.bound[1], "booting", boot_grace=boot_grace)
             await asyncio.sleep(1.0)
             early = list(fleet.lockdowns)

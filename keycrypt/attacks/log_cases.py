@@ -79,6 +79,7 @@ async def _injection() -> Outcome:
         kd = await start_keypad(directory)
         fleet = Fleet()
         try:
+            assert kd.bound is not None
             port = kd.bound[1]
             # the attacker: a HELLO with a newline in its client_id, then garbage (no key confirmation)
             r, w = await asyncio.open_connection(HOST, port)

@@ -225,7 +225,7 @@ class KeypadConnection(asyncio.Protocol):
 
     __slots__ = (
         "daemon", "transport", "session", "peer", "source", "since", "last_seen", "epoch", "evicted", "announced",
-        "_opened", "_timer", "_timer_at", "_deadline", "_looked", "_loop", "_reader", "_arrived", "_serving", "_paused",
+        "pending", "_opened", "_timer", "_timer_at", "_deadline", "_looked", "_loop", "_reader", "_arrived", "_serving", "_paused",
     )
 
     def __init__(self, daemon: KeypadDaemon, source: str = "?", peer: str = "?") -> None:
@@ -240,6 +240,7 @@ class KeypadConnection(asyncio.Protocol):
         self.evicted = False  # pushed out of the half-open slots by a newer connection
         self.announced = False  # session_opened logged (after key confirmation)
         self._opened: SessionOpened | None = None  # the HELLO's details, logged once the keys are confirmed
+        self.pending: tuple[socket.socket, asyncio.Task[None]] | None = None  # accepted, transport not made yet
         self._timer: asyncio.Handle | None = None
         self._timer_at = 0.0
         self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
@@ -257,6 +258,7 @@ class KeypadConnection(asyncio.Protocol):
         # get_extra_info/pause_reading, all this class uses). Nothing is decided on the type.
         transport = cast(asyncio.Transport, transport)
         self.transport = transport
+        self.pending = None
         peer = transport.get_extra_info("peername")
         if isinstance(peer, tuple):
             self.peer = f"{peer[0]}:{peer[1]}"
@@ -293,6 +295,8 @@ class KeypadConnection(asyncio.Protocol):
             # bytes waited in the socket. The machine judges input by the time it arrived.
             now = self._arrival(now)
         self.last_seen = self._arrived = now
+        if s.client_id is None:
+            self.daemon.halfopen.heard(self)
         self._reader.push(data)  # cut into frames one at a time, one per turn: a 256 KiB read costs no more
         if not self._serving:
             self._serve_next()  # the usual case: one frame per read, answered at once
@@ -436,17 +440,18 @@ class KeypadConnection(asyncio.Protocol):
                 # above DEBUG it is a count, at most one line per interval.
                 confirmed = self.announced
                 level = logging.DEBUG if not confirmed or a.reason in (Reason.EOF, Reason.BREACH, Reason.STOPPED) else logging.INFO
-                log.log(
-                    level,
-                    "%s",
-                    kv(
-                        event="session_closed",
-                        client_id=self.session.client_id if self.session else None,
-                        peer=self.peer,
-                        reason=a.reason.value,
-                        detail=a.detail,
-                    ),
-                )
+                if log.isEnabledFor(level):  # a flood closes thousands: do not format what is not logged
+                    log.log(
+                        level,
+                        "%s",
+                        kv(
+                            event="session_closed",
+                            client_id=self.session.client_id if self.session else None,
+                            peer=self.peer,
+                            reason=a.reason.value,
+                            detail=a.detail,
+                        ),
+                    )
                 if not confirmed and a.reason not in (Reason.EOF, Reason.BREACH, Reason.STOPPED):
                     self.daemon.unconfirmed.add(a.reason.value)
                 if t is not None:
@@ -469,6 +474,11 @@ class KeypadConnection(asyncio.Protocol):
         self.evicted = True
         self.daemon.stats["evicted"] += 1
         self.daemon.unconfirmed.add("evicted")
+        if self.pending is not None:
+            sock, task = self.pending  # its attach has not started: never build the transport
+            self.pending = None
+            task.cancel()
+            sock.close()
         if self.session is not None and not self.session.terminal:
             self._apply(self.session.drop(Reason.STOPPED, self._loop.time()))
         if self.transport is not None:
@@ -675,14 +685,20 @@ class KeypadDaemon:
             return
         conn = KeypadConnection(self, source, peer)
         self.connections.add(conn)
-        for old in self.halfopen.admit(conn, source, conn.since):
+        try:  # accepted late (a full accept queue): a genuine client's HELLO is already here
+            heard = bool(sock.recv(1, socket.MSG_PEEK))
+        except OSError:
+            heard = False
+        for old in self.halfopen.admit(conn, source, conn.since, heard=heard):
             old.evict()
         self.update_listening()  # full now: stop accepting
         task = asyncio.get_running_loop().create_task(self._attach(conn, sock))
+        conn.pending = (sock, task)
         self._attaching.add(task)
         task.add_done_callback(self._attaching.discard)
 
     async def _attach(self, conn: KeypadConnection, sock: socket.socket) -> None:
+        conn.pending = None  # from here on the transport owns the socket (evict() no longer closes it)
         try:
             await asyncio.get_running_loop().connect_accepted_socket(lambda: conn, sock)
         except Exception as exc:  # the socket died before it had a transport
