@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from keycrypt.attacks.keypad_dos_cases import pipelined_flood, run_on_loop  # noqa: E402
+from keycrypt_kit.attacks.keypad_dos_cases import pipelined_flood, run_on_loop  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
