@@ -58,8 +58,11 @@ def check_trusted(path: str | os.PathLike[str], key: str, what: str = "file") ->
                 return  # nothing to trust: the reader of the file reports it missing, with its own error
             except OSError as exc:
                 raise ConfigError(f"cannot check {what} {given}: {p}: {exc.strerror or exc}", key=key) from None
-            if i == 0 and look is os.lstat and stat.S_ISLNK(st.st_mode):
-                continue  # the link's own mode means nothing; its directory and its target are checked
+            if look is os.lstat and stat.S_ISLNK(st.st_mode):
+                # A link's own mode is always 0777 and means nothing (/bin -> usr/bin): only the
+                # directory holding it can replace it (checked next), and its target is checked
+                # in the resolved chain.
+                continue
             if i == 0 and not stat.S_ISREG(st.st_mode):
                 raise ConfigError(f"{what} {given} is not a regular file", key=key)
             problem = _problem(st, trusted, is_dir=i > 0)

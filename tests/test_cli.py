@@ -621,3 +621,13 @@ def test_client_status_is_loud_and_non_zero_in_dry_run(tmp_path, fields, code, s
         assert "DRY RUN" not in res.stdout + res.stderr
     else:
         assert f"DRY RUN:    {shown}" in res.stdout and "will NOT lock this host down" in res.stderr
+
+
+def test_a_hook_reached_through_a_symlinked_system_directory_is_accepted(tmp_path):
+    """/bin -> usr/bin on merged-/usr systems: a link's mode is always 0777 and means nothing."""
+    from keycrypt.strictmodes import check_trusted
+
+    link_dir = tmp_path / "safe"
+    link_dir.mkdir(mode=0o755)
+    (link_dir / "bin").symlink_to("/usr/bin")
+    check_trusted(link_dir / "bin" / "sh", "client.lockdown.steps[0].argv", "hook executable")

@@ -148,3 +148,24 @@ def test_a_connection_that_has_spoken_is_evicted_after_the_quiet_ones() -> None:
     h.remove("idle5")
     h.admit("x", "A", 0.6, heard=True)
     assert h.admit("y", "A", 0.7) == ["legit"]  # nobody quiet is left: the oldest goes
+
+
+# --------------------------------------------------------------------------- one frame per turn (item 4)
+
+
+def test_the_frame_queue_cuts_one_frame_at_a_time_and_checks_headers_at_once() -> None:
+    from keycrypt.errors import ParseError
+    from keycrypt.wire import fastpath
+    from keycrypt.wire.stream import FrameQueue
+
+    ping = fastpath.ping_prefix(0, bytes(32)) + bytes(32)
+    q = FrameQueue()
+    q.push(ping * 3 + ping[:10])
+    assert q.ready() and q.pop() == ping and q.pop() == ping and q.pop() == ping
+    assert not q.ready() and q.pop() is None and q.buffered == 10
+    q.push(ping[10:])
+    assert q.pop() == ping and q.buffered == 0
+    # a bad header behind good frames fails the push: none of that read is served
+    with pytest.raises(ParseError):
+        q.push(ping + b"KC\x01\x09\x00\x00")
+    assert q.leftover() == ping + b"KC\x01\x09\x00\x00" and q.buffered == 0

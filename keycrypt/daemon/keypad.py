@@ -73,7 +73,7 @@ from keycrypt.machines.actions import (
 )
 from keycrypt.machines.device import DeviceConfig, KeypadDevice
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
-from keycrypt.wire.stream import FrameReader
+from keycrypt.wire.stream import FrameQueue
 
 log = logging.getLogger("keycrypt.keypad")
 
@@ -245,7 +245,7 @@ class KeypadConnection(asyncio.Protocol):
         self._timer_at = 0.0
         self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
         self._looked = False  # the timer found the deadline passed and gave the socket one last look
-        self._reader = FrameReader()  # bytes read and not yet served
+        self._reader = FrameQueue()  # bytes read and not yet served
         self._arrived = 0.0  # arrival time of the last read (all its frames are judged by it)
         self._serving = False  # a _serve_next is scheduled
         self._paused = False  # reading paused while frames wait
@@ -297,7 +297,14 @@ class KeypadConnection(asyncio.Protocol):
         self.last_seen = self._arrived = now
         if s.client_id is None:
             self.daemon.halfopen.heard(self)
-        self._reader.push(data)  # cut into frames one at a time, one per turn: a 256 KiB read costs no more
+        try:
+            self._reader.push(data)  # headers checked now; frames cut one at a time, one per turn
+        except ParseError:
+            # A bad header in this read: the machine gets the read whole and closes, so no frame of
+            # it is answered (as the machine does when it is fed the read itself).
+            self._serving = False
+            self._serve(self._reader.leftover(), now)
+            return
         if not self._serving:
             self._serve_next()  # the usual case: one frame per read, answered at once
 
@@ -311,10 +318,7 @@ class KeypadConnection(asyncio.Protocol):
         s = self.session
         if s is None or s.terminal:
             return
-        try:
-            raw = self._reader.pop()
-        except ParseError:
-            raw = self._reader.leftover()  # the machine judges the bad bytes (and closes)
+        raw = self._reader.pop()
         if raw is not None:
             self._serve(raw, self._arrived)
         if s.terminal:
