@@ -9,6 +9,7 @@ Exit statuses (docs/cli.md):
 3     wrong PIN, PIN locked out (backoff), or a key file that does not open
 4     client: the lockdown ladder ran
 5     client: the lockdown fired in dry-run mode (recorded; the host left alone)
+6     client status: the daemon runs in dry-run mode (a lockdown would leave the host up)
 130   interrupted (Ctrl-C)
 ====  ==========================================================================
 
@@ -36,6 +37,7 @@ EXIT_USAGE = 2
 EXIT_PIN = 3
 EXIT_LOCKDOWN = 4
 EXIT_LOCKDOWN_DRY_RUN = 5
+EXIT_DRY_RUN = 6
 EXIT_INTERRUPTED = 130
 
 EXIT_STATUSES = """exit statuses (docs/cli.md):
@@ -45,6 +47,7 @@ EXIT_STATUSES = """exit statuses (docs/cli.md):
   3    wrong PIN, PIN locked out, or a key file that does not open
   4    client run/status: the lockdown ladder ran
   5    client run/status: the lockdown fired in dry-run mode
+  6    client status: running in dry-run mode, the host is NOT protected
   130  interrupted (Ctrl-C)"""
 
 DEFAULT_KEYPAD_CONFIG = "/etc/keycrypt/keypad.toml"
@@ -303,8 +306,13 @@ def cmd_client_run(args: argparse.Namespace) -> int:
     from keycrypt.daemon import setup_logging
     from keycrypt.daemon.client import run_client
     from keycrypt.daemon.client_settings import settings_from_config
+    from keycrypt.lockdown import ladder_from_config
+    from keycrypt.strictmodes import check_client_files
 
     cfg = load_client_config(args.config)
+    ladder_from_config(cfg.lockdown, where="client.lockdown")
+    # Before reading any key or running any hook: nothing others can write is trusted as root.
+    check_client_files(args.config, cfg)
     settings = settings_from_config(cfg)
     setup_logging(args.log_level or cfg.log_level)
     return asyncio.run(run_client(settings))
@@ -324,10 +332,13 @@ def cmd_client_status(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         raise Failure(f"cannot read client status {path}: {exc}") from None
     age = time.time() - float(snap.get("updated", 0))
+    dry_run = _dry_run_text(snap)
     if args.json:
         print(json.dumps({**snap, "age": round(age, 3)}, indent=1, sort_keys=True))
     else:
         print(f"client_id:  {snap.get('client_id')}   (pid {snap.get('pid')}, updated {age:.1f} s ago)")
+        if dry_run:
+            print(f"DRY RUN:    {dry_run} -- a lockdown will NOT lock this host down")
         ld = snap.get("lockdown")
         print(f"lockdown:   {'no' if not ld else ld['reason'] + ' from ' + ld['keypad'] + ': ' + ld['detail']}")
         print(f"  {'keypad':<28} {'state':<16} {'status':<9} {'epoch':>5} {'pongs':>7} {'last pong':>9}")
@@ -339,7 +350,17 @@ def cmd_client_status(args: argparse.Namespace) -> int:
     if age > 5.0:
         print(f"warning: the status is {age:.0f} s old; the daemon is probably not running", file=sys.stderr)
         return EXIT_FAILURE
+    if dry_run:
+        # Loud on stderr too, and a status of its own: a monitoring check must not read "protected".
+        print(f"warning: DRY RUN ({dry_run}): a lockdown will NOT lock this host down", file=sys.stderr)
+        return EXIT_DRY_RUN
     return EXIT_OK
+
+
+def _dry_run_text(snap: dict[str, Any]) -> str:
+    """Which dry-run switches the running client has on ("" when none): the top-level one or the ladder's."""
+    on = [name for name, key in (("dry_run = true", "dry_run"), ("lockdown.dry_run = true", "ladder_dry_run")) if snap.get(key)]
+    return ", ".join(on)
 
 
 def cmd_client_enroll(args: argparse.Namespace) -> int:

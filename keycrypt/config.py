@@ -43,6 +43,7 @@ from keycrypt.constants import (
     PIN_BACKOFF_MAX,
     PSK_SIZE,
     REKEY_LOG2_DEFAULT,
+    RESPONSE_DEADLINE_MAX,
     REKEY_LOG2_MAX,
     REKEY_LOG2_MIN,
 )
@@ -187,12 +188,32 @@ _KEYPAD = Schema(
             "limits",
             "Resource limits and timeouts that bound what a hostile network can cost.",
             (
-                Opt("max_clients", "int", 1024, "Concurrent connections; more are closed at once.", lo=1, hi=65536),
+                Opt(
+                    "max_clients",
+                    "int",
+                    1024,
+                    "Concurrent connections; while this many are open the keypad stops listening, so a further "
+                    "connect is refused by the kernel.",
+                    lo=1,
+                    hi=65536,
+                ),
                 Opt(
                     "max_half_open",
                     "int",
                     64,
-                    "Connections that have not yet completed their HELLO; more are closed at once.",
+                    "Connections that have not yet sent their HELLO. A new connection beyond this evicts the "
+                    "oldest such connection (never the newest is refused: idle connections cannot lock out "
+                    "booting clients).",
+                    lo=1,
+                    hi=65536,
+                ),
+                Opt(
+                    "max_half_open_per_source",
+                    "int",
+                    8,
+                    "Connections from one source address that have not yet sent their HELLO; a new one beyond "
+                    "this evicts that address's oldest once it has waited 0.5 s (a fleet booting behind one "
+                    "address is not cut down).",
                     lo=1,
                     hi=65536,
                 ),
@@ -328,7 +349,8 @@ _CLIENT = Schema(
                     "detect_multiplier",
                     "int",
                     DETECT_MULTIPLIER,
-                    "Response deadline = detect_multiplier x heartbeat_interval.",
+                    "Response deadline = detect_multiplier x heartbeat_interval, at most "
+                    f"{RESPONSE_DEADLINE_MAX:g} s (refused at start otherwise).",
                     lo=2,
                     hi=100,
                 ),
@@ -611,7 +633,9 @@ def validate(schema_name: str, data: Mapping[str, Any], base: Path = Path(".")) 
             ]
         else:
             values[section.name] = _table(schema, section, raw if raw is not None else {}, where, base)
-    return Values(values, root_name)
+    result = Values(values, root_name)
+    _cross_checks(schema_name, result)
+    return result
 
 
 def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
@@ -634,7 +658,6 @@ def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
         values = validate(schema_name, data, p.resolve().parent)
     except ConfigError as exc:
         raise ConfigError(f"{p}: {exc}", key=None) from None
-    _cross_checks(schema_name, values)
     return values
 
 
@@ -643,6 +666,23 @@ def _cross_checks(schema_name: str, v: Values) -> None:
         m = v["maintenance"]
         if m["window_default"] > m["window_max"]:
             raise ConfigError("must not exceed keypad.maintenance.window_max", key="keypad.maintenance.window_default")
+    else:
+        check_response_deadline(v["heartbeat_interval"], v["detect_multiplier"])
+
+
+def check_response_deadline(interval: float, multiplier: int) -> None:
+    """The deadline is how long a breached host may stay up: refuse one above the spec's bound.
+
+    Each factor has its own bounds, but their product could reach 6,000 s; the
+    bound holds with or without systemd (whose watchdog check is separate).
+    """
+    deadline = interval * multiplier
+    if deadline > RESPONSE_DEADLINE_MAX:
+        raise ConfigError(
+            f"the response deadline detect_multiplier x heartbeat_interval = {multiplier} x {interval:g} s = "
+            f"{deadline:g} s exceeds the limit of {RESPONSE_DEADLINE_MAX:g} s (a breached host would stay up that long)",
+            key="client.heartbeat_interval",
+        )
 
 
 def load_keypad_config(path: str | os.PathLike[str]) -> Values:
@@ -883,6 +923,7 @@ __all__ = [
     "load_keypad_config",
     "load_client_config",
     "parse_duration",
+    "check_response_deadline",
     "read_psk_file",
     "render_config_reference",
 ]

@@ -63,6 +63,7 @@ HEARTBEAT_INTERVAL_MIN: Final[float] = _t["heartbeat_interval_min"]
 BOOT_GRACE: Final[float] = _t["boot_grace"]
 MAINTENANCE_WINDOW: Final[float] = _t["maintenance_window"]
 MAINTENANCE_WINDOW_MAX: Final[float] = _t["maintenance_window_max"]
+RESPONSE_DEADLINE_MAX: Final[float] = _t["response_deadline_max"]
 
 PIN_BACKOFF_FREE_ATTEMPTS: Final[int] = _pin["backoff_free_attempts"]
 PIN_BACKOFF_BASE: Final[float] = _pin["backoff_base"]
@@ -106,6 +107,8 @@ LOCKDOWN_SYSRQ_TIMEOUT: Final[float] = _ld["sysrq_timeout"]
 LOCKDOWN_STEP_TIMEOUT_MAX: Final[float] = _ld["step_timeout_max"]
 LOCKDOWN_SYSRQ_SYNC_PAUSE: Final[float] = _ld["sysrq_sync_pause"]
 LOCKDOWN_POWEROFF_ARGV: Final[tuple[str, ...]] = tuple(_ld["poweroff_argv"])
+LOCKDOWN_POWEROFF_RETRY_MIN: Final[float] = _ld["poweroff_retry_min"]
+LOCKDOWN_POWEROFF_RETRY_MAX: Final[float] = _ld["poweroff_retry_max"]
 AUDIT_RECORD_MAX: Final[int] = _ld["audit_record_max"]
 
 

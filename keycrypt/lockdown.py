@@ -14,7 +14,13 @@ Every step is bounded by its ``timeout``; a step that fails (non-zero exit,
 an exception) or hangs (its process group is killed) is recorded and the next
 step is taken. A *successful* ``poweroff`` or ``sysrq`` should end the host
 within its timeout; if the host is still up when it expires, that is
-recorded as a timeout and the ladder goes on. Every outcome (step, status,
+recorded as a timeout and the ladder goes on. A ladder that powers off
+without a ``sysrq`` step has no last resort after it: when its power-off did
+not take the host down, that step is retried (CRITICAL in the log and a
+record in the audit log each time) after a pause that doubles from
+``poweroff_retry_min`` up to ``poweroff_retry_max`` seconds, for ever or until
+the host goes down, instead of recording ``host_still_up`` and returning.
+Every outcome (step, status,
 duration, exit code) is returned in a :class:`LadderReport` and appended to
 the audit log.
 
@@ -93,6 +99,8 @@ from keycrypt.constants import (
     LOCKDOWN_COMMAND_TIMEOUT,
     LOCKDOWN_LUKS_SUSPEND_TIMEOUT,
     LOCKDOWN_POWEROFF_ARGV,
+    LOCKDOWN_POWEROFF_RETRY_MAX,
+    LOCKDOWN_POWEROFF_RETRY_MIN,
     LOCKDOWN_POWEROFF_TIMEOUT,
     LOCKDOWN_STEP_TIMEOUT_MAX,
     LOCKDOWN_SYSRQ_SYNC_PAUSE,
@@ -519,6 +527,9 @@ class LadderReport:
     """Every step ran and the host is still up (a real lockdown ends earlier, with the host)."""
     retriggers: list[str] = field(default_factory=list)
     """Reasons of further calls that arrived while (or after) this ladder ran."""
+    poweroff_retries: int = 0
+    """Power-off attempts after the first, when it failed and there was no sysrq step."""
+    last_retry: StepOutcome | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -530,6 +541,8 @@ class LadderReport:
             "audited": self.audited,
             "finished": self.finished,
             "retriggers": list(self.retriggers),
+            "poweroff_retries": self.poweroff_retries,
+            "last_retry": None if self.last_retry is None else self.last_retry.to_dict(),
             "outcomes": [o.to_dict() for o in self.outcomes],
         }
 
@@ -552,7 +565,9 @@ def _reason_value(reason: Any) -> str:
 class Lockdown:
     """Runs one ladder at most once; :func:`execute` uses the process-wide instance."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, retry_min: float = LOCKDOWN_POWEROFF_RETRY_MIN, retry_max: float = LOCKDOWN_POWEROFF_RETRY_MAX) -> None:
+        """``retry_min``/``retry_max``: the pauses between power-off retries (tests shorten them)."""
+        self._retry_min, self._retry_max = retry_min, retry_max
         self._task: asyncio.Task[LadderReport] | None = None
         self._auditor: _Auditor | None = None
         self._report: LadderReport | None = None
@@ -633,6 +648,8 @@ class Lockdown:
                     f" ({outcome.detail})" if outcome.detail else "",
                 )
                 await auditor.write("lockdown_step", reason, **outcome.to_dict())
+            if destructive and not ladder.dry_run:
+                await self._retry_poweroff(ladder, host, env, reason, auditor)
             report.finished = True
             report.duration = time.monotonic() - t0
             await auditor.write(
@@ -646,6 +663,45 @@ class Lockdown:
         finally:
             report.duration = time.monotonic() - t0
             auditor.close()
+
+    async def _retry_poweroff(
+        self, ladder: Ladder, host: Host, env: Mapping[str, str], reason: str, auditor: _Auditor
+    ) -> None:
+        """The host is still up and there is no sysrq step to fall back on: retry power-off until it works.
+
+        Returns at once when the ladder has a sysrq step (the last resort ran
+        already) or no poweroff step (the operator chose a ladder that keeps
+        the host up). Otherwise it never returns: the host going down ends it.
+        """
+        actions = [s.action for s in ladder.steps]
+        if "poweroff" not in actions or "sysrq" in actions:
+            return
+        i = max(n for n, a in enumerate(actions) if a == "poweroff")
+        step = ladder.steps[i]
+        report = self._report
+        assert report is not None
+        delay = self._retry_min
+        while True:
+            log.critical(
+                "LOCKDOWN INCOMPLETE: the host is still up after power-off and the ladder has no sysrq step; "
+                "retrying power-off in %g s (every %g s at most, until the host goes down)",
+                delay, self._retry_max,
+            )
+            await auditor.write("lockdown_poweroff_retry", reason, index=i, attempt=report.poweroff_retries + 1, pause=delay)
+            await asyncio.sleep(delay)
+            t = time.monotonic()
+            try:
+                outcome = await self._step(i, step, False, True, host, env, reason, auditor)
+            except Exception as exc:  # a bug must not stop the retries
+                outcome = StepOutcome(i, step.action, "failed", time.monotonic() - t, None, f"{type(exc).__name__}: {exc}")
+            report.poweroff_retries += 1
+            report.last_retry = outcome  # not appended: retries may go on for days
+            log.critical(
+                "lockdown power-off retry %d: %s in %.3f s%s", report.poweroff_retries, outcome.status,
+                outcome.duration, f" ({outcome.detail})" if outcome.detail else "",
+            )
+            await auditor.write("lockdown_step", reason, retry=report.poweroff_retries, **outcome.to_dict())
+            delay = min(delay * 2, self._retry_max)
 
     async def _step(
         self,

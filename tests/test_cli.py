@@ -82,10 +82,10 @@ def test_top_level_help_lists_the_exit_statuses(capsys):
     with pytest.raises(SystemExit):
         cli.build_parser().parse_args(["--help"])
     out = capsys.readouterr().out
-    for code in (cli.EXIT_OK, cli.EXIT_FAILURE, cli.EXIT_USAGE, cli.EXIT_PIN, cli.EXIT_LOCKDOWN, cli.EXIT_LOCKDOWN_DRY_RUN, cli.EXIT_INTERRUPTED):
+    for code in (cli.EXIT_OK, cli.EXIT_FAILURE, cli.EXIT_USAGE, cli.EXIT_PIN, cli.EXIT_LOCKDOWN, cli.EXIT_LOCKDOWN_DRY_RUN, cli.EXIT_DRY_RUN, cli.EXIT_INTERRUPTED):
         assert f"\n  {code} " in out, code
     documented = (REPO / "docs" / "cli.md").read_text()
-    for code in ("0", "1", "2", "3", "4", "5", "130"):
+    for code in ("0", "1", "2", "3", "4", "5", "6", "130"):
         assert f"\n| {code} |" in documented, code
 
 
@@ -397,7 +397,8 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
         assert _wait(established, 20), "client did not connect"
         def client_armed() -> bool:
             st = run_cli("client", "status", "--status-file", str(tmp_path / "status.json"))
-            return st.returncode == 0 and "proc01" in st.stdout and "ARMED" in st.stdout
+            # a dry-run client is never "fine": exit 6 and a loud DRY RUN line (issue 11 item 12)
+            return st.returncode == 6 and "proc01" in st.stdout and "ARMED" in st.stdout and "DRY RUN:" in st.stdout and "NOT" in st.stderr
 
         assert _wait(client_armed, 10)
 
@@ -527,6 +528,113 @@ def test_bad_sensor_section_is_exit_2_before_asking_the_pin(tmp_path):
     cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n[pinpad]\ndriver = "telepathy"\n[sensor]\ndriver = "none"\n')
     res = run_cli("keypad", "run", "--config", str(cfg), input="")
     assert res.returncode == 2 and "keypad.pinpad" in _one_line_error(res)
+
+
+# --------------------------------------------------------------------------- StrictModes (issue 11 item 12)
+
+
+def _strict_setup(tmp_path):
+    """A client config with a psk, a pinned key and a command hook, all safe: 0644/0600 in a 0700 directory."""
+    d = tmp_path / "etc"
+    d.mkdir(mode=0o700)
+    _, pub, _ = make_keystore(d)
+    psk = d / "client.psk"
+    psk.write_bytes(os.urandom(32))
+    psk.chmod(0o600)
+    hook = d / "hook.sh"
+    hook.write_text("#!/bin/sh\nexit 0\n")
+    hook.chmod(0o755)
+    cfg = d / "client.toml"
+    cfg.write_text(
+        f'client_id = "strict"\npsk_file = "{psk}"\nboot_grace = "0.3s"\ndry_run = true\n'
+        f'audit_log = "{d / "audit.log"}"\nstatus_file = "{d / "s.json"}"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+        f'[lockdown]\n[[lockdown.steps]]\naction = "command"\nargv = ["{hook}"]\n'
+    )
+    cfg.chmod(0o644)
+    return d, cfg, psk, pub, hook
+
+
+@pytest.mark.parametrize(
+    "target, change, key, words",
+    [
+        ("cfg", lambda p: p.chmod(0o666), "client (config file)", "writable by group and others (mode 0666)"),
+        ("psk", lambda p: p.chmod(0o620), "client.psk_file", "writable by its group"),
+        ("pub", lambda p: p.chmod(0o646), "client.keypads[0].pubkey", "writable by others"),
+        ("hook", lambda p: p.chmod(0o777), "client.lockdown.steps[0].argv", "hook executable"),
+        ("hook", lambda p: os.chown(p, 4242, -1), "client.lockdown.steps[0].argv", "owned by uid 4242"),
+        ("dir", lambda p: p.chmod(0o777), "client (config file)", "its directory"),
+    ],
+)
+def test_files_others_can_write_are_refused_before_any_hook_runs(tmp_path, target, change, key, words):
+    """Like sshd's StrictModes: a 0666 config made the client run its hooks as root (issue 11 item 12)."""
+    d, cfg, psk, pub, hook = _strict_setup(tmp_path)
+    path = {"cfg": cfg, "psk": psk, "pub": pub, "hook": hook, "dir": d}[target]
+    change(path)
+    res = run_cli("client", "run", "--config", str(cfg))
+    line = _one_line_error(res)
+    assert res.returncode == 2, res.stderr
+    assert line.startswith(f"{key}:") or f"{key}:" in line, line
+    assert words in line and str(path) in line, line
+    assert not (d / "audit.log").exists()  # refused before the daemon started: no lockdown, no hook
+
+
+def test_safe_files_and_a_sticky_tmp_are_accepted(tmp_path):
+    d, cfg, *_ = _strict_setup(tmp_path)
+    sticky = tmp_path / "sticky"
+    sticky.mkdir()
+    sticky.chmod(0o1777)  # like /tmp: others may write it, but cannot replace what they do not own
+    moved = sticky / "client.toml"
+    cfg.rename(moved)
+    res = run_cli("client", "run", "--config", str(moved))
+    assert res.returncode == 5, res.stderr  # started, boot grace ran out: the dry-run lockdown ran the hook
+
+
+def test_a_symlink_to_a_file_others_can_write_is_refused(tmp_path):
+    d, cfg, *_ = _strict_setup(tmp_path)
+    open_dir = tmp_path / "open"
+    open_dir.mkdir()
+    open_dir.chmod(0o777)
+    target = open_dir / "client.toml"
+    target.write_text(cfg.read_text())
+    target.chmod(0o644)
+    link = d / "link.toml"
+    link.symlink_to(target)
+    res = run_cli("client", "run", "--config", str(link))
+    assert res.returncode == 2 and "its target's directory" in _one_line_error(res) and str(open_dir) in res.stderr
+
+
+def _status_file(tmp_path, **fields):
+    snap = {"client_id": "web01", "pid": 1, "updated": time.time(), "dry_run": False, "ladder_dry_run": False, "lockdown": None, "keypads": []}
+    snap.update(fields)
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(snap))
+    return path
+
+
+@pytest.mark.parametrize("fields, code, shown", [
+    ({}, 0, None),
+    ({"dry_run": True}, 6, "dry_run = true"),
+    ({"ladder_dry_run": True}, 6, "lockdown.dry_run = true"),
+])
+def test_client_status_is_loud_and_non_zero_in_dry_run(tmp_path, fields, code, shown):
+    """dry_run was invisible in `client status`, which exited 0 (issue 11 item 12)."""
+    res = run_cli("client", "status", "--status-file", str(_status_file(tmp_path, **fields)))
+    assert res.returncode == code, res
+    if shown is None:
+        assert "DRY RUN" not in res.stdout + res.stderr
+    else:
+        assert f"DRY RUN:    {shown}" in res.stdout and "will NOT lock this host down" in res.stderr
+
+
+def test_a_hook_reached_through_a_symlinked_system_directory_is_accepted(tmp_path):
+    """/bin -> usr/bin on merged-/usr systems: a link's mode is always 0777 and means nothing."""
+    from keycrypt.strictmodes import check_trusted
+
+    link_dir = tmp_path / "safe"
+    link_dir.mkdir(mode=0o755)
+    (link_dir / "bin").symlink_to("/usr/bin")
+    check_trusted(link_dir / "bin" / "sh", "client.lockdown.steps[0].argv", "hook executable")
 
 
 def test_keypad_run_refuses_to_start_without_a_sensor(tmp_path):

@@ -56,6 +56,9 @@ def test_defaults_filled_and_paths_resolved():
         ({**CLIENT_MIN, "hearbeat_interval": 1}, "client.hearbeat_interval", "unknown key"),
         ({**CLIENT_MIN, "heartbeat_interval": 0}, "client.heartbeat_interval", "0.05..60"),
         ({**CLIENT_MIN, "heartbeat_interval": True}, "client.heartbeat_interval", "boolean"),
+        # each factor is within its bounds, the product (6,000 s) is not: issue 11 item 12
+        ({**CLIENT_MIN, "heartbeat_interval": 60, "detect_multiplier": 100}, "client.heartbeat_interval", "6000 s exceeds the limit of 60 s"),
+        ({**CLIENT_MIN, "heartbeat_interval": 20.5, "detect_multiplier": 3}, "client.heartbeat_interval", "61.5 s exceeds"),
         ({**CLIENT_MIN, "boot_grace": "forever"}, "client.boot_grace", "duration"),
         ({**CLIENT_MIN, "policy": "some"}, "client.policy", "any, all"),
         ({**CLIENT_MIN, "rekey_log2": 3}, "client.rekey_log2", "4..24"),

@@ -591,3 +591,42 @@ def test_the_guard_itself_refuses_real_programs(guard: Guard) -> None:
     assert report.outcomes[1].status == "failed"
     assert guard.violations == ["tried to run ['systemctl', '--version']"]
     guard.violations.clear()
+
+
+# ------------------------------------------------------------------ a failed power-off with no last resort (issue 11 item 12)
+
+
+def test_a_failing_poweroff_without_sysrq_is_retried_until_it_works(tmp_path: Path, guard: Guard) -> None:
+    """It recorded host_still_up and returned, leaving a breached host up for good."""
+    log_path = tmp_path / "audit.log"
+    tries = tmp_path / "tries"
+    # fails three times, then "works" (exit 0; the host would now go down within the step's timeout)
+    script = f'echo x >> "{tries}"; [ "$(wc -l < "{tries}")" -ge 4 ]'
+    ladder = Ladder((LadderStep("poweroff", 0.3, ["/bin/sh", "-c", script]),))
+    lk = Lockdown(retry_min=0.05, retry_max=0.2)
+
+    async def go() -> tuple[bool, lockdown.LadderReport | None]:
+        task = asyncio.create_task(lk.execute(ladder, Reason.DEADLINE, audit, allow_destructive=True))
+        done, _ = await asyncio.wait({task}, timeout=3.0)
+        return bool(done), lk.report
+
+    with AuditLog(log_path) as audit:
+        finished, report = asyncio.run(go())
+    assert not finished  # still trying: the host never went down
+    assert report is not None and report.poweroff_retries >= 3, report
+    assert tries.read_text().count("x") >= 4  # 1 + 3 retries; the 4th ran, exited 0 and waited for the host
+    assert report.last_retry is not None and report.last_retry.status in ("timeout", "failed")
+    events = [r["event"] for r in records(log_path)]
+    assert events.count("lockdown_poweroff_retry") >= 3
+    assert "lockdown_end" not in events  # no "host_still_up" and done
+    assert not guard.proc_writes  # no sysrq step was invented
+
+
+def test_a_ladder_without_poweroff_or_with_sysrq_is_not_retried(tmp_path: Path, guard: Guard) -> None:
+    report = run(Ladder((LadderStep("poweroff", 0.2, ["false"]), LadderStep("sysrq", 0.1))), None, allow_destructive=True)
+    assert report.finished and report.poweroff_retries == 0
+    report = run(Ladder((cmd("true"),)), None, allow_destructive=True)
+    assert report.finished and report.poweroff_retries == 0
+    # dry-run or not allowed: nothing destructive ran, nothing to retry
+    report = run(Ladder((LadderStep("poweroff", 0.2, ["false"]),)), None, allow_destructive=False)
+    assert report.finished and report.poweroff_retries == 0

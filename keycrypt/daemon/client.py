@@ -32,7 +32,7 @@ import socket
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 from keycrypt.constants import (
     BOOT_GRACE,
@@ -46,6 +46,7 @@ from keycrypt.constants import (
     Status,
 )
 from keycrypt.crypto.kem import get_backend
+from keycrypt.config import check_response_deadline
 from keycrypt.daemon import kv
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
 from keycrypt.errors import ConfigError, Reason
@@ -173,7 +174,9 @@ class KeypadLink(asyncio.Protocol):
     # --- asyncio callbacks -------------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
+        # asyncio's transport or another loop's (uvloop's TCPTransport does not derive from
+        # asyncio.Transport but has write/abort/get_extra_info, all this class uses).
+        transport = cast(asyncio.Transport, transport)
         if self.session.terminal:
             transport.abort()
             return
@@ -317,6 +320,7 @@ class ClientDaemon:
     ) -> None:
         if not settings.keypads:
             raise ConfigError("needs at least one keypad", key="client.keypads")
+        check_response_deadline(settings.heartbeat_interval, settings.detect_multiplier)
         self.settings = settings
         self.observer = observer
         self.notifier = notifier or Notifier()
@@ -395,9 +399,6 @@ class ClientDaemon:
         """Until the lockdown (ladder run) or a stop; returns the exit code."""
         assert self._done is not None
         tasks = []
-        wd = watchdog_interval()
-        if wd:
-            tasks.append(asyncio.create_task(self._watchdog_loop(wd)))
         if self.settings.status_file is not None:
             tasks.append(asyncio.create_task(self._status_loop(self.settings.status_file)))
         try:
@@ -507,17 +508,17 @@ class ClientDaemon:
     # --- watchdog and status ---------------------------------------------------------
 
     def _kick_watchdog(self) -> None:
+        """Only a verified HELLO_ACK or PONG feeds the watchdog: WATCHDOG=1 means "verified heartbeats".
+
+        Nothing else does, not even while still connecting in the boot grace:
+        systemd arms the watchdog only once the service is ready (READY=1,
+        sent after every keypad's HELLO_ACK verified), and a client that has
+        never reached a keypad must not tell systemd it is healthy.
+        """
         now = time.monotonic()
         if now - self._last_watchdog >= 0.1:
             self._last_watchdog = now
             self.notifier.watchdog()
-
-    async def _watchdog_loop(self, period: float) -> None:
-        """While still connecting (inside the boot grace), the loop itself keeps the watchdog fed."""
-        while True:
-            await asyncio.sleep(period)
-            if self.lockdown is None and any(l.established_at is None for l in self.links):
-                self._kick_watchdog()
 
     def snapshot(self) -> dict[str, Any]:
         loop = asyncio.get_running_loop()
@@ -529,6 +530,7 @@ class ClientDaemon:
             "uptime": round(now - self.started_at, 3),
             "policy": self.settings.policy,
             "dry_run": self.settings.dry_run,
+            "ladder_dry_run": bool(getattr(self._ladder, "dry_run", False)),
             "heartbeat_interval": self.settings.heartbeat_interval,
             "deadline": self.settings.deadline,
             "lockdown": None

@@ -46,6 +46,8 @@ def status(keypad: KeypadDaemon) -> dict[str, Any]:
             key=lambda e: (str(e["client_id"]), e["peer"]),
         ),
         "refused": keypad.stats["refused"],
+        "evicted": keypad.stats["evicted"],
+        "listening": keypad.listening,
         # enrolled clients without a live session that has verified at least one PING
         "missing": sorted(cid for cid in keypad.settings.psks if cid not in present),
     }

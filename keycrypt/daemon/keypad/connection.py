@@ -5,6 +5,15 @@ It carries out the session's actions (``Send`` -> ``transport.write``; ``Close``
 its :class:`ConnectionHost` (the daemon) only for what the keypad as a whole
 decides: whether to admit the connection, and the device's wire status.
 Sessions run on the loop's monotonic clock.
+
+Fairness: a session is fed at most one frame per event-loop turn. A read's
+headers are all checked when it arrives (a bad one closes the session before
+any frame of that read is answered, as the machine does), its frames are cut
+one at a time, each judged by the read's arrival time, the next one served on
+the next turn through ``call_soon``, and reading is paused while a whole frame
+waits: a session that pipelines thousands of PINGs in one read gets one answer
+per turn like every other session, costs no more per turn, and cannot make the
+keypad buffer more than one read.
 """
 
 from __future__ import annotations
@@ -17,9 +26,10 @@ import struct
 from typing import Any, Protocol, cast
 
 from keycrypt.daemon import kv
-from keycrypt.errors import Reason
+from keycrypt.errors import ParseError, Reason
 from keycrypt.machines.actions import Action, CancelTimer, Close, Rekeyed, Send, SessionOpened, SetTimer
 from keycrypt.machines.keypad import KeypadSession
+from keycrypt.wire.stream import FrameQueue
 
 log = logging.getLogger("keycrypt.keypad")
 
@@ -47,40 +57,61 @@ class ConnectionHost(Protocol):
     def forget(self, conn: KeypadConnection) -> None:
         """The connection is gone (idempotent)."""
 
+    def heard(self, conn: KeypadConnection) -> None:
+        """A half-open connection sent bytes: it is evicted after the quiet ones."""
+
+    def unconfirmed_closed(self, kind: str) -> None:
+        """A peer that never confirmed its keys was closed: counted, logged as a rate-limited count."""
+
 
 class KeypadConnection(asyncio.Protocol):
-    """Drives one KeypadSession from one TCP connection."""
+    """Drives one KeypadSession from one TCP connection (one frame per loop turn, see the module)."""
 
     __slots__ = (
-        "host", "transport", "session", "peer", "since", "last_seen", "epoch", "_timer", "_deadline", "_looked", "_loop"
+        "host", "transport", "session", "peer", "source", "since", "last_seen", "epoch", "evicted", "announced",
+        "pending", "_opened", "_timer", "_timer_at", "_deadline", "_looked", "_loop", "_reader", "_arrived", "_serving", "_paused",
     )
 
-    def __init__(self, host: ConnectionHost) -> None:
+    def __init__(self, host: ConnectionHost, source: str = "?", peer: str = "?") -> None:
         self.host = host
         self.transport: asyncio.Transport | None = None
         self.session: KeypadSession | None = None
-        self.peer = "?"
-        self.since = 0.0
-        self.last_seen = 0.0
+        self.peer = peer
+        self.source = source
+        self._loop = asyncio.get_running_loop()
+        self.since = self.last_seen = self._loop.time()
         self.epoch = 0
-        self._timer: asyncio.TimerHandle | None = None
+        self.evicted = False  # pushed out of the half-open slots by a newer connection
+        self.announced = False  # session_opened logged (after key confirmation)
+        self._opened: SessionOpened | None = None  # the HELLO's details, logged once the keys are confirmed
+        self.pending: tuple[socket.socket, asyncio.Task[None]] | None = None  # accepted, transport not made yet
+        self._timer: asyncio.Handle | None = None
+        self._timer_at = 0.0
         self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
         self._looked = False  # the timer found the deadline passed and gave the socket one last look
-        self._loop = asyncio.get_running_loop()
+        self._reader = FrameQueue()  # bytes read and not yet served
+        self._arrived = 0.0  # arrival time of the last read (all its frames are judged by it)
+        self._serving = False  # a _serve_next is scheduled
+        self._paused = False  # reading paused while frames wait
 
     # asyncio callbacks ----------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        # A stream transport from loop.create_server: asyncio's, or another loop's (uvloop's
-        # TCPTransport does not derive from asyncio.Transport but has write/abort/get_extra_info,
-        # all this class uses). Nothing is decided on the type, so a cast, not an assert.
+        # A stream transport from loop.connect_accepted_socket: asyncio's, or another loop's
+        # (uvloop's TCPTransport does not derive from asyncio.Transport but has write/abort/
+        # get_extra_info/pause_reading, all this class uses). Nothing is decided on the type.
         transport = cast(asyncio.Transport, transport)
         self.transport = transport
+        self.pending = None
         peer = transport.get_extra_info("peername")
-        self.peer = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer)
-        session = self.host.admit(self)
+        if isinstance(peer, tuple):
+            self.peer = f"{peer[0]}:{peer[1]}"
+        # An evicted connection that was not made yet ends here; admit() refuses only when a state
+        # change raced the listener's pause (sealed, breached: the listener stops accepting first).
+        session = None if self.evicted else self.host.admit(self)
         if session is None:
             transport.abort()
+            self._forget()
             return
         sock = transport.get_extra_info("socket")
         if sock is not None:
@@ -95,17 +126,64 @@ class KeypadConnection(asyncio.Protocol):
         s = self.session
         if s is None or s.terminal:
             return
-        status = self.host.wire_status
         now = self._loop.time()
-        if status is None:  # refused state: nobody is answered (DropAll normally got here first)
-            self._apply(s.drop(Reason.BREACH, now))
-            return
         if self._deadline is not None and now >= self._deadline:
             # Read after the deadline: the loop may have been busy (a burst of HELLOs) while these
             # bytes waited in the socket. The machine judges input by the time it arrived.
             now = self._arrival(now)
-        self.last_seen = now
-        self._apply(s.receive_data(data, now, status))
+        self.last_seen = self._arrived = now
+        if s.client_id is None:
+            self.host.heard(self)
+        try:
+            self._reader.push(data)  # headers checked now; frames cut one at a time, one per turn
+        except ParseError:
+            # A bad header in this read: the machine gets the read whole and closes, so no frame of
+            # it is answered (as the machine does when it is fed the read itself).
+            self._serving = False
+            self._serve(self._reader.leftover(), now)
+            return
+        if not self._serving:
+            self._serve_next()  # the usual case: one frame per read, answered at once
+
+    def _serve_next(self) -> None:
+        """One frame, and the next one on the next loop turn: every session gets its turn.
+
+        Reading is paused while a whole frame waits, so the keypad never holds
+        more than one read of a session, however fast it pipelines.
+        """
+        self._serving = False
+        s = self.session
+        if s is None or s.terminal:
+            return
+        raw = self._reader.pop()
+        if raw is not None:
+            self._serve(raw, self._arrived)
+        if s.terminal:
+            return
+        if self._reader.ready():  # another whole frame: its turn comes next
+            self._serving = True
+            self._loop.call_soon(self._serve_next)
+            if not self._paused and self.transport is not None:
+                self._paused = True
+                self.transport.pause_reading()
+        elif self._paused and self.transport is not None:
+            self._paused = False
+            self.transport.resume_reading()
+
+    def _serve(self, raw: bytes, arrived: float) -> None:
+        s = self.session
+        assert s is not None
+        status = self.host.wire_status
+        if status is None:  # refused state: nobody is answered (DropAll normally got here first)
+            self._apply(s.drop(Reason.BREACH, self._loop.time()))
+            return
+        self._apply(s.receive_data(raw, arrived, status))
+        if not self.announced and self._opened is not None and self.proven:
+            # Only now: a HELLO proves nothing (anyone may claim an id, or replay one); the first
+            # verified PING shows the client holds the session keys (and its psk).
+            self.announced = True
+            o = self._opened
+            log.info("%s", kv(event="session_opened", client_id=o.client_id, peer=self.peer, psk=o.psk, rekey_log2=o.rekey_log2))
 
     def _arrival(self, now: float) -> float:
         """A time no earlier than the arrival of every byte just read, or ``now`` if unknown.
@@ -141,12 +219,20 @@ class KeypadConnection(asyncio.Protocol):
         if self.session is not None and not self.session.terminal:
             self._apply(self.session.drop(reason, self._loop.time()))
 
+    def _arm(self, at: float) -> None:
+        """The timer handle, due at ``at`` (kept here: uvloop's handle for a time already past has no when())."""
+        self._timer = self._loop.call_at(at, self._on_timer)
+        self._timer_at = at
+
     def _on_timer(self) -> None:
         self._timer = None
         if self.session is not None and not self.session.terminal and self._deadline is not None:
             now = self._loop.time()
+            if self._serving:  # frames that arrived before now wait for their turn: judge them first
+                self._arm(now)
+                return
             if now < self._deadline:  # pushed back by a PING since this handle was armed
-                self._timer = self._loop.call_at(self._deadline, self._on_timer)
+                self._arm(self._deadline)
                 return
             if not self._looked:
                 # One more loop iteration before deciding: a handle that ran late (the loop was
@@ -154,7 +240,7 @@ class KeypadConnection(asyncio.Protocol):
                 # due now runs after the next select()'s reads, which data_received judges by their
                 # arrival; if nothing came in time, this handle closes the session then.
                 self._looked = True
-                self._timer = self._loop.call_at(now, self._on_timer)
+                self._arm(now)
                 return
             self._deadline = None
             self._apply(self.session.timer(now))
@@ -171,10 +257,10 @@ class KeypadConnection(asyncio.Protocol):
                 # and the armed handle re-arms itself when it fires early (_on_timer).
                 self._deadline = a.at
                 self._looked = False
-                if self._timer is None or self._timer.when() > a.at:
+                if self._timer is None or self._timer_at > a.at:
                     if self._timer is not None:
                         self._timer.cancel()
-                    self._timer = self._loop.call_at(a.at, self._on_timer)
+                    self._arm(a.at)
             elif isinstance(a, CancelTimer):
                 self._deadline = None
                 if self._timer is not None:
@@ -182,26 +268,33 @@ class KeypadConnection(asyncio.Protocol):
                     self._timer = None
             elif isinstance(a, SessionOpened):
                 self.host.session_opened(self)
-                log.info(
+                self._opened = a
+                log.debug(
                     "%s",
-                    kv(event="session_opened", client_id=a.client_id, peer=self.peer, psk=a.psk, rekey_log2=a.rekey_log2),
+                    kv(event="hello_accepted", client_id=a.client_id, peer=self.peer, psk=a.psk, rekey_log2=a.rekey_log2),
                 )
             elif isinstance(a, Rekeyed):
                 self.epoch = a.epoch
                 log.debug("%s", kv(event="rekeyed", client_id=self.session and self.session.client_id, epoch=a.epoch))
             elif isinstance(a, Close):
-                level = logging.DEBUG if a.reason in (Reason.EOF, Reason.BREACH, Reason.STOPPED) else logging.INFO
-                log.log(
-                    level,
-                    "%s",
-                    kv(
-                        event="session_closed",
-                        client_id=self.session.client_id if self.session else None,
-                        peer=self.peer,
-                        reason=a.reason.value,
-                        detail=a.detail,
-                    ),
-                )
+                # What an unconfirmed peer caused (its id, its error detail) is logged at DEBUG only;
+                # above DEBUG it is a count, at most one line per interval.
+                confirmed = self.announced
+                level = logging.DEBUG if not confirmed or a.reason in (Reason.EOF, Reason.BREACH, Reason.STOPPED) else logging.INFO
+                if log.isEnabledFor(level):  # a flood closes thousands: do not format what is not logged
+                    log.log(
+                        level,
+                        "%s",
+                        kv(
+                            event="session_closed",
+                            client_id=self.session.client_id if self.session else None,
+                            peer=self.peer,
+                            reason=a.reason.value,
+                            detail=a.detail,
+                        ),
+                    )
+                if not confirmed and a.reason not in (Reason.EOF, Reason.BREACH, Reason.STOPPED):
+                    self.host.unconfirmed_closed(a.reason.value)
                 if t is not None:
                     t.abort()
                 self._forget()
@@ -212,6 +305,21 @@ class KeypadConnection(asyncio.Protocol):
             self._timer = None
         self.host.forget(self)
         self.transport = None
+
+    def evict(self) -> None:
+        """A newer connection needs this half-open slot: close without a word (no HELLO came)."""
+        self.evicted = True
+        self.host.unconfirmed_closed("evicted")
+        if self.pending is not None:
+            sock, task = self.pending  # its attach has not started: never build the transport
+            self.pending = None
+            task.cancel()
+            sock.close()
+        if self.session is not None and not self.session.terminal:
+            self._apply(self.session.drop(Reason.STOPPED, self._loop.time()))
+        if self.transport is not None:
+            self.transport.abort()
+        self._forget()
 
     def roster_entry(self, now_mono: float, now_wall: float) -> dict[str, Any]:
         s = self.session

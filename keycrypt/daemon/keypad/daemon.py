@@ -6,8 +6,12 @@ sensor, window, duress, what the keypad shows). This module only carries out
 the device's actions:
 
 * ``DropAll`` -> every session dropped and every transport aborted in the same
-  loop iteration; ``AcceptClients(False)`` -> new connections are closed the
-  moment they are accepted, until the PIN re-arms the device;
+  loop iteration; ``AcceptClients(False)`` -> the listener is paused (the
+  kernel refuses new connects) until the PIN re-arms the device; it is paused
+  while sealed and while ``max_clients`` connections are open too
+  (:mod:`keycrypt.daemon.listener`);
+* a new connection takes a half-open slot, evicting the oldest half-open
+  connection when the slots are full (:mod:`keycrypt.daemon.halfopen`);
 * ``PinStateChanged`` -> the wrong-PIN counter is persisted (atomic write), so
   restarting the daemon does not reset the backoff;
 * ``Display`` -> the PIN pad's display; ``PinRequired``, ``AttemptRejected`` and a
@@ -28,9 +32,9 @@ guesses cannot slip past the backoff.
 from __future__ import annotations
 
 import asyncio
-import os
 import contextlib
 import logging
+import os
 import signal
 import socket
 import time
@@ -40,11 +44,14 @@ from keycrypt.constants import PSK_SIZE, Status
 from keycrypt.crypto.kem import KemPrivateKey, get_backend
 from keycrypt.daemon import kv
 from keycrypt.daemon.control import ControlError, ControlServer
+from keycrypt.daemon.halfopen import HalfOpen
 from keycrypt.daemon.keypad import commands
 from keycrypt.daemon.keypad.connection import KeypadConnection
 from keycrypt.daemon.keypad.pins import PinRejected, check_pin
 from keycrypt.daemon.keypad.pinstate import load_pin_state, prepare_state_dir, save_pin_state
 from keycrypt.daemon.keypad.settings import KeypadSettings, make_pinpad, make_sensor
+from keycrypt.daemon.listener import Listener
+from keycrypt.daemon.logline import RateLimitedCounts
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
 from keycrypt.errors import ConfigError, KeystoreError, Reason, WrongPin
 from keycrypt.hw import PinDisplay, PinPad, Sensor
@@ -114,9 +121,11 @@ class KeypadDaemon:
         self._pending_key: tuple[KemPrivateKey, bytes] | None = None
         self.accepting = False
         self.connections: set[KeypadConnection] = set()
-        self.half_open = 0
-        self.stats = {"refused": 0}
-        self._server: asyncio.AbstractServer | None = None
+        self.halfopen: HalfOpen[KeypadConnection] = HalfOpen(settings.max_half_open, settings.max_half_open_per_source)
+        self.stats = {"refused": 0, "evicted": 0}
+        self.unconfirmed = RateLimitedCounts(log, "unconfirmed_peers_closed", schedule=self._call_later)
+        self._listener: Listener | None = None
+        self._attaching: set[asyncio.Task[None]] = set()
         self._control: ControlServer | None = None
         self._pin_lock = asyncio.Lock()
         self._window_timer: asyncio.TimerHandle | None = None
@@ -133,23 +142,21 @@ class KeypadDaemon:
 
     async def start(self) -> None:
         """Listen for clients and on the control socket; the device is still SEALED unless unsealed."""
-        loop = asyncio.get_running_loop()
         s = self.settings
+        self._listener = Listener(self._on_accept, backlog=1024)
         try:
-            self._server = await loop.create_server(
-                lambda: KeypadConnection(self), s.host, s.port, reuse_address=True, backlog=1024
-            )
+            self.bound = self._listener.open(s.host, s.port)
         except OSError as exc:
+            self._listener = None
             raise ConfigError(f"cannot listen on {s.host}:{s.port}: {exc.strerror or exc}", key="keypad.listen") from None
-        sockname = self._server.sockets[0].getsockname()
-        self.bound = (sockname[0], sockname[1])
+        self.update_listening()  # sealed: the port is held, but connects are refused
         if s.control_socket is not None:
             self._control = ControlServer(s.control_socket, self.handle_control)
             try:
                 await self._control.start()
             except ControlError as exc:
-                self._server.close()
-                self._server = None
+                self._listener.close()
+                self._listener = None
                 raise ConfigError(str(exc), key="keypad.control_socket") from None
         await self._start_hw()
         wd = watchdog_interval()
@@ -164,9 +171,10 @@ class KeypadDaemon:
         self._stopped.set()
         self.accepting = False
         self._drop_all(reason)
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+        self.unconfirmed.flush()
         if self._control is not None:
             await self._control.close()
         if self._window_timer is not None:
@@ -208,38 +216,106 @@ class KeypadDaemon:
     def wire_status(self) -> int | None:
         return self.device.status
 
-    def refusal(self) -> str:
-        """Why a new connection must be closed now ("" = accept it)."""
+    @property
+    def listening(self) -> bool:
+        """The listener accepts connections (False: sealed, refusing clients or full)."""
+        return self._listener is not None and self._listener.listening
+
+    @property
+    def half_open(self) -> int:
+        """Connections that have not sent their HELLO yet."""
+        return len(self.halfopen)
+
+    def refusal(self, *, capacity: bool = True) -> str:
+        """Why no new connection may be served now ("" = serve): the listener is then paused.
+
+        ``capacity`` False: only the device's state (a connection already counted asks).
+        """
         if not self.accepting or self.key is None or self.device.status is None:
             return f"state {self.device.state.lower()}"
-        if len(self.connections) >= self.settings.max_clients:
+        if capacity and len(self.connections) >= self.settings.max_clients:
             return "max_clients"
-        if self.half_open >= self.settings.max_half_open:
-            return "max_half_open"
         return ""
 
+    def update_listening(self) -> None:
+        """Listen exactly while a new connection could be served.
+
+        Sealed, breached, refusing clients or full, the keypad neither accepts
+        nor aborts: the listener is paused and the kernel refuses the connect
+        (Linux), which a booting client retries within its boot grace, where an
+        accepted-then-aborted connection looked like a keypad that closed the
+        session (issue 11 item 6).
+        """
+        lst = self._listener
+        if lst is None:
+            return
+        if self.refusal():
+            lst.pause()
+        else:
+            lst.resume()
+
+    def _on_accept(self, sock: socket.socket, addr: Any) -> None:
+        """A connection the listener accepted: a half-open slot (evicting an old one if full), then its transport."""
+        source = str(addr[0]) if isinstance(addr, tuple) else str(addr)
+        peer = f"{addr[0]}:{addr[1]}" if isinstance(addr, tuple) else str(addr)
+        if self.refusal():  # only if a state change raced the pause
+            self.stats["refused"] += 1
+            sock.close()
+            self.update_listening()
+            return
+        conn = KeypadConnection(self, source, peer)
+        self.connections.add(conn)
+        try:  # accepted late (a full accept queue): a genuine client's HELLO is already here
+            heard = bool(sock.recv(1, socket.MSG_PEEK))
+        except OSError:
+            heard = False
+        for old in self.halfopen.admit(conn, source, conn.since, heard=heard):
+            self.stats["evicted"] += 1
+            old.evict()
+        self.update_listening()  # full now: stop accepting
+        task = asyncio.get_running_loop().create_task(self._attach(conn, sock))
+        conn.pending = (sock, task)
+        self._attaching.add(task)
+        task.add_done_callback(self._attaching.discard)
+
+    async def _attach(self, conn: KeypadConnection, sock: socket.socket) -> None:
+        conn.pending = None  # from here on the transport owns the socket (evict() no longer closes it)
+        try:
+            await asyncio.get_running_loop().connect_accepted_socket(lambda: conn, sock)
+        except Exception as exc:  # the socket died before it had a transport
+            log.debug("%s", kv(event="accept_failed", peer=conn.peer, error=exc))
+            with contextlib.suppress(OSError):
+                sock.close()
+            conn._forget()
+
+    def _call_later(self, delay: float, fn: Callable[[], None]) -> object:
+        return asyncio.get_running_loop().call_later(delay, fn)
+
     def admit(self, conn: KeypadConnection) -> KeypadSession | None:
-        refuse = self.refusal()
+        refuse = self.refusal(capacity=False)
         if refuse:
             self.stats["refused"] += 1
             log.debug("%s", kv(event="connection_refused", peer=conn.peer, why=refuse))
             return None
         assert self.key is not None  # refusal() checked it
-        session = KeypadSession(
+        return KeypadSession(
             self.key, random=os.urandom, policy=self.policy, idle_timeout=self.settings.idle_timeout, hello_timeout=self.settings.hello_timeout
         )
-        self.connections.add(conn)
-        self.half_open += 1
-        return session
 
     def session_opened(self, conn: KeypadConnection) -> None:
-        self.half_open -= 1
+        self.halfopen.remove(conn)
 
     def forget(self, conn: KeypadConnection) -> None:
+        self.halfopen.remove(conn)
         if conn in self.connections:
             self.connections.discard(conn)
-            if conn.session is not None and conn.session.client_id is None:
-                self.half_open -= 1
+            self.update_listening()
+
+    def heard(self, conn: KeypadConnection) -> None:
+        self.halfopen.heard(conn)
+
+    def unconfirmed_closed(self, kind: str) -> None:
+        self.unconfirmed.add(kind)
 
     def _drop_all(self, reason: Reason) -> None:
         conns = list(self.connections)
@@ -266,14 +342,17 @@ class KeypadDaemon:
         recheck = False
         for a in actions:
             if isinstance(a, DropAll):  # the table refuses clients first where it wants them refused
+                self.update_listening()
                 self._drop_all(a.reason)
             elif isinstance(a, AcceptClients):
                 self.accepting = a.accept
+                self.update_listening()
             elif isinstance(a, Unseal):
                 if self._pending_key is not None:
                     self.key, self.fingerprint = self._pending_key
                     self._pending_key = None
                     log.info("%s", kv(event="unsealed"))
+                    self.update_listening()
             elif isinstance(a, StatusChanged):
                 log.info(
                     "%s",

@@ -30,6 +30,7 @@ class KeypadSettings:
     unseal: str = "terminal"
     max_clients: int = 1024
     max_half_open: int = 64
+    max_half_open_per_source: int = 8
     hello_timeout: float = HELLO_TIMEOUT
     idle_timeout: float = KEYPAD_IDLE_TIMEOUT
     device: DeviceConfig = field(default_factory=DeviceConfig)
@@ -82,6 +83,7 @@ def settings_from_config(v: Any, *, allow_simulated: bool = False) -> KeypadSett
         unseal=v.unseal,
         max_clients=v.limits.max_clients,
         max_half_open=v.limits.max_half_open,
+        max_half_open_per_source=v.limits.max_half_open_per_source,
         hello_timeout=v.limits.hello_timeout,
         idle_timeout=v.limits.idle_timeout,
         device=DeviceConfig(

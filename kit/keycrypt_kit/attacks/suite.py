@@ -6,7 +6,15 @@ that the registry and the cases do not import each other.
 
 from __future__ import annotations
 
-from keycrypt_kit.attacks import device_cases, machine_cases, net_cases, review_cases  # noqa: F401 - registration by import
+from keycrypt_kit.attacks import (  # noqa: F401 - registration by import
+    device_cases,
+    keypad_dos_cases,
+    log_cases,
+    machine_cases,
+    misconfig_cases,
+    net_cases,
+    review_cases,
+)
 from keycrypt_kit.attacks.catalogue import CASES, Case
 
 
