@@ -45,6 +45,7 @@ from keycrypt.constants import (
     REKEY_LOG2_DEFAULT,
     REKEY_LOG2_MAX,
     REKEY_LOG2_MIN,
+    client_id_problem,
 )
 from keycrypt.errors import ConfigError
 
@@ -306,7 +307,8 @@ _CLIENT = Schema(
                     "client_id",
                     "client_id",
                     _REQUIRED,
-                    f"This host's name towards the keypad, {CLIENT_ID_MIN}..{CLIENT_ID_MAX} UTF-8 bytes.",
+                    f"This host's name towards the keypad: {CLIENT_ID_MIN}..{CLIENT_ID_MAX} ASCII letters, digits "
+                    "and . _ : @ - (spec §3).",
                 ),
                 Opt(
                     "psk_file",
@@ -461,11 +463,9 @@ def _a_type(v: Any) -> str:
 def _check_client_id(value: Any, where: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"must be a string, not {_a_type(value)}", key=where)
-    n = len(value.encode("utf-8"))
-    if not CLIENT_ID_MIN <= n <= CLIENT_ID_MAX:
-        raise ConfigError(f"must be {CLIENT_ID_MIN}..{CLIENT_ID_MAX} UTF-8 bytes, got {n}", key=where)
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
-        raise ConfigError("must not contain control characters", key=where)
+    problem = client_id_problem(value.encode("utf-8"))
+    if problem:
+        raise ConfigError(f"must be a KCP/1 client_id: {problem}", key=where)
     return value
 
 
