@@ -384,7 +384,8 @@ _CLIENT = Schema(
         ),
         Section(
             "keypads",
-            "One `[[keypads]]` table per keypad; at least one.",
+            "One `[[keypads]]` table per keypad; at least one. Each a different keypad: two entries with "
+            "the same host and port, or pinning the same public key (every keypad has its own key pair), are refused.",
             (
                 Opt("host", "host", _REQUIRED, "The keypad's address or name."),
                 Opt("port", "port", DEFAULT_PORT, "The keypad's TCP port.", lo=1, hi=65535),
@@ -639,6 +640,16 @@ def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
 
 
 def _cross_checks(schema_name: str, v: Values) -> None:
+    if schema_name == "client":
+        # Two [[keypads]] at one address would be one keypad counted twice: with policy "all" its loss
+        # would have to happen "twice", and with "any" it hides that the second keypad is missing.
+        seen: dict[tuple[str, int], int] = {}
+        for i, k in enumerate(v["keypads"]):
+            where = (k["host"].lower().rstrip("."), k["port"])
+            if where in seen:
+                raise ConfigError(f"same host and port as client.keypads[{seen[where]}] ({k['host']}:{k['port']}): "
+                                  "every [[keypads]] entry must be a different keypad", key=f"client.keypads[{i}].host")
+            seen[where] = i
     if schema_name == "keypad":
         m = v["maintenance"]
         if m["window_default"] > m["window_max"]:

@@ -307,3 +307,38 @@ async def _log_injection() -> Outcome:
     ok = answered == 0 and closed and not injected
     return Outcome(ok, f"keypad answered {answered} bytes, closed: {closed}; log records carrying the forged line: "
                        f"{len(injected)}")
+
+
+# --- item 2: one keypad (or one key pair) listed twice in a client's config -------------------------
+
+
+@case("config-duplicate-keypads", "gives a client two [[keypads]] pinning one public key (a cloned keypad), and "
+      "another config with one host and port listed twice", "the client refuses both configs at start with a "
+      "ConfigError naming the second entry")
+def config_duplicate_keypads() -> Outcome:
+    import tempfile
+    from pathlib import Path
+
+    from keycrypt import config
+    from keycrypt.daemon.client_settings import settings_from_config
+    from keycrypt.errors import ConfigError
+    from keycrypt.keystore import write_pubkey
+    from keycrypt_kit.rig import make_keystore
+
+    got: list[str] = []
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d)
+        ek = make_keystore(p / "a.key")
+        write_pubkey(p / "a.pub", ek)
+        write_pubkey(p / "b.pub", ek)
+        for name, body in (("same-key", 'host = "kp-a"\npubkey = "a.pub"\n[[keypads]]\nhost = "kp-b"\npubkey = "b.pub"\n'),
+                           ("same-address", 'host = "kp-a"\npubkey = "a.pub"\n[[keypads]]\nhost = "kp-a"\n'
+                                            'pubkey = "b.pub"\nport = 7447\n')):
+            (p / f"{name}.toml").write_text(f'client_id = "web01"\n[[keypads]]\n{body}')
+            try:
+                settings_from_config(config.load_client_config(p / f"{name}.toml"))
+                got.append(f"{name}: accepted")
+            except ConfigError as exc:
+                got.append(f"{name}: ConfigError {exc.key}")
+    ok = got == ["same-key: ConfigError client.keypads[1].pubkey", "same-address: ConfigError client.keypads[1].host"]
+    return Outcome(ok, "; ".join(got))
