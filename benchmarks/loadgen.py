@@ -32,6 +32,10 @@ from typing import Any
 
 from keycrypt.crypto.kem import get_backend
 from keycrypt.constants import PING_MIN_INTERVAL
+
+PACE = PING_MIN_INTERVAL * 1.2
+"""The soonest a generated PING follows the keypad's previous answer (spec §4: sooner ends the session),
+with 20 % margin for the two processes' clocks."""
 from keycrypt.machines.actions import CancelTimer, Close, Established, Lockdown, Retry, Send, SetTimer, StatusSeen
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.wire import fastpath
@@ -212,7 +216,7 @@ class Conn(asyncio.Protocol):
         if self.gen.saturate:
             # as fast as the keypad's pace allows (spec §4: a PING sooner than ping_min_interval after the
             # answer ends the session), with 20 % margin for the two processes' clocks
-            self.gen.loop.call_later(PING_MIN_INTERVAL * 1.2, self.tick)
+            self.gen.loop.call_later(PACE, self.tick)
 
     def lost(self, reason: str, now: float) -> None:
         if self.done:
@@ -310,8 +314,8 @@ class Generator:
 
     def on_established(self, conn: Conn, now: float) -> None:
         self.est_times.append(now)
-        if self.auto_heartbeat:
-            conn.tick_handle = self.loop.call_later(random.random() * self.interval, conn.heartbeat)
+        if self.auto_heartbeat:  # never sooner than the keypad's pace allows after its HELLO_ACK
+            conn.tick_handle = self.loop.call_later(PACE + random.random() * self.interval, conn.heartbeat)
 
     def on_pong(self, conn: Conn, latency: float) -> None:
         self.lat.append(latency)
@@ -363,10 +367,11 @@ class Generator:
                 c.tick_handle.cancel()
                 c.tick_handle = None
         for c in self.conns:
+            # the first PING of a phase waits the keypad's pace too: the last answer may be just in
             if saturate:
-                c.tick()
+                c.tick_handle = self.loop.call_later(PACE, c.tick)
             else:
-                c.tick_handle = self.loop.call_later(random.random() * self.interval, c.heartbeat)
+                c.tick_handle = self.loop.call_later(PACE + random.random() * self.interval, c.heartbeat)
 
     def stop_heartbeat(self) -> None:
         self.saturate = False

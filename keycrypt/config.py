@@ -46,6 +46,7 @@ from keycrypt.constants import (
     RESPONSE_DEADLINE_MAX,
     REKEY_LOG2_MAX,
     REKEY_LOG2_MIN,
+    client_id_problem,
 )
 from keycrypt.errors import ConfigError
 
@@ -327,7 +328,8 @@ _CLIENT = Schema(
                     "client_id",
                     "client_id",
                     _REQUIRED,
-                    f"This host's name towards the keypad, {CLIENT_ID_MIN}..{CLIENT_ID_MAX} UTF-8 bytes.",
+                    f"This host's name towards the keypad: {CLIENT_ID_MIN}..{CLIENT_ID_MAX} ASCII letters, digits "
+                    "and . _ : @ - (spec §3).",
                 ),
                 Opt(
                     "psk_file",
@@ -404,7 +406,8 @@ _CLIENT = Schema(
         ),
         Section(
             "keypads",
-            "One `[[keypads]]` table per keypad; at least one.",
+            "One `[[keypads]]` table per keypad; at least one. Each a different keypad: two entries with "
+            "the same host and port, or pinning the same public key (every keypad has its own key pair), are refused.",
             (
                 Opt("host", "host", _REQUIRED, "The keypad's address or name."),
                 Opt("port", "port", DEFAULT_PORT, "The keypad's TCP port.", lo=1, hi=65535),
@@ -483,11 +486,9 @@ def _a_type(v: Any) -> str:
 def _check_client_id(value: Any, where: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"must be a string, not {_a_type(value)}", key=where)
-    n = len(value.encode("utf-8"))
-    if not CLIENT_ID_MIN <= n <= CLIENT_ID_MAX:
-        raise ConfigError(f"must be {CLIENT_ID_MIN}..{CLIENT_ID_MAX} UTF-8 bytes, got {n}", key=where)
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
-        raise ConfigError("must not contain control characters", key=where)
+    problem = client_id_problem(value.encode("utf-8"))
+    if problem:
+        raise ConfigError(f"must be a KCP/1 client_id: {problem}", key=where)
     return value
 
 
@@ -662,6 +663,16 @@ def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
 
 
 def _cross_checks(schema_name: str, v: Values) -> None:
+    if schema_name == "client":
+        # Two [[keypads]] at one address would be one keypad counted twice: with policy "all" its loss
+        # would have to happen "twice", and with "any" it hides that the second keypad is missing.
+        seen: dict[tuple[str, int], int] = {}
+        for i, k in enumerate(v["keypads"]):
+            where = (k["host"].lower().rstrip("."), k["port"])
+            if where in seen:
+                raise ConfigError(f"same host and port as client.keypads[{seen[where]}] ({k['host']}:{k['port']}): "
+                                  "every [[keypads]] entry must be a different keypad", key=f"client.keypads[{i}].host")
+            seen[where] = i
     if schema_name == "keypad":
         m = v["maintenance"]
         if m["window_default"] > m["window_max"]:

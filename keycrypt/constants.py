@@ -34,6 +34,17 @@ KEY_SIZE: Final[int] = _s["key"]
 PSK_SIZE: Final[int] = _s["psk"]
 CLIENT_ID_MIN: Final[int] = _s["client_id_min"]
 CLIENT_ID_MAX: Final[int] = _s["client_id_max"]
+CLIENT_ID_CHARS: Final[frozenset[int]] = frozenset(_s["client_id_chars"].encode("ascii"))
+
+
+def client_id_problem(cid: bytes) -> str | None:
+    """Why ``cid`` (the id's bytes) is not a valid KCP/1 client_id, or None (spec §3, KCP-ID-1)."""
+    if not CLIENT_ID_MIN <= len(cid) <= CLIENT_ID_MAX:
+        return f"client_id is {len(cid)} bytes, allowed {CLIENT_ID_MIN}..{CLIENT_ID_MAX}"
+    for i, b in enumerate(cid):
+        if b not in CLIENT_ID_CHARS:
+            return f"client_id byte {i} is 0x{b:02x}: only ASCII letters, digits and . _ : @ - are allowed"
+    return None
 FINGERPRINT_SIZE: Final[int] = _s["fingerprint"]
 
 # Functional IntEnums so that the member values come from the TOML only.

@@ -173,3 +173,35 @@ def test_read_psk_file_forms(tmp_path):
         config.read_psk_file(tmp_path / "bad")
     with pytest.raises(ConfigError, match="cannot read psk file"):
         config.read_psk_file(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("second", [
+    '[[keypads]]\nhost = "kp"\npubkey = "other.pub"\n',            # same host, default port
+    '[[keypads]]\nhost = "KP."\npubkey = "other.pub"\nport = 7447\n',  # the same name spelled otherwise
+])
+def test_two_keypads_at_one_address_are_refused(tmp_path, second):
+    """Issue 11 item 2: a keypad listed twice is refused at start, naming the second entry."""
+    p = tmp_path / "c.toml"
+    p.write_text('client_id = "web01"\n[[keypads]]\nhost = "kp"\npubkey = "kp.pub"\n' + second)
+    with pytest.raises(ConfigError) as e:
+        config.load_client_config(p)
+    assert e.value.key == "client.keypads[1].host" and "client.keypads[0]" in str(e.value)
+
+
+def test_two_keypads_pinning_one_key_are_refused(tmp_path):
+    """Issue 11 item 2: every keypad has its own key pair; two entries with one fingerprint are refused."""
+    import shutil
+
+    from keycrypt.daemon.client_settings import settings_from_config
+    from keycrypt.keystore import create_keystore, write_pubkey
+    from keycrypt.wire.keystore import Argon2Params
+
+    ks = create_keystore(tmp_path / "a.key", "2468", params=Argon2Params(time_cost=1, memory_kib=8192, parallelism=1))
+    write_pubkey(tmp_path / "a.pub", ks.ek)
+    shutil.copy(tmp_path / "a.pub", tmp_path / "b.pub")  # a cloned keypad's public key
+    p = tmp_path / "c.toml"
+    p.write_text('client_id = "web01"\n[[keypads]]\nhost = "kp-a"\npubkey = "a.pub"\n'
+                 '[[keypads]]\nhost = "kp-b"\npubkey = "b.pub"\n')
+    with pytest.raises(ConfigError) as e:
+        settings_from_config(config.load_client_config(p))
+    assert e.value.key == "client.keypads[1].pubkey" and "client.keypads[0]" in str(e.value)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from keycrypt.constants import (
     CHALLENGE_SIZE,
+    CLIENT_ID_CHARS,
     CLIENT_ID_MAX,
     CT_SIZE,
     FLAGS_RESERVED,
@@ -36,7 +37,8 @@ tag = st.binary(min_size=TAG_SIZE, max_size=TAG_SIZE)
 challenge = st.binary(min_size=CHALLENGE_SIZE, max_size=CHALLENGE_SIZE)
 salt = st.binary(min_size=SALT_SIZE, max_size=SALT_SIZE)
 status = st.sampled_from(STATUSES)
-client_id = st.text(min_size=1, max_size=CLIENT_ID_MAX).filter(lambda s: len(s.encode()) <= CLIENT_ID_MAX)
+ID_CHARS = "".join(sorted(chr(b) for b in CLIENT_ID_CHARS))
+client_id = st.text(alphabet=ID_CHARS, min_size=1, max_size=CLIENT_ID_MAX)
 
 hellos = st.builds(
     Hello,
@@ -62,7 +64,7 @@ HELLO_FIXED = BODY_BOUNDS[FrameType.HELLO][0] - 1  # body bytes besides the clie
 def sample(ft: FrameType) -> frames.Frame:
     """One valid frame of each type, for the exhaustive (non-hypothesis) checks."""
     return {
-        FrameType.HELLO: Hello(1, 4, "host-ä", bytes(range(256)) * 4 + bytes(64), b"c" * 32, b"s" * 16),
+        FrameType.HELLO: Hello(1, 4, "host-a.example", bytes(range(256)) * 4 + bytes(64), b"c" * 32, b"s" * 16),
         FrameType.HELLO_ACK: HelloAck(1, b"n" * 32, b"t" * 32),
         FrameType.PING: Ping(7, b"c" * 32, b"t" * 32),
         FrameType.PONG: Pong(7, 2, b"t" * 32),
@@ -114,6 +116,7 @@ def test_encode_refuses_what_decode_refuses() -> None:
         Hello(0, 4, "", bytes(CT_SIZE), bytes(32), bytes(16)),
         Hello(0, 4, "x" * 65, bytes(CT_SIZE), bytes(32), bytes(16)),
         Hello(0, 4, "x", bytes(CT_SIZE - 1), bytes(32), bytes(16)),
+        Hello(0, 4, "host 1", bytes(CT_SIZE), bytes(32), bytes(16)),
         HelloAck(3, bytes(32), bytes(32)),
         Pong(0, 255, bytes(32)),
         Ping(2**32, bytes(32), bytes(32)),
@@ -209,13 +212,20 @@ def test_client_id_length_byte_disagreeing_with_the_frame_length() -> None:
 
 
 @given(st.binary(min_size=1, max_size=CLIENT_ID_MAX))
-def test_client_id_invalid_utf8(id_bytes: bytes) -> None:
-    try:
-        id_bytes.decode("utf-8")
-    except UnicodeDecodeError:
-        assert parse_error_field(hello_with_id(id_bytes)) == "client_id"
-    else:
+def test_client_id_charset(id_bytes: bytes) -> None:
+    """KCP-ID-1: a client_id is 1..64 bytes of ASCII letters, digits and . _ : @ -; anything else is a parse error."""
+    if all(b in CLIENT_ID_CHARS for b in id_bytes):
         assert decode(hello_with_id(id_bytes)).client_id == id_bytes.decode()  # type: ignore[union-attr]
+    else:
+        assert parse_error_field(hello_with_id(id_bytes)) == "client_id"
+
+
+@pytest.mark.parametrize("id_bytes", [b"x\nCRITICAL keycrypt.keypad event=alarm reason=breach",
+                                      b"a b", b"host\x00", b'"q"', b"k=v", b"caf\xc3\xa9", b"\x1b[31m"])
+def test_client_id_outside_the_charset_is_refused(id_bytes: bytes) -> None:
+    assert parse_error_field(hello_with_id(id_bytes)) == "client_id"
+    with pytest.raises(LocalUsageError):
+        encode(Hello(0, 4, id_bytes.decode("utf-8"), bytes(CT_SIZE), bytes(32), bytes(16)))
 
 
 @pytest.mark.parametrize("id_bytes", [b"\xff", b"\xed\xa0\x80", b"\xc0\xaf", b"ok\x80"])  # lone, surrogate, overlong

@@ -176,6 +176,18 @@ def locks_down_on_early_eof(stack: contextlib.ExitStack) -> None:
                                           else real_load(name)))
 
 
+def any_client_id(stack: contextlib.ExitStack) -> None:
+    """Only the client_id's length is checked: control characters (log injection), spaces, '=' and non-ASCII
+    ids are accepted."""
+    from keycrypt import constants
+
+    def problem(cid: bytes) -> str | None:
+        ok = constants.CLIENT_ID_MIN <= len(cid) <= constants.CLIENT_ID_MAX
+        return None if ok else f"client_id is {len(cid)} bytes"
+
+    stack.enter_context(mock.patch.object(frames, "client_id_problem", problem))
+
+
 def no_pacing(stack: contextlib.ExitStack) -> None:
     """The keypad answers PINGs as fast as they come (pipelined, or sooner than the minimum interval)."""
     original = keypad.KeypadSession.__init__
@@ -260,6 +272,8 @@ MUTANTS: dict[str, Mutant] = {
                                               transcript_without_keypad_nonce, "sessions:keypad/replayed-session"),
     "locks_down_on_early_eof": Mutant("a close before the first HELLO_ACK locks down instead of a retry",
                                       locks_down_on_early_eof, "sessions:client/refused-then-reached"),
+    "any_client_id": Mutant("any client_id of a legal length is accepted (no charset)", any_client_id,
+                            "wire:wire/decode/hello-client-id-charset"),
     "no_pacing": Mutant("the keypad answers pipelined PINGs and PINGs sooner than the minimum interval", no_pacing,
                         "sessions:keypad/ping-"),
     "accepts_unknown_status": Mutant("status values other than 0, 1, 2 are accepted", accepts_unknown_status, "wire:"),

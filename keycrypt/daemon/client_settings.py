@@ -20,6 +20,13 @@ def settings_from_config(v: Any) -> ClientSettings:
     """Build from validated ``[client]`` config values; reads the key files (KeystoreError / ConfigError)."""
     kem = get_backend(v.kem_backend)
     targets = [KeypadTarget(k.host, k.port, read_pubkey(k.pubkey, kem=kem)) for k in v.keypads]
+    # Every keypad has its own key pair (docs/deployment.md): two entries pinning one key are one key
+    # pair on two devices (a cloned SD card, a restored backup) or one keypad listed twice.
+    for i, t in enumerate(targets):
+        for j in range(i):
+            if targets[j].ek == t.ek:
+                raise ConfigError(f"pins the same public key (fingerprint) as client.keypads[{j}]: every keypad "
+                                  "must have its own key pair", key=f"client.keypads[{i}].pubkey")
     psk = None
     if v.psk_file is not None:
         try:

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import Callable
 
 from keycrypt.constants import (
-    CLIENT_ID_MAX,
-    CLIENT_ID_MIN,
     FLAG_PSK,
     PSK_SIZE,
     REKEY_LOG2_DEFAULT,
@@ -26,6 +24,7 @@ from keycrypt.constants import (
     SALT_SIZE,
     Status,
     pings_per_epoch,
+    client_id_problem,
     response_deadline,
 )
 from keycrypt.crypto.kem import KemBackend
@@ -69,9 +68,9 @@ class ClientConfig:
     response_deadline: float = response_deadline()
 
     def __post_init__(self) -> None:
-        cid = self.client_id.encode("utf-8")
-        if not CLIENT_ID_MIN <= len(cid) <= CLIENT_ID_MAX:
-            raise LocalUsageError(f"client_id must be {CLIENT_ID_MIN}..{CLIENT_ID_MAX} UTF-8 bytes, got {len(cid)}")
+        problem = client_id_problem(self.client_id.encode("utf-8"))
+        if problem:
+            raise LocalUsageError(problem)
         if self.psk is not None and len(self.psk) != PSK_SIZE:
             raise LocalUsageError(f"psk must be {PSK_SIZE} bytes")
         if not REKEY_LOG2_MIN <= self.rekey_log2 <= REKEY_LOG2_MAX:

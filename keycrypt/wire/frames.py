@@ -33,6 +33,7 @@ from keycrypt.constants import (
     VERSION,
     FrameType,
     Status,
+    client_id_problem,
 )
 from keycrypt.errors import LocalUsageError, ParseError
 
@@ -48,7 +49,7 @@ BODIES: dict[FrameType, c.Struct] = {
         "flags" / c.Int8ub * "bit 0: psk mixed into the key schedule; other bits must be 0",
         "rekey_log2" / c.Int8ub * f"PINGs per epoch = 2^rekey_log2, {REKEY_LOG2_MIN}..{REKEY_LOG2_MAX}",
         "client_id" / c.Prefixed(c.Int8ub, c.GreedyBytes)
-        * f"u8 length then UTF-8, {CLIENT_ID_MIN}..{CLIENT_ID_MAX} bytes",
+        * f"u8 length then {CLIENT_ID_MIN}..{CLIENT_ID_MAX} bytes of ASCII letters, digits and . _ : @ -",
         "ct" / c.Bytes(CT_SIZE) * "ML-KEM-768 ciphertext to the keypad's ek",
         "challenge" / c.Bytes(CHALLENGE_SIZE) * "fresh client randomness",
         "salt" / c.Bytes(SALT_SIZE) * "HKDF-Extract salt of the session",
@@ -172,9 +173,9 @@ def _field_problems(ft: FrameType, values: dict[str, object]) -> tuple[str, str]
         log2 = values["rekey_log2"]
         if not REKEY_LOG2_MIN <= log2 <= REKEY_LOG2_MAX:  # type: ignore[operator]
             return "rekey_log2", f"rekey_log2 {log2} outside {REKEY_LOG2_MIN}..{REKEY_LOG2_MAX}"
-        cid = values["client_id"]
-        if not CLIENT_ID_MIN <= len(cid) <= CLIENT_ID_MAX:  # type: ignore[arg-type]
-            return "client_id", f"client_id is {len(cid)} bytes, allowed {CLIENT_ID_MIN}..{CLIENT_ID_MAX}"  # type: ignore[arg-type]
+        problem = client_id_problem(bytes(values["client_id"]))  # type: ignore[arg-type]
+        if problem:
+            return "client_id", problem
     if "status" in values:
         st = values["status"]
         if st not in Status._value2member_map_:

@@ -245,3 +245,100 @@ async def _boot_sealed() -> Outcome:
     ok = not early and up and "booting" in fleet.established and not fleet.lockdowns
     what = f"lockdown {early or fleet.lockdowns}" if (early or fleet.lockdowns) else "established after the unseal"
     return Outcome(ok, f"sealed for 1.5 s: {what}")
+
+
+# --- item 11: a client_id that forges a log line ----------------------------------------------------
+
+
+def _hello_with_id(cid: bytes, ek: bytes) -> bytes:
+    """A HELLO with a real encapsulation to ``ek`` whose client_id bytes are ``cid`` (lengths consistent)."""
+    import struct
+
+    client = ClientSession(ClientConfig(ek=ek, client_id="x"), kem=KEM, random=os.urandom)
+    client.start(0.0, None)
+    hello = b"".join(a.data for a in client.connected(0.0) if isinstance(a, Send))
+    body = hello[6:8] + bytes([len(cid)]) + cid + hello[10:]
+    return hello[:4] + struct.pack(">H", len(body)) + body
+
+
+@case("net-client-id-log-injection", "sends an unauthenticated HELLO whose client_id is "
+      "'x\\nCRITICAL keycrypt.keypad event=alarm reason=breach' to the keypad daemon",
+      "the keypad closes without a HELLO_ACK (parse_error: the client_id charset) and no log record carries the "
+      "forged line", net=True)
+def net_client_id_log_injection() -> Outcome:
+    return asyncio.run(_log_injection())
+
+
+async def _log_injection() -> Outcome:
+    import logging
+
+    forged = b"x\nCRITICAL keycrypt.keypad event=alarm reason=breach"
+    records: list[str] = []
+
+    class Catch(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record.getMessage())
+
+    catch = Catch(level=logging.DEBUG)
+    async with keypad_rig() as (kd, ek, _, _):
+        logger = logging.getLogger("keycrypt")
+        logger.addHandler(catch)
+        old, logger.level = logger.level, logging.DEBUG
+        try:
+            def probe() -> tuple[int, bool]:
+                with socket.create_connection((HOST, kd.bound[1]), timeout=3.0) as s:
+                    s.sendall(_hello_with_id(forged, ek))
+                    s.settimeout(2.0)
+                    got = b""
+                    try:
+                        while chunk := s.recv(4096):
+                            got += chunk
+                        return len(got), True
+                    except (TimeoutError, socket.timeout):
+                        return len(got), False
+                    except OSError:
+                        return len(got), True
+
+            answered, closed = await asyncio.to_thread(probe)
+        finally:
+            logger.removeHandler(catch)
+            logger.level = old
+    injected = [r for r in records if "\nCRITICAL" in r]
+    ok = answered == 0 and closed and not injected
+    return Outcome(ok, f"keypad answered {answered} bytes, closed: {closed}; log records carrying the forged line: "
+                       f"{len(injected)}")
+
+
+# --- item 2: one keypad (or one key pair) listed twice in a client's config -------------------------
+
+
+@case("config-duplicate-keypads", "gives a client two [[keypads]] pinning one public key (a cloned keypad), and "
+      "another config with one host and port listed twice", "the client refuses both configs at start with a "
+      "ConfigError naming the second entry")
+def config_duplicate_keypads() -> Outcome:
+    import tempfile
+    from pathlib import Path
+
+    from keycrypt import config
+    from keycrypt.daemon.client_settings import settings_from_config
+    from keycrypt.errors import ConfigError
+    from keycrypt.keystore import write_pubkey
+    from keycrypt_kit.rig import make_keystore
+
+    got: list[str] = []
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d)
+        ek = make_keystore(p / "a.key")
+        write_pubkey(p / "a.pub", ek)
+        write_pubkey(p / "b.pub", ek)
+        for name, body in (("same-key", 'host = "kp-a"\npubkey = "a.pub"\n[[keypads]]\nhost = "kp-b"\npubkey = "b.pub"\n'),
+                           ("same-address", 'host = "kp-a"\npubkey = "a.pub"\n[[keypads]]\nhost = "kp-a"\n'
+                                            'pubkey = "b.pub"\nport = 7447\n')):
+            (p / f"{name}.toml").write_text(f'client_id = "web01"\n[[keypads]]\n{body}')
+            try:
+                settings_from_config(config.load_client_config(p / f"{name}.toml"))
+                got.append(f"{name}: accepted")
+            except ConfigError as exc:
+                got.append(f"{name}: ConfigError {exc.key}")
+    ok = got == ["same-key: ConfigError client.keypads[1].pubkey", "same-address: ConfigError client.keypads[1].host"]
+    return Outcome(ok, "; ".join(got))

@@ -16,6 +16,7 @@ from keycrypt.constants import (
     ARGON2_SALT_SIZE,
     ARGON2_TIME_COST_RANGE,
     CHALLENGE_SIZE,
+    CLIENT_ID_CHARS,
     CLIENT_ID_MAX,
     CT_SIZE,
     FINGERPRINT_SIZE,
@@ -40,7 +41,8 @@ tags = st.binary(min_size=TAG_SIZE, max_size=TAG_SIZE)
 
 
 def _client_ids() -> st.SearchStrategy[str]:
-    return st.text(min_size=1, max_size=CLIENT_ID_MAX).filter(lambda s: 1 <= len(s.encode("utf-8")) <= CLIENT_ID_MAX)
+    alphabet = "".join(sorted(chr(b) for b in CLIENT_ID_CHARS))
+    return st.text(alphabet=alphabet, min_size=1, max_size=CLIENT_ID_MAX)
 
 
 hellos = st.builds(

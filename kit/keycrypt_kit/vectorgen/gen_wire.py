@@ -22,6 +22,8 @@ NOTES = {
     "TrailingBytes": ("MissingCheck", "Bytes after a complete frame where exactly one frame was expected."),
     "ReservedFlags": ("MissingCheck", "A HELLO flag bit other than bit 0 (psk) is set."),
     "RekeyLog2Range": ("MissingCheck", "rekey_log2 outside 4..24."),
+    "ClientIdCharset": ("MissingCheck", "A client_id byte outside ASCII letters, digits and . _ : @ - (spec §3, "
+                        "KCP-ID-1): control characters (log injection), spaces, quotes, '=', non-ASCII."),
     "ClientIdLength": ("MissingCheck", "The client_id length byte disagrees with the frame length."),
     "ClientIdUtf8": ("MissingCheck", "client_id is not valid UTF-8."),
     "ClientIdRange": ("MissingCheck", "client_id of 0 or more than 64 bytes in an otherwise consistent frame; the "
@@ -40,7 +42,7 @@ def sample_frames() -> dict[str, frames.Frame]:
         "hello-psk-flag": frames.Hello(1, 24, "vault-02.example", ct, d("challenge", 32), d("salt", 16)),
         "hello-rekey-log2-4": frames.Hello(0, 4, "h", ct, d("challenge", 32), d("salt", 16)),
         "hello-client-id-64": frames.Hello(0, 24, "x" * 64, ct, d("challenge", 32), d("salt", 16)),
-        "hello-client-id-utf8": frames.Hello(0, 24, "sørvér-Ω-🔒", ct, d("challenge", 32), d("salt", 16)),
+        "hello-client-id-every-class": frames.Hello(0, 24, "Az09._:@-", ct, d("challenge", 32), d("salt", 16)),
         "hello-ack-armed": frames.HelloAck(0, d("nonce1", 32), d("tag1", 32)),
         "hello-ack-disarmed": frames.HelloAck(1, d("nonce2", 32), d("tag2", 32)),
         "hello-ack-lockdown": frames.HelloAck(2, d("nonce3", 32), d("tag3", 32)),
@@ -65,7 +67,7 @@ def wire_file() -> dict[str, Any]:
     enc = {name: frames.encode(fr) for name, fr in samples.items()}
     g = f.group("frame.encode", "Encode a frame from its fields (the tag is given, not computed).")
     for name, fr in samples.items():
-        flags = ["Boundary"] if any(k in name for k in ("64", "max", "log2-4", "utf8")) else ["Normal"]
+        flags = ["Boundary"] if any(k in name for k in ("64", "max", "log2-4", "every-class")) else ["Normal"]
         g.valid(f"wire/encode/{name}", f"encode {name}", {"fields": frame_to_json(fr)}, flags,
                 expect={"frame": hx(enc[name])})
     g = f.group("frame.decode", "Decode exactly one frame; every failure names its field.")
@@ -121,8 +123,17 @@ def wire_file() -> dict[str, Any]:
     for label, cid in (("ff", b"\xff"), ("overlong-nul", b"\xc0\x80"), ("surrogate", b"\xed\xa0\x80"),
                        ("cut-multibyte", b"ab\xc3"), ("continuation-only", b"\x80abc")):
         body = hello[6:8] + bytes([len(cid)]) + cid + rest
-        bad(f"hello-client-id-{label}", f"client_id bytes {cid.hex()} are not UTF-8",
-            hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdUtf8"], "client_id")
+        bad(f"hello-client-id-{label}", f"client_id bytes {cid.hex()} are not UTF-8 (nor the client_id charset)",
+            hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdUtf8", "ClientIdCharset"], "client_id")
+    # KCP-ID-1: well-formed UTF-8 of a legal length, each with exactly one byte outside the charset
+    for label, cid in (("newline-log-injection", b"web01\nCRITICAL"),
+                       ("space", b"web 01"), ("nul", b"web\x0001"), ("del", b"web\x7f01"), ("tab", b"web\t01"),
+                       ("escape", b"\x1bweb01"), ("equals", b"web=01"), ("quote", b'web"01'),
+                       ("backslash", b"web\\01"), ("slash", b"web/01"), ("non-ascii-e-acute", b"caf\xc3\xa9"),
+                       ("bidi-override", b"web\xe2\x80\xae01")):
+        body = hello[6:8] + bytes([len(cid)]) + cid + rest
+        bad(f"hello-client-id-charset-{label}", f"client_id {cid!r}: a byte outside ASCII letters, digits and . _ : @ -",
+            hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdCharset"], "client_id")
     for name, off in (("hello-ack-armed", 6), ("pong-armed", 10)):
         raw = enc[name]
         for st in (3, 0x80, 255):
