@@ -264,13 +264,14 @@ def test_enrolled_psk_is_required(tmp_path):
         keypad = await start_keypad(tmp_path, psks={"enrolled": psk}, require_enrolled=True)
         events, lockdowns = Events(), []
         good = client_settings(ek, keypad.bound[1], "enrolled", psk=psk)
-        no_psk = client_settings(ek, keypad.bound[1], "enrolled")
-        stranger = client_settings(ek, keypad.bound[1], "stranger")
+        # refused clients see a close before any HELLO_ACK: retried within the boot grace, then connect_timeout
+        no_psk = client_settings(ek, keypad.bound[1], "enrolled", boot_grace=1.0)
+        stranger = client_settings(ek, keypad.bound[1], "stranger", boot_grace=1.0)
         wrong = client_settings(ek, keypad.bound[1], "enrolled", psk=os.urandom(32))
         clients = start_clients([good, no_psk, stranger, wrong], events, lockdowns)
         assert await wait_for(lambda: len(lockdowns) == 3, 5)
         await asyncio.sleep(0.3)
-        assert sorted(r for _, r in lockdowns) == ["eof", "eof", "mac_failure"]
+        assert sorted(r for _, r in lockdowns) == ["connect_timeout", "connect_timeout", "mac_failure"]
         assert [f["client_id"] for _, f in events.of("established")] == ["enrolled"]
         await _finish(clients[:1], keypad)
 

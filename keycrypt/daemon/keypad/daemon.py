@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import logging
 import signal
 import socket
@@ -298,7 +299,7 @@ class KeypadDaemon:
             return None
         assert self.key is not None  # refusal() checked it
         return KeypadSession(
-            self.key, policy=self.policy, idle_timeout=self.settings.idle_timeout, hello_timeout=self.settings.hello_timeout
+            self.key, random=os.urandom, policy=self.policy, idle_timeout=self.settings.idle_timeout, hello_timeout=self.settings.hello_timeout
         )
 
     def session_opened(self, conn: KeypadConnection) -> None:

@@ -13,6 +13,7 @@ from keycrypt_kit.attacks import (  # noqa: F401 - registration by import
     machine_cases,
     misconfig_cases,
     net_cases,
+    review_cases,
 )
 from keycrypt_kit.attacks.catalogue import CASES, Case
 
