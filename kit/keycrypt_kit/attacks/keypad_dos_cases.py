@@ -73,12 +73,12 @@ async def _prober(ek: bytes, port: int, interval: float, stop: asyncio.Event, rt
             return "no handshake"
         while not stop.is_set():
             await asyncio.sleep(interval)
-            t0 = loop.time()
+            t0, p0 = loop.time(), time.perf_counter()  # uvloop's loop.time() counts whole milliseconds
             send(s.tick(t0))
             acts = await answer()
             if not any(isinstance(a, StatusSeen) for a in acts):
                 return f"lost: {acts}"
-            rtts.append(loop.time() - t0)
+            rtts.append(time.perf_counter() - p0)
         return "ok"
     except (OSError, asyncio.TimeoutError) as exc:
         return f"lost: {type(exc).__name__}"
