@@ -208,34 +208,36 @@ def test_no_secret_in_repr(sealed: bytes) -> None:
 
 
 def test_pin_nfc_forms_open_the_same_file() -> None:
-    composed, decomposed = "caf\u00e9 12", "cafe\u0301 12"
+    composed, decomposed = "caf\u00e9 1234", "cafe\u0301 1234"
     assert composed != decomposed
-    assert normalize_pin(composed) == normalize_pin(decomposed) == "café 12".encode()
+    assert normalize_pin(composed) == normalize_pin(decomposed) == "café 1234".encode()
     data = seal_keystore(SEED, composed, salt=SALT, nonce=NONCE, params=FAST)
     assert unseal_keystore(data, decomposed).seed == SEED
 
 
 def test_pin_length_counts_characters() -> None:
-    four = "\u00e9\u00e9\u00e9\u00e9"  # 4 characters, 8 bytes
-    assert len(four) == PIN_MIN_LENGTH and normalize_pin(four) == four.encode("utf-8")
+    shortest = "\u00e9" * PIN_MIN_LENGTH  # PIN_MIN_LENGTH characters, twice as many bytes
+    assert normalize_pin(shortest) == shortest.encode("utf-8")
     assert normalize_pin("7" * PIN_MAX_LENGTH) == b"7" * PIN_MAX_LENGTH
-    # 4 code points that NFC makes 3 characters: too short
-    assert len(unicodedata.normalize("NFC", "e\u0301ab")) == 3
+    # PIN_MIN_LENGTH code points that NFC makes one character fewer: too short
+    nearly = "e\u0301" + "a" * (PIN_MIN_LENGTH - 2)
+    assert len(nearly) == PIN_MIN_LENGTH and len(unicodedata.normalize("NFC", nearly)) == PIN_MIN_LENGTH - 1
     with pytest.raises(PinError, match="too short"):
-        normalize_pin("e\u0301ab")
+        normalize_pin(nearly)
 
 
 @pytest.mark.parametrize(
     "pin, why",
     [
         ("123", "too short"),
+        ("1234567", "too short"),  # 7 digits: the minimum is 8 (spec §9)
         ("", "too short"),
         ("1" * (PIN_MAX_LENGTH + 1), "too long"),
-        ("12\n34", "category Cc"),
-        ("12\x0034", "category Cc"),
-        ("12\u200b34", "category Cf"),  # zero-width space
-        ("12\ud80034", "category Cs"),  # lone surrogate: not encodable
-        ("12\ue00034", "category Co"),  # private use
+        ("1234\n5678", "category Cc"),
+        ("1234\x005678", "category Cc"),
+        ("1234\u200b5678", "category Cf"),  # zero-width space
+        ("1234\ud8005678", "category Cs"),  # lone surrogate: not encodable
+        ("1234\ue0005678", "category Co"),  # private use
     ],
 )
 def test_pin_rules(pin: str, why: str) -> None:

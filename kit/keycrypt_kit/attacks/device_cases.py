@@ -25,7 +25,7 @@ from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings, PinRejected
 from keycrypt.machines.device import DeviceConfig
 from keycrypt.errors import ConfigError
 
-DURESS = "1357"
+DURESS = "13571357"
 
 
 def _duress_verifier(pin: str = DURESS) -> str:
