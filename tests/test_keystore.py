@@ -9,6 +9,7 @@ import stat
 import struct
 import unicodedata
 from pathlib import Path
+from typing import Any, Callable
 
 import nacl.bindings
 import pytest
@@ -755,3 +756,21 @@ def test_crash_during_change_pin_leaves_a_working_keystore(tmp_path: Path, step:
         assert is_temp_path_for(p, path) and p.name.startswith(".")
         assert mode_of(p) == 0o600
     assert bool(stray) == (survivor == "old")
+
+
+def test_calibration_scales_passes_to_the_unlock_time_within_bounds() -> None:
+    """issue 11 item 10: keypad init calibrates t like cryptsetup --iter-time; never below the default, never past the bound."""
+    from keycrypt.constants import ARGON2_TIME_COST_RANGE
+    from keycrypt.keystore import DEFAULT, calibrate_argon2
+
+    def per_pass(seconds: float) -> Callable[[Any], float]:
+        return lambda params: seconds * params.time_cost
+
+    assert calibrate_argon2(1.0, measure=per_pass(0.05)).time_cost == 20
+    assert calibrate_argon2(1.0, measure=per_pass(0.9)).time_cost == DEFAULT.time_cost  # slow hardware: the default
+    assert calibrate_argon2(600.0, measure=per_pass(0.01)).time_cost == ARGON2_TIME_COST_RANGE[1]
+    p = calibrate_argon2(1.0, measure=per_pass(0.05))
+    assert (p.memory_kib, p.parallelism) == (DEFAULT.memory_kib, DEFAULT.parallelism)
+    for bad in (0.0, -1.0, 601.0):
+        with pytest.raises(LocalUsageError):
+            calibrate_argon2(bad, measure=per_pass(0.05))
