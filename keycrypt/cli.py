@@ -106,9 +106,24 @@ class PinSource:
 
 
 def _argon2_params(args: argparse.Namespace) -> Any:
-    from keycrypt.keystore import DEFAULT
+    from keycrypt.config import parse_duration
+    from keycrypt.constants import UNLOCK_TIME
+    from keycrypt.keystore import DEFAULT, calibrate_argon2
     from keycrypt.wire.keystore import Argon2Params
 
+    explicit = (args.argon2_time, args.argon2_memory, args.argon2_parallelism) != (None, None, None)
+    unlock_time = getattr(args, "unlock_time", None)
+    if explicit and unlock_time is not None:
+        raise UsageError("--unlock-time calibrates the Argon2 costs: give it or --argon2-*, not both")
+    if not explicit:
+        try:
+            target = parse_duration(unlock_time) if unlock_time is not None else UNLOCK_TIME
+            params = calibrate_argon2(target)
+        except (ValueError, KeyCryptError) as exc:
+            raise UsageError(f"--unlock-time: {exc}") from None
+        print(f"calibrated Argon2id for {target:g} s per unlock on this machine: t={params.time_cost} "
+              f"(never below t={DEFAULT.time_cost}), {params.memory_kib} KiB, p={params.parallelism}")
+        return params
     try:
         return Argon2Params(
             time_cost=args.argon2_time if args.argon2_time is not None else DEFAULT.time_cost,
@@ -453,7 +468,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keystore", required=True, help="path of the new keystore file")
     p.add_argument("--pubkey-out", help="also write the public key file here")
     p.add_argument("--force", action="store_true", help="replace existing files (destroys the old key!)")
-    g = p.add_argument_group("Argon2id costs (defaults: RFC 9106, t=3, 64 MiB, p=4; lower only for tests)")
+    g = p.add_argument_group(
+        "Argon2id costs: calibrated on this machine to --unlock-time (default 1 s; t never below RFC 9106's 3,"
+        " 64 MiB, p=4), or given explicitly (lower only for tests)"
+    )
+    g.add_argument("--unlock-time", metavar="SECONDS", help="target time of one PIN check here, e.g. 1s or 2.5")
     g.add_argument("--argon2-time", type=int, metavar="T")
     g.add_argument("--argon2-memory", type=int, metavar="KIB")
     g.add_argument("--argon2-parallelism", type=int, metavar="P")

@@ -87,6 +87,7 @@ KEYSTORE_FORMAT_VERSION: Final[int] = _ks["format_version"]
 ARGON2_TIME_COST: Final[int] = _ks["argon2_time_cost"]
 ARGON2_MEMORY_KIB: Final[int] = _ks["argon2_memory_kib"]
 ARGON2_PARALLELISM: Final[int] = _ks["argon2_parallelism"]
+UNLOCK_TIME: Final[float] = float(_ks["unlock_time"])
 ARGON2_SALT_SIZE: Final[int] = _ks["argon2_salt"]
 ARGON2_KEY_SIZE: Final[int] = _ks["argon2_key"]
 XCHACHA_NONCE_SIZE: Final[int] = _ks["nonce"]

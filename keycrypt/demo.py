@@ -28,7 +28,7 @@ from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
 from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
 from keycrypt.machines.device import DeviceConfig
 
-DEMO_PIN = "2468"
+DEMO_PIN = "24682468"
 INTERVAL = 0.5
 WINDOW = 2.5
 TABLE_ROWS = 12

@@ -33,11 +33,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import hmac
+import math
 import os
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Callable, Final
 
 import nacl.bindings
 import nacl.exceptions
@@ -47,6 +49,7 @@ from argon2.low_level import Type, hash_secret_raw
 from keycrypt.constants import (
     ARGON2_KEY_SIZE,
     ARGON2_SALT_SIZE,
+    ARGON2_TIME_COST_RANGE,
     ARGON2_VERSION,
     EK_SIZE,
     FINGERPRINT_GROUP,
@@ -57,6 +60,7 @@ from keycrypt.constants import (
     PIN_MIN_LENGTH,
     PUBKEY_READ_LIMIT,
     SEED_SIZE,
+    UNLOCK_TIME,
     XCHACHA_NONCE_SIZE,
 )
 from keycrypt.crypto.kem import KemBackend, get_backend
@@ -84,6 +88,35 @@ from keycrypt.wire.keystore import (
 
 DEFAULT: Final[Argon2Params] = Argon2Params.DEFAULT
 """RFC 9106's second recommended option: t=3, 64 MiB, p=4 (about 0.1 s on a small x86 box)."""
+
+
+def argon2_seconds(params: Argon2Params) -> float:
+    """Wall-clock seconds of one Argon2id derivation at ``params`` on this machine (a random salt)."""
+    t0 = time.perf_counter()
+    hash_secret_raw(b"calibration", os.urandom(ARGON2_SALT_SIZE), time_cost=params.time_cost,
+                    memory_cost=params.memory_kib, parallelism=params.parallelism, hash_len=ARGON2_KEY_SIZE,
+                    type=Type.ID)
+    return time.perf_counter() - t0
+
+
+def calibrate_argon2(
+    target: float = UNLOCK_TIME, *, measure: Callable[[Argon2Params], float] = argon2_seconds
+) -> Argon2Params:
+    """Argon2id costs that take about ``target`` seconds here, like cryptsetup's --iter-time.
+
+    Memory and lanes stay at the default (64 MiB, p=4); the number of passes t is
+    scaled from a timed single pass, never below the default t (so calibrating on
+    slow hardware never weakens the keystore) and never above the keystore's
+    accepted bound (spec §8).
+    """
+    if not 0 < target <= 600:
+        raise LocalUsageError("the unlock time must be in (0, 600] seconds")
+    one = Argon2Params(1, DEFAULT.memory_kib, DEFAULT.parallelism)
+    measure(one)  # warm-up: the first run pays for page faults
+    per_pass = max(min(measure(one), measure(one)), 1e-6)
+    lo, hi = ARGON2_TIME_COST_RANGE
+    t = min(max(math.ceil(target / per_pass), DEFAULT.time_cost, lo), hi)
+    return Argon2Params(t, DEFAULT.memory_kib, DEFAULT.parallelism)
 
 
 # --------------------------------------------------------------------------- PIN, fingerprint

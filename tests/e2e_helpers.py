@@ -21,8 +21,8 @@ from keycrypt.keystore import create_keystore, write_pubkey
 from keycrypt.machines.device import DeviceConfig
 from keycrypt.wire.keystore import Argon2Params
 
-TEST_PIN = "2468"
-DURESS_PIN = "1357"
+TEST_PIN = "24682468"
+DURESS_PIN = "13571357"
 FAST_ARGON2 = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 REPO = Path(__file__).resolve().parents[1]
 

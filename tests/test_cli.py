@@ -107,7 +107,7 @@ def test_init_pubkey_change_pin_and_nothing_overwritten(tmp_path):
     assert again.returncode == 2 and "already exists" in _one_line_error(again)
     assert ks.read_bytes() == original
 
-    wrong = cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(pub), pins=("0000",))
+    wrong = cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(pub), pins=("00000000",))
     assert wrong.returncode == 3 and "wrong PIN" in _one_line_error(wrong)
     assert not pub.exists()
     ok = cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(pub), pins=(TEST_PIN,))
@@ -117,15 +117,15 @@ def test_init_pubkey_change_pin_and_nothing_overwritten(tmp_path):
     exists = cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(pub), pins=(TEST_PIN,))
     assert exists.returncode == 2 and pub.read_bytes() == pub_bytes
 
-    bad_old = cli_with_pins("keypad", "change-pin", "--keystore", str(ks), pins=("0000", "13579"))
+    bad_old = cli_with_pins("keypad", "change-pin", "--keystore", str(ks), pins=("00000000", "13579135"))
     assert bad_old.returncode == 3 and ks.read_bytes() == original
     short = cli_with_pins("keypad", "change-pin", "--keystore", str(ks), pins=(TEST_PIN, "12"))
     assert short.returncode == 2 and "too short" in _one_line_error(short)
     assert ks.read_bytes() == original
-    changed = cli_with_pins("keypad", "change-pin", "--keystore", str(ks), pins=(TEST_PIN, "13579"))
+    changed = cli_with_pins("keypad", "change-pin", "--keystore", str(ks), pins=(TEST_PIN, "13579135"))
     assert changed.returncode == 0, changed.stderr
     assert fp in changed.stdout
-    assert cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(tmp_path / "p2"), pins=("13579",)).returncode == 0
+    assert cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(tmp_path / "p2"), pins=("13579135",)).returncode == 0
 
 
 def test_pin_needs_a_terminal_or_pin_fd(tmp_path):
@@ -174,23 +174,23 @@ def _on_a_terminal(args: list[str], answers: list[str], timeout: float = 60) -> 
 
 def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
     ks = tmp_path / "k.key"
-    code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["2468", "2469"])
+    code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["24682468", "24692469"])
     assert code == 2 and "New PIN:" in shown and "Repeat the new PIN:" in shown
     assert "differ" in shown and not ks.exists()
-    assert "2468" not in shown and "2469" not in shown  # never echoed
-    code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["2468", "2468"])
+    assert "24682468" not in shown and "24692469" not in shown  # never echoed
+    code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["24682468", "24682468"])
     assert code == 0 and "Repeat the new PIN:" in shown and "fingerprint:" in shown, shown
-    assert ks.exists() and "2468" not in shown
+    assert ks.exists() and "24682468" not in shown
 
 
 def test_duress_hash_prints_an_argon2id_verifier():
-    res = cli_with_pins("keypad", "duress-hash", pins=("1357",))
+    res = cli_with_pins("keypad", "duress-hash", pins=("13571357",))
     assert res.returncode == 0
     verifier = res.stdout.strip()
-    assert verifier.startswith("$argon2id$") and "1357" not in verifier
+    assert verifier.startswith("$argon2id$") and "13571357" not in verifier
     from argon2 import PasswordHasher
 
-    assert PasswordHasher().verify(verifier, "1357")
+    assert PasswordHasher().verify(verifier, "13571357")
 
 
 def test_bad_config_is_exit_2_naming_the_key(tmp_path):

@@ -82,7 +82,7 @@ def test_power_keystore_sealed_oracle(monkeypatch: pytest.MonkeyPatch) -> None:
     import keycrypt.keystore as ks
 
     real = ks.unseal_keystore
-    genuine = real(seeds("keystore")[0], "2468")
+    genuine = real(seeds("keystore")[0], "24682468")
     monkeypatch.setattr(ks, "unseal_keystore", lambda data, pin, kem=None: genuine)
     rep = fuzz("keystore_sealed", 20, seed=1)
     assert rep.failure is not None and "OracleViolation" in rep.failure

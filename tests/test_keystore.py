@@ -9,6 +9,7 @@ import stat
 import struct
 import unicodedata
 from pathlib import Path
+from typing import Any, Callable
 
 import nacl.bindings
 import pytest
@@ -208,34 +209,36 @@ def test_no_secret_in_repr(sealed: bytes) -> None:
 
 
 def test_pin_nfc_forms_open_the_same_file() -> None:
-    composed, decomposed = "caf\u00e9 12", "cafe\u0301 12"
+    composed, decomposed = "caf\u00e9 1234", "cafe\u0301 1234"
     assert composed != decomposed
-    assert normalize_pin(composed) == normalize_pin(decomposed) == "café 12".encode()
+    assert normalize_pin(composed) == normalize_pin(decomposed) == "café 1234".encode()
     data = seal_keystore(SEED, composed, salt=SALT, nonce=NONCE, params=FAST)
     assert unseal_keystore(data, decomposed).seed == SEED
 
 
 def test_pin_length_counts_characters() -> None:
-    four = "\u00e9\u00e9\u00e9\u00e9"  # 4 characters, 8 bytes
-    assert len(four) == PIN_MIN_LENGTH and normalize_pin(four) == four.encode("utf-8")
+    shortest = "\u00e9" * PIN_MIN_LENGTH  # PIN_MIN_LENGTH characters, twice as many bytes
+    assert normalize_pin(shortest) == shortest.encode("utf-8")
     assert normalize_pin("7" * PIN_MAX_LENGTH) == b"7" * PIN_MAX_LENGTH
-    # 4 code points that NFC makes 3 characters: too short
-    assert len(unicodedata.normalize("NFC", "e\u0301ab")) == 3
+    # PIN_MIN_LENGTH code points that NFC makes one character fewer: too short
+    nearly = "e\u0301" + "a" * (PIN_MIN_LENGTH - 2)
+    assert len(nearly) == PIN_MIN_LENGTH and len(unicodedata.normalize("NFC", nearly)) == PIN_MIN_LENGTH - 1
     with pytest.raises(PinError, match="too short"):
-        normalize_pin("e\u0301ab")
+        normalize_pin(nearly)
 
 
 @pytest.mark.parametrize(
     "pin, why",
     [
         ("123", "too short"),
+        ("1234567", "too short"),  # 7 digits: the minimum is 8 (spec §9)
         ("", "too short"),
         ("1" * (PIN_MAX_LENGTH + 1), "too long"),
-        ("12\n34", "category Cc"),
-        ("12\x0034", "category Cc"),
-        ("12\u200b34", "category Cf"),  # zero-width space
-        ("12\ud80034", "category Cs"),  # lone surrogate: not encodable
-        ("12\ue00034", "category Co"),  # private use
+        ("1234\n5678", "category Cc"),
+        ("1234\x005678", "category Cc"),
+        ("1234\u200b5678", "category Cf"),  # zero-width space
+        ("1234\ud8005678", "category Cs"),  # lone surrogate: not encodable
+        ("1234\ue0005678", "category Co"),  # private use
     ],
 )
 def test_pin_rules(pin: str, why: str) -> None:
@@ -753,3 +756,21 @@ def test_crash_during_change_pin_leaves_a_working_keystore(tmp_path: Path, step:
         assert is_temp_path_for(p, path) and p.name.startswith(".")
         assert mode_of(p) == 0o600
     assert bool(stray) == (survivor == "old")
+
+
+def test_calibration_scales_passes_to_the_unlock_time_within_bounds() -> None:
+    """issue 11 item 10: keypad init calibrates t like cryptsetup --iter-time; never below the default, never past the bound."""
+    from keycrypt.constants import ARGON2_TIME_COST_RANGE
+    from keycrypt.keystore import DEFAULT, calibrate_argon2
+
+    def per_pass(seconds: float) -> Callable[[Any], float]:
+        return lambda params: seconds * params.time_cost
+
+    assert calibrate_argon2(1.0, measure=per_pass(0.05)).time_cost == 20
+    assert calibrate_argon2(1.0, measure=per_pass(0.9)).time_cost == DEFAULT.time_cost  # slow hardware: the default
+    assert calibrate_argon2(600.0, measure=per_pass(0.01)).time_cost == ARGON2_TIME_COST_RANGE[1]
+    p = calibrate_argon2(1.0, measure=per_pass(0.05))
+    assert (p.memory_kib, p.parallelism) == (DEFAULT.memory_kib, DEFAULT.parallelism)
+    for bad in (0.0, -1.0, 601.0):
+        with pytest.raises(LocalUsageError):
+            calibrate_argon2(bad, measure=per_pass(0.05))

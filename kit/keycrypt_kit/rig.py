@@ -23,7 +23,7 @@ from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
 from keycrypt.machines.device import DeviceConfig
 from keycrypt.wire.keystore import Argon2Params
 
-PIN = "2468"
+PIN = "24682468"
 FAST_ARGON2 = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 HOST = "127.0.0.1"
 

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-PINS = ("2468", "8642")
+PINS = ("24682468", "86428642")
 
 
 async def _child(d: Path, seed: int) -> None:

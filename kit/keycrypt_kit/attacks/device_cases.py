@@ -19,13 +19,13 @@ from typing import Any, AsyncIterator, Iterator
 from unittest import mock
 
 from keycrypt_kit.attacks.catalogue import Outcome, case
-from keycrypt_kit.rig import HOST, PIN, Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
+from keycrypt_kit.rig import FAST_ARGON2, HOST, PIN, Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
 from keycrypt.daemon.control import request
 from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings, PinRejected
 from keycrypt.machines.device import DeviceConfig
 from keycrypt.errors import ConfigError
 
-DURESS = "1357"
+DURESS = "13571357"
 
 
 def _duress_verifier(pin: str = DURESS) -> str:
@@ -320,3 +320,28 @@ async def _no_sensor_status(directory: Path) -> tuple[str, bool]:
         logger.removeHandler(h)
         logger.setLevel(old)
     return label, any("no_breach_sensor" in m for m in seen)
+
+
+# --------------------------------------------------------------------------- item 10: offline PIN search
+
+
+@case("keystore-short-pin-offline", "seals a keystore under a 6-digit PIN (33 h to try them all offline at the default Argon2 on one 2-core machine) and asks `keypad init`'s calibration for 1 s per unlock on fast hardware (0.01 s per pass)", "the 6-digit PIN is refused (PINs have at least 8 characters); the calibration raises t to the bound instead of keeping the default")
+def short_pin_offline() -> Outcome:
+    from keycrypt.errors import PinError
+    from keycrypt.keystore import create_keystore
+
+    with tempfile.TemporaryDirectory() as d:
+        try:
+            create_keystore(Path(d) / "k.key", "246802", params=FAST_ARGON2)
+            sealed = "accepted"
+        except PinError as exc:
+            sealed = f"refused ({exc})"
+    try:
+        from keycrypt.keystore import calibrate_argon2
+
+        t = calibrate_argon2(1.0, measure=lambda p: 0.01 * p.time_cost).time_cost
+        calibrated = f"t={t}"
+    except ImportError:
+        t, calibrated = 0, "no calibration"
+    ok = sealed.startswith("refused") and t >= 64
+    return Outcome(ok, f"6-digit PIN: {sealed}; calibration at 0.01 s per pass for 1 s: {calibrated}")

@@ -18,6 +18,7 @@ from keycrypt.constants import (
     HEADER_SIZE,
     MAGIC,
     PIN_BACKOFF_MAX,
+    PIN_MIN_LENGTH,
     TAG_SIZE,
     VERSION,
     FrameType,
@@ -499,10 +500,10 @@ def keystore_swap() -> Outcome:
 
     fast = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
     with tempfile.TemporaryDirectory() as d:
-        a = create_keystore(Path(d) / "a.key", "2468", params=fast)
-        create_keystore(Path(d) / "b.key", "2468", params=fast)
+        a = create_keystore(Path(d) / "a.key", "24682468", params=fast)
+        create_keystore(Path(d) / "b.key", "24682468", params=fast)
         (Path(d) / "b.key").replace(Path(d) / "a.key")  # the swap
-        opened = open_keystore(Path(d) / "a.key", "2468")
+        opened = open_keystore(Path(d) / "a.key", "24682468")
     if opened.ek == a.ek:
         return Outcome(False, "the swap did not change the key")
     p = Pair.make(key=KEM.from_seed(opened.seed), client_ek=a.ek)
@@ -673,9 +674,10 @@ def pin_brute_force() -> Outcome:
     b1, b24 = _bound(1.0), _bound(24.0)
     figures = {"checked_first_hour": first_hour, "checked_24h": day, "checked_24h_no_restart": day_norestart, "bound_1h": b1, "bound_24h": b24, "backoff_max_s": PIN_BACKOFF_MAX}
     ok = first_hour <= b1 and day <= b24 and day == day_norestart
-    days_half_4digit = 1 + max(0, 5000 - day) / (86400.0 / PIN_BACKOFF_MAX)  # then one guess per backoff_max
-    figures["days_to_half_of_4_digits"] = round(days_half_4digit)
-    return Outcome(ok, f"{first_hour} PINs checked in the 1st hour (bound {b1}), {day} in 24 h (bound {b24}; same with no restarts: {day_norestart}); ~{days_half_4digit:.0f} days to a 50% chance at a 4-digit PIN", figures)
+    half = 10**PIN_MIN_LENGTH // 2  # a 50 % chance at a PIN of the minimum length (digits)
+    days_half = 1 + max(0, half - day) / (86400.0 / PIN_BACKOFF_MAX)  # then one guess per backoff_max
+    figures["days_to_half_of_min_length_pin"] = round(days_half)
+    return Outcome(ok, f"{first_hour} PINs checked in the 1st hour (bound {b1}), {day} in 24 h (bound {b24}; same with no restarts: {day_norestart}); ~{days_half:,.0f} days to a 50% chance at a {PIN_MIN_LENGTH}-digit PIN", figures)
 
 
 # --- a control: the attack oracle is not trivially failing ---------------------------------------------

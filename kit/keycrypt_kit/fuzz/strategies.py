@@ -124,7 +124,7 @@ def keystore_files(draw: st.DrawFn) -> bytes:
 
 
 def real_keystore_files() -> st.SearchStrategy[bytes]:
-    """The reproducible real keystore (cheap Argon2 costs, PIN ``2468``) and its public key file."""
+    """The reproducible real keystore (cheap Argon2 costs, PIN ``24682468``) and its public key file."""
     from keycrypt_kit.fuzz.targets import keystore_seeds
 
     return st.sampled_from(list(keystore_seeds()))

@@ -170,7 +170,7 @@ def target_client(data: bytes) -> None:
     _run_machine(client_snapshots(), data, client=True)
 
 
-FAST_PIN = "2468"
+FAST_PIN = "24682468"
 
 
 @lru_cache(maxsize=1)

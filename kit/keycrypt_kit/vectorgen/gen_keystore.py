@@ -85,7 +85,7 @@ def keystore_file() -> dict[str, Any]:
     files: dict[str, bytes] = {}
     for name, pin, params, flags in (
         ("keypad-test", M.TEST_PIN, SMALL, ["Normal"]),
-        ("default-params", "1234", Argon2Params.DEFAULT, ["DefaultParams"]),
+        ("default-params", "12345678", Argon2Params.DEFAULT, ["DefaultParams"]),
         ("pin-nfc", "caf\u00e9-1234", SMALL, ["PinNormalization"]),
     ):
         t = g.valid(f"keystore/seal/{name}", f"seal with PIN {pin!r}, t={params.time_cost}, "
@@ -99,7 +99,7 @@ def keystore_file() -> dict[str, Any]:
     g.valid("keystore/open/keypad-test", f"vectors/keypad_test_keystore.bin, PIN {M.TEST_PIN!r}",
             {"file": hx(base), "pin": M.TEST_PIN}, ["Normal"], expect=out)
     g.valid("keystore/open/default-params", "default Argon2 costs, PIN '1234'",
-            {"file": hx(files["default-params"]), "pin": "1234"}, ["DefaultParams"], expect=out)
+            {"file": hx(files["default-params"]), "pin": "12345678"}, ["DefaultParams"], expect=out)
     g.valid("keystore/open/pin-nfc-composed", "sealed with 'café' precomposed, opened with the same",
             {"file": hx(files["pin-nfc"]), "pin": "caf\u00e9-1234"}, ["PinNormalization"], expect=out)
     g.valid("keystore/open/pin-nfc-decomposed", "sealed with 'café' precomposed, opened with e + combining acute",
