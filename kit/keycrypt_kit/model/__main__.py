@@ -82,7 +82,7 @@ def cmd_mutants(args: argparse.Namespace) -> int:
     chosen = [mutants_mod.BY_NAME[n] for n in args.only] if args.only else list(mutants_mod.MUTANTS)
     missed = 0
     for m in chosen:
-        (v,) = spin.check(m.spec(base), [BY_ID[m.expect]])
+        (v,) = spin.check(m.spec(base), [BY_ID[m.expect]], expect_failure=True)
         status = "caught" if not v.ok else "MISSED"
         missed += v.ok
         print(f"{m.name:<28} {status:<7} by {m.expect:<30} {v.search.seconds:5.1f} s  {m.what}")

@@ -21,7 +21,7 @@ from keycrypt_kit.model.semantics import ModelError
 from keycrypt_kit.model.source import Spec
 
 DEPTH = 20000  # DFS depth bound; the real tables need under 3,000 (pan says so if it is ever too small)
-CFLAGS = ("-O1", "-DSAFETY", "-DMEMLIM=2048")
+CFLAGS = ("-DSAFETY", "-DMEMLIM=2048")
 
 
 class SpinMissing(ModelError):
@@ -77,18 +77,20 @@ def _number(pattern: str, text: str, cast: type = int) -> float | int:
     return cast(m.group(1))
 
 
-def _pan(d: Path, defines: list[str], bfs: bool) -> str:
+def _pan(d: Path, defines: list[str], bfs: bool, opt: str = "-O2") -> str:
     _run(["spin", "-a", *defines, "kcp1.pml"], d, "spin -a")
-    _run(["gcc", *CFLAGS, *(["-DBFS"] if bfs else []), "-o", "pan", "pan.c"], d, "gcc")
+    _run(["gcc", opt, *CFLAGS, *(["-DBFS"] if bfs else []), "-o", "pan", "pan.c"], d, "gcc")
     (d / "kcp1.pml.trail").unlink(missing_ok=True)
     return _run(["./pan", "-E", f"-m{DEPTH}", "-c1"], d, "pan")
 
 
-def search(spec_text: str, lay: Layout, config: str, checks: tuple[int, ...]) -> Search:
+def search(spec_text: str, lay: Layout, config: str, checks: tuple[int, ...], expect_failure: bool = False) -> Search:
     """Compile the model for ``config`` with the assertions ``checks`` on, run pan, read the result.
 
     The search is depth-first (the cheapest); when it finds a violation, a breadth-first search
-    for the same properties gives the shortest trail to it, which is the one printed.
+    for the same properties gives the shortest trail to it, which is the one printed. When a
+    failure is expected (a mutant), the breadth-first search runs first, compiled without
+    optimisation: it stops at a shallow violation long before an optimised build would compile.
     """
     if config not in CONFIGS:
         raise ModelError(f"unknown configuration {config!r}")
@@ -101,7 +103,9 @@ def search(spec_text: str, lay: Layout, config: str, checks: tuple[int, ...]) ->
         d = Path(tmp)
         (d / "kcp1.pml").write_text(spec_text)
         start = time.monotonic()
-        text = _pan(d, defines, bfs=False)
+        text = _pan(d, defines, bfs=True, opt="-O0") if expect_failure else ""
+        if "errors: 1" not in text:
+            text = _pan(d, defines, bfs=False)
         out.seconds = time.monotonic() - start
         if "max search depth too small" in text:
             raise ModelError(f"pan: search depth {DEPTH} too small for {config}")
@@ -112,10 +116,13 @@ def search(spec_text: str, lay: Layout, config: str, checks: tuple[int, ...]) ->
         out.errors = int(_number(r"errors: (\d+)", text))
         if not out.errors and ("MEMLIM" in text or "Search not completed" in text):
             raise ModelError(f"pan did not finish the search of {config}:\n{text[-2000:]}")
+        if out.errors and not (d / "kcp1.pml.trail").is_file():
+            raise ModelError(f"pan found an error but wrote no trail:\n{text[-2000:]}")
         if out.errors:
-            bfs = _pan(d, defines, bfs=True)
-            if "errors: 0" in bfs or not (d / "kcp1.pml.trail").is_file():
-                _pan(d, defines, bfs=False)  # BFS ran out of room: keep the depth-first trail
+            if "Breadth-First" not in text:  # a depth-first trail: look for the shortest one
+                bfs = _pan(d, defines, bfs=True, opt="-O0")
+                if "errors: 0" in bfs or not (d / "kcp1.pml.trail").is_file():
+                    _pan(d, defines, bfs=False)  # BFS ran out of room: keep the depth-first trail
             if not (d / "kcp1.pml.trail").is_file():
                 raise ModelError(f"pan found an error but wrote no trail:\n{text[-2000:]}")
             replay = _run(["spin", "-t", *defines, "kcp1.pml"], d, "spin -t")
@@ -128,7 +135,8 @@ def search(spec_text: str, lay: Layout, config: str, checks: tuple[int, ...]) ->
     return out
 
 
-def check(spec: Spec, props: list[Property] | None = None, text: str | None = None) -> list[Verdict]:
+def check(spec: Spec, props: list[Property] | None = None, text: str | None = None,
+          expect_failure: bool = False) -> list[Verdict]:
     """A verdict for each property (all of them by default) on these tables."""
     from keycrypt_kit.model.promela import generate
 
@@ -139,7 +147,7 @@ def check(spec: Spec, props: list[Property] | None = None, text: str | None = No
     for config in CONFIGS:
         todo = [p for p in props if p.config == config]
         while todo:
-            s = search(model, lay, config, tuple(p.number for p in todo))
+            s = search(model, lay, config, tuple(p.number for p in todo), expect_failure)
             if s.violated is None:
                 for p in todo:
                     verdicts[p.id] = Verdict(p, True, s)
