@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from keycrypt.attacks.net import Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
+from keycrypt_kit.rig import Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
 from keycrypt.daemon.keypad import KeypadDaemon
 
 
@@ -120,7 +120,7 @@ def test_keypad_runs_and_breaches_on_uvloop(tmp_path: Path) -> None:
 
 
 def test_shutdown_fallback_uses_the_descriptor() -> None:
-    from keycrypt.daemon.keypad import _shutdown_now
+    from keycrypt.daemon.keypad.daemon import _shutdown_now
 
     a, b = socket.socketpair()
     try:

@@ -1,1 +1,1 @@
-"""KeyCrypt's tooling (attacks, fuzzing, vector generator, SPIN model): never imported by the runtime."""
+"""KeyCrypt's test kit: attacks, fuzzing, fault proxy, doc and vector generators (never installed on a keypad or host)."""

@@ -61,11 +61,31 @@ def _idle_without_deadline(raw: Raw) -> None:
 
 
 def _duress_resets(raw: Raw) -> None:
-    """Every pin_duress row clears the wrong-PIN counter."""
+    """Every duress row (pin_duress, with any intent) clears the wrong-PIN counter."""
     for rows in raw["keypad_device"]["transitions"].values():
-        r = rows["pin_duress"]
-        if "reset_failures" not in r["actions"]:
-            r["actions"] = ["reset_failures"] + r["actions"]
+        for event, r in rows.items():
+            if event.startswith("pin_duress") and "reset_failures" not in r["actions"]:
+                r["actions"] = ["reset_failures"] + r["actions"]
+
+
+def _breach_ignored_in_lockdown(raw: Raw) -> None:
+    """In every state answered LOCKDOWN (the duress states and lockdown-all), a breach is only logged."""
+    table = raw["keypad_device"]
+    for state, status in table["status"].items():
+        if status == "LOCKDOWN":
+            table["transitions"][state]["breach"] = {"next": state, "actions": ["log_event"]}
+
+
+def _duress_unmasked(raw: Raw) -> None:
+    """A duress state shows its true name (tables with a `shown` map), or is not masked (before it)."""
+    table = raw["keypad_device"]
+    if "shown" in table:
+        for state in table["shown"]:
+            if table["status"].get(state) == "LOCKDOWN":
+                table["shown"][state] = state
+    else:
+        r = table["transitions"]["ARMED"]["pin_duress"]
+        r["actions"] = [a for a in r["actions"] if a != "mask_duress"]
 
 
 MUTANTS: tuple[Mutant, ...] = (
@@ -76,8 +96,8 @@ MUTANTS: tuple[Mutant, ...] = (
            "KCP1-MODEL-EXPOSURE", _idle_without_deadline),
     Mutant("duress-resets-failures", "device: every duress row clears the wrong-PIN counter",
            "KCP1-MODEL-PIN-RESET", _duress_resets),
-    Mutant("breach-ignored-in-lockdown", "device: a breach in LOCKDOWN (duress) is only logged",
-           "KCP1-MODEL-BREACH", _set("keypad_device", "LOCKDOWN", "breach", "LOCKDOWN", ["log_event"])),
+    Mutant("breach-ignored-in-lockdown", "device: a breach in a state answered LOCKDOWN (duress) is only logged",
+           "KCP1-MODEL-BREACH", _breach_ignored_in_lockdown),
     # more
     Mutant("keypad-bad-frame-kept", "keypad: a bad frame in ESTABLISHED is ignored instead of closing",
            "KCP1-MODEL-FAIL-CLOSED", _set("keypad_session", "ESTABLISHED", "bad_frame", "ESTABLISHED", [])),
@@ -108,8 +128,8 @@ MUTANTS: tuple[Mutant, ...] = (
            "KCP1-MODEL-BREACH", _set("keypad_device", "ARMED", "breach", "ARMED", ["log_event"])),
     Mutant("wrong-pin-resets", "device: a wrong PIN in ARMED clears the counter",
            "KCP1-MODEL-PIN-RESET", _set("keypad_device", "ARMED", "pin_wrong", add=("reset_failures",))),
-    Mutant("duress-unmasked", "device: the duress PIN in ARMED does not mask its display",
-           "KCP1-MODEL-DURESS", _set("keypad_device", "ARMED", "pin_duress", drop=("mask_duress",))),
+    Mutant("duress-unmasked", "device: a duress state shows its true name",
+           "KCP1-MODEL-DURESS", _duress_unmasked),
 )
 
 BY_NAME: dict[str, Mutant] = {m.name: m for m in MUTANTS}

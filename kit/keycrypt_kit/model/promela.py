@@ -143,6 +143,16 @@ def layout(spec: Spec) -> Layout:
     return Layout(frames, statuses, tables, _ticks(consts))
 
 
+def device_inputs(device: Table) -> list[tuple[str, str | None]]:
+    """The inputs of the two-device product: each typed PIN (with its intent), each duress point
+    (real PIN on copy 0, duress PIN on copy 1, same intent), the other events, and time."""
+    ev = list(device.events)
+    out: list[tuple[str, str | None]] = [("pin", e) for e in ev if e.startswith("pin_") and e != "pin_locked_out"]
+    out += [("duress", s) for s in ("", "_arm", "_disarm") if f"pin_ok{s}" in ev and f"pin_duress{s}" in ev]
+    out += [("event", e) for e in ("arm", "breach", "lockdown_order") if e in ev]
+    return out + [("wait", None)]
+
+
 def _c(name: str) -> str:
     """A Promela identifier for a table name."""
     return name.replace("-", "_")
@@ -279,11 +289,13 @@ class _Gen:
             value = status[s] or "NONE"
             expr = f"(d == D_{s} -> ST_{value} : {expr})"
         self.w(f"#define DSTATUS(d) {expr}")
-        self.w("#define IS_DISARMED(d) (DSTATUS(d) == ST_DISARMED)" if "DISARMED" in self.lay.statuses
-               else "#define IS_DISARMED(d) false")
+        disarmed = [st for st in self.device.states if self._shown(st) == "DISARMED"]
+        self.w("#define IS_DISARMED(d) (" + (" || ".join(f"d == D_{st}" for st in disarmed) or "false") + ")"
+               "  /* shown as DISARMED: a maintenance window runs */")
         n = len(self.device.states)
         self.w(f"#define DISP_WRONG {n + 1}")
         self.w(f"#define DISP_LOCKED {n + 2}")
+        self.w(f"#define DISP_ALARM {n + 3}")
         free = int(self.spec.constants["pin"]["backoff_free_attempts"])
         fcap = free + 3
         self.w(f"#define FCAP {fcap}")
@@ -311,7 +323,7 @@ class _Gen:
         self.w("byte k_epoch, k_ctr, k_pc, k_sess = OFF; bool k_keys, k_conn, k_used, k_tof, k_drop;")
         self.w("byte k_to = OFF;")
         self.w(f"byte ds[2] = D_{self.device.initial};  /* two device copies in CONFIG_DEVICE, one otherwise */")
-        self.w("byte fl[2], lk[2], wn[2], dr[2], phase; int dp[2]; bool accepting;")
+        self.w("byte fl[2], lk[2], wn[2], dr[2], hf[2], phase; int dp[2]; bool accepting;")
         self.w("chan q0 = [QCAP] of { byte }; chan q1 = [QCAP] of { byte };  /* 0: client to keypad */")
         self.w("bool taint0, taint1; byte hage0, hage1;")
         self.w("int kn0, kn1, kn2, acc0, acc1, acc2;  /* frames the adversary has seen; PONGs etc. accepted */")
@@ -379,8 +391,12 @@ class _Gen:
 
     # --- machines: each table's rows appear once in the text (Promela inlines are copied at every use) ---
 
+    def _shown(self, state: str) -> str:
+        """What the keypad shows in ``state`` (the table's ``shown`` map; the state itself before it)."""
+        return str(self.device.raw.get("shown", {}).get(state, state))
+
     def _disp(self, state: str) -> int:
-        return list(self.device.states).index(state) + 1
+        return list(self.device.states).index(self._shown(state)) + 1
 
     @staticmethod
     def _accepts(table: Table, row: Any) -> bool:
@@ -394,11 +410,14 @@ class _Gen:
     def _effect(self, table: Table, row: Any, action: str) -> str:
         effect = SEMANTICS[table.name][action].effect
         if table is self.device:
-            effect = effect.replace("DISP_NEXT", str(self._disp(row.next)))
-            if "DISP_MASKED" in effect:
-                effect = effect.replace("DISP_MASKED", str(self._disp(self.device.row(row.state, "pin_ok").next)))
+            old_style = "mask_duress" in table.actions and row.event.startswith("pin_duress")
+            effect = effect.replace("DISPLAY_NEXT", "skip" if old_style else f"DP = DP * 32 + {self._disp(row.next)}")
+            effect = effect.replace("DISP_MASKED", str(self._disp(self.device.row(row.state, "pin_ok").next))
+                                    if "DISP_MASKED" in effect else "")
+            effect = effect.replace("DISP_REQUIRE", str(len(table.states) + 4 + self._disp(row.state) - 1))
+            effect = effect.replace("REAL_PIN_EVENT", "true" if row.event.startswith("pin_ok") else "false")
             for k, v in (("DS", "ds[cp]"), ("FL", "fl[cp]"), ("LK", "lk[cp]"), ("WN", "wn[cp]"), ("DP", "dp[cp]"),
-                         ("DR", "dr[cp]"), ("EV", "dq")):
+                         ("DR", "dr[cp]"), ("HF", "hf[cp]"), ("EV", "dq")):
                 effect = re.sub(rf"\b{k}\b", v, effect)
         return effect
 
@@ -451,20 +470,21 @@ class _Gen:
     def process_events(self) -> None:
         """Run the pending events: the device's first (its drop reaches the keypad), then keypad, client."""
         self.w("/* ---- one step's events, until none is pending ---- */")
+        self.w("#define PENDING_TX (c_tx != 0 || k_tx != 0 || c_hup || k_hup)")
         self.w("#define PROCESS_EVENTS \\")
         self.w("  do \\")
-        self.w("  :: c_tx != 0 || k_tx != 0 || c_hup || k_hup -> \\")
+        self.w("  :: PENDING_TX -> d_step { \\")
         self.w("     if :: c_tx != 0 -> sd = 0; sf = c_tx; c_tx = 0 \\")
         self.w("        :: c_tx == 0 && k_tx != 0 -> sd = 1; sf = k_tx; k_tx = 0 \\")
         self.w("        :: c_tx == 0 && k_tx == 0 && c_hup -> sd = 0; sf = F_EOF; c_hup = 0 \\")
         self.w("        :: c_tx == 0 && k_tx == 0 && !c_hup && k_hup -> sd = 1; sf = F_EOF; k_hup = 0 fi; \\")
-        self.w("     if :: sd == 0 && !c_conn -> skip :: sd == 1 && !k_conn -> skip :: else -> send(sd, sf) fi \\")
-        self.w("  :: !(c_tx != 0 || k_tx != 0 || c_hup || k_hup) && dq != OFF -> DEVICE_ROWS \\")
-        self.w("  :: !(c_tx != 0 || k_tx != 0 || c_hup || k_hup) && dq == OFF && k_drop -> k_drop = 0; \\")
-        self.w("     if :: k_conn && K_LIVE -> kq = KE_drop :: else fi \\")
-        self.w("  :: !(c_tx != 0 || k_tx != 0 || c_hup || k_hup) && dq == OFF && !k_drop && kq != OFF -> KEYPAD_ROWS \\")
-        self.w("  :: !(c_tx != 0 || k_tx != 0 || c_hup || k_hup) && dq == OFF && !k_drop && kq == OFF && cq != OFF -> \\")
-        self.w("     c_follow = OFF; CLIENT_ROWS \\")
+        self.w("     if :: sd == 0 && !c_conn -> skip :: sd == 1 && !k_conn -> skip :: else -> send(sd, sf) fi } \\")
+        self.w("  :: !PENDING_TX && dq != OFF -> d_step { DEVICE_ROWS } \\")
+        self.w("  :: !PENDING_TX && dq == OFF && k_drop -> d_step { k_drop = 0; \\")
+        self.w("     if :: k_conn && K_LIVE -> kq = KE_drop :: else fi } \\")
+        self.w("  :: !PENDING_TX && dq == OFF && !k_drop && kq != OFF -> d_step { KEYPAD_ROWS } \\")
+        self.w("  :: !PENDING_TX && dq == OFF && !k_drop && kq == OFF && cq != OFF -> d_step { \\")
+        self.w("     c_follow = OFF; CLIENT_ROWS } \\")
         self.w("  :: else -> break \\")
         self.w("  od")
         self.w()
@@ -534,7 +554,7 @@ class _Gen:
         self.w("  REQ(9, !IS_DISARMED(ds[0]) || (wn[0] > 0 && wn[0] <= WIN_MAX_T));")
         self.w("  REQ(9, !IS_DISARMED(ds[1]) || (wn[1] > 0 && wn[1] <= WIN_MAX_T));")
         self.w("#else")
-        self.w("  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0;  /* device details the sessions do not see */")
+        self.w("  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0; hf[0] = 0;  /* device details the sessions do not see */")
         self.w("#endif")
         self.w("  /* a finished session's timers and ghosts no longer matter: merge those states */")
         self.w("  if :: !C_LIVE -> c_dl = OFF; c_dlf = 0; c_hb = 0; c_req = OFF; c_exp = OFF :: else fi;")
@@ -596,51 +616,71 @@ class _Gen:
         self.w("     fi;")
         self.w("     /* the rest of the step is deterministic: d_steps are single transitions for SPIN */")
         self.w("     d_step { if :: rcv != OFF -> frame_event() :: else fi };")
-        self.w("     d_step { PROCESS_EVENTS };")
+        self.w("     PROCESS_EVENTS;  /* a d_step per row run */")
         self.w("     d_step { frame_checks(); invariants() } }")
         self.w("  od }")
         self.w("#endif")
         self.w()
         self.w("#ifdef CONFIG_DEVICE")
-        self.w("/* Two device copies, the same inputs. X: 0 real PIN, 1 wrong PIN, 2 duress PIN, 3 the duress")
-        self.w(" * point (copy 0 gets the real PIN, copy 1 the duress PIN), 4 arm, 5 breach, 6 lockdown order, 7 time. */")
+        self.w("/* Two device copies, the same inputs (see device_inputs); at a duress point copy 0 gets the")
+        self.w(" * real PIN and copy 1 the duress PIN, with the same intent. */")
+        inputs = device_inputs(self.device)
+        init = f"D_{self.device.initial}"
+        locked = "DE_pin_locked_out" if "pin_locked_out" in dev_events else "OFF"
         self.w("proctype Devices() {")
         self.w("  do")
         self.w("  :: atomic { !halt && phase != 2 ->")
         self.w("     cq = OFF; kq = OFF;")
-        self.w("     if :: x = 0 :: x = 1 :: x = 2")
-        self.w(f"        :: phase == 0 && ds[0] != D_{self.device.initial} && lk[0] == 0 -> x = 3")
-        self.w("        :: x = 4 :: x = 5 :: x = 6 :: x = 7 fi;")
-        self.w("     if :: x <= 3 -> if :: wreq = WIN_DEF_T :: wreq = WIN_MAX_T fi :: else -> wreq = WIN_DEF_T fi;")
+        self.w("     if")
+        for i, (kind, what) in enumerate(inputs):
+            guard = f"phase == 0 && ds[0] != {init} && lk[0] == 0 -> " if kind == "duress" else ""
+            self.w(f"     :: {guard}x = {i}  /* {kind} {what or ''} */")
+        self.w("     fi;")
+        pins = [i for i, (k, _) in enumerate(inputs) if k in ("pin", "duress")]
+        real = [i for i, (k, w) in enumerate(inputs) if k == "pin" and str(w).startswith("pin_ok")]
+        is_pin = " || ".join(f"x == {i}" for i in pins) or "false"
+        is_real = " || ".join(f"x == {i}" for i in real) or "false"
+        self.w(f"     if :: {is_pin} -> if :: wreq = WIN_DEF_T :: wreq = WIN_MAX_T fi :: else -> wreq = WIN_DEF_T fi;")
         self.w("     d_step {")
         self.w("     printf(\"@env %d\\n\", x);")
         self.w("     if")
-        self.w("     :: x == 0 && phase == 1 -> phase = 2  /* the real PIN again: compared up to here */")
+        self.w(f"     :: phase == 1 && ({is_real}) -> phase = 2  /* the real PIN again: compared up to here */")
         self.w("     :: else ->")
         self.w("        dp[0] = 0; dp[1] = 0; cp = 0;")
         self.w("        do")
         self.w("        :: cp < 2 -> dr[cp] = 0; dq = OFF;")
         self.w("           if")
-        pl = "DE_pin_locked_out" if "pin_locked_out" in dev_events else "OFF"
-        self.w(f"           :: x <= 3 && lk[cp] > 0 -> dq = {pl}")
-        self.w("           :: x <= 3 && lk[cp] == 0 && (x == 0 || (x == 3 && cp == 0)) -> dq = DE_pin_ok")
-        self.w("           :: x <= 3 && lk[cp] == 0 && (x == 2 || (x == 3 && cp == 1)) -> dq = DE_pin_duress")
-        self.w("           :: x == 1 && lk[cp] == 0 -> dq = DE_pin_wrong")
-        for x, e in ((4, "arm"), (5, "breach"), (6, "lockdown_order")):
-            self.w(f"           :: x == {x} -> dq = " + (f"DE_{e}" if e in dev_events else "OFF"))
-        self.w("           :: x == 7 -> if :: lk[cp] > 0 -> lk[cp]-- :: else fi;")
-        self.w("              if :: wn[cp] > 0 -> wn[cp]--; if :: wn[cp] == 0 -> dq = DE_window_expired :: else fi :: else fi")
+        breach_input = None
+        for i, (kind, what) in enumerate(inputs):
+            if kind == "pin":
+                self.w(f"           :: x == {i} && lk[cp] > 0 -> dq = {locked}")
+                self.w(f"           :: x == {i} && lk[cp] == 0 -> dq = DE_{what}")
+            elif kind == "duress":
+                self.w(f"           :: x == {i} && lk[cp] > 0 -> dq = {locked}")
+                self.w(f"           :: x == {i} && lk[cp] == 0 && cp == 0 -> dq = DE_pin_ok{what}")
+                self.w(f"           :: x == {i} && lk[cp] == 0 && cp == 1 -> dq = DE_pin_duress{what}")
+            elif kind == "event":
+                self.w(f"           :: x == {i} -> dq = DE_{what}")
+                if what == "breach":
+                    breach_input = i
+            else:
+                self.w(f"           :: x == {i} -> if :: lk[cp] > 0 -> lk[cp]-- :: else fi;")
+                self.w("              if :: wn[cp] > 0 -> wn[cp]--; if :: wn[cp] == 0 -> dq = DE_window_expired :: else fi"
+                       " :: else fi")
         self.w("           fi;")
         status_locked = " || DSTATUS(ds[cp]) == ST_LOCKDOWN" if "LOCKDOWN" in self.lay.statuses else ""
         self.w(f"           was = (DSTATUS(ds[cp]) == ST_ARMED{status_locked});")
         self.w("           if :: dq != OFF -> DEVICE_ROWS :: else fi;")
-        self.w("           if :: x == 5 -> REQ(10, !was || (dr[cp] && DSTATUS(ds[cp]) == ST_NONE)) :: else fi;")
+        if breach_input is not None:
+            self.w(f"           if :: x == {breach_input} -> REQ(10, !was || (dr[cp] && (DSTATUS(ds[cp]) == ST_NONE"
+                   f"{status_locked}))) :: else fi;")
         self.w("           cp++")
         self.w("        :: else -> break")
         self.w("        od;")
-        self.w("        if :: x == 3 -> phase = 1 :: else fi;")
-        self.w("        printf(\"@display %d %d\\n\", dp[0], dp[1]);")
-        self.w("        if :: phase == 1 -> REQ(11, dp[0] == dp[1]) :: else fi")
+        duress = " || ".join(f"x == {i}" for i, (k, _) in enumerate(inputs) if k == "duress") or "false"
+        self.w(f"        if :: {duress} -> phase = 1 :: else fi;")
+        self.w("        printf(\"@display %d %d %d %d\\n\", dp[0], dp[1], fl[0] - hf[0], fl[1] - hf[1]);")
+        self.w("        if :: phase == 1 -> REQ(11, dp[0] == dp[1] && fl[0] - hf[0] == fl[1] - hf[1]) :: else fi")
         self.w("     fi;")
         self.w("     k_drop = 0; cp = 0; dq = OFF;")
         self.w("     invariants() } }")

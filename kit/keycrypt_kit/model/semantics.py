@@ -38,6 +38,9 @@ CLIENT: dict[str, Sem] = {
     ),
     "arm_deadline": Sem("c_dl = D_T; c_dlf = 0"),
     "cancel_deadline": Sem("c_dl = OFF; c_dlf = 0"),
+    # the deadline at the send time of the frame just answered + D (c_exp is that frame's age)
+    "extend_deadline": Sem("if :: c_exp <= D_T -> c_dl = D_T - c_exp :: else -> c_dl = 0 fi; c_dlf = 0",
+                           pre="c_exp != OFF"),
     "retry": Sem("skip"),
     "verify_hello_ack": Sem(
         "acted = 1; c_est = 1; c_exp = c_req; c_req = OFF; c_status(fS)",
@@ -56,11 +59,11 @@ CLIENT: dict[str, Sem] = {
         pre="c_out",
     ),
     "send_rekey": Sem(
-        "if :: c_epoch >= EMAX -> bound() :: else -> c_pend = 1; acted = 1; c_tx = F_REKEY(c_epoch) fi",
+        "if :: c_epoch >= EMAX -> bound() :: else -> c_pend = 1; c_req = 0; acted = 1; c_tx = F_REKEY(c_epoch) fi",
         pre="c_est",
     ),
     "verify_rekey_ack": Sem(
-        "acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0",
+        "acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0; c_exp = c_req; c_req = OFF",
         check="fT == T_REKEY_ACK && fV && fX == SESS_CLIENT && fE == c_epoch + 1",
         pre="c_pend",
     ),
@@ -106,15 +109,21 @@ DEVICE: dict[str, Sem] = {
     "refuse_clients": Sem("accepting = 0"),
     "accept_clients": Sem("accepting = 1"),
     "drop_all": Sem("DR = 1; k_drop = 1"),
-    "status_changed": Sem("if :: EV != DE_pin_duress -> DP = DP * 16 + DISP_NEXT :: else fi"),
-    "record_failure": Sem("if :: FL < FCAP -> FL = FL + 1 :: else fi; LK = LOCKT(FL); DP = DP * 16 + DISP_WRONG"),
-    "reset_failures": Sem("REQ(8, EV == DE_pin_ok); FL = 0; LK = 0"),
-    "reject_attempt": Sem("DP = DP * 16 + DISP_LOCKED"),
+    # shows the next state's shown name (a duress state shows what a correct PIN would); the tables
+    # before the `shown` map showed nothing on a duress row and masked it with mask_duress instead
+    "status_changed": Sem("DISPLAY_NEXT"),
+    "publish_status": Sem("skip"),
+    "record_failure": Sem("if :: FL < FCAP -> FL = FL + 1 :: else fi; LK = LOCKT(FL); DP = DP * 32 + DISP_WRONG"),
+    "reset_failures": Sem("REQ(8, REAL_PIN_EVENT); FL = 0; LK = 0; HF = 0"),
+    "hide_failures": Sem("HF = FL"),  # the keypad shows FL - HF wrong PINs: what a correct PIN would have left
+    "reject_attempt": Sem("DP = DP * 32 + DISP_LOCKED"),
+    "require_pin": Sem("DP = DP * 32 + DISP_REQUIRE"),
     "open_window": Sem("WN = wreq"),
     "cancel_window": Sem("WN = 0"),
     "recheck_sensor": Sem("skip"),  # the sensor is nondeterministic: a breach can come at any step anyway
-    "mask_duress": Sem("DP = DP * 16 + DISP_MASKED"),
-    "alarm": Sem("skip"),
+    "mask_duress": Sem("DP = DP * 32 + DISP_MASKED"),
+    "alarm": Sem("DP = DP * 32 + DISP_ALARM"),  # a sign at the keypad
+    "silent_alarm": Sem("skip"),  # recorded, no sign at the keypad
     "log_event": Sem("skip"),
 }
 
@@ -124,7 +133,7 @@ SEMANTICS: dict[str, dict[str, Sem]] = {"client_session": CLIENT, "keypad_sessio
 CLIENT_EVENTS = {"connected", "connect_failed", "tick", "deadline", "eof", "bad_frame", "stop", "lockdown_order"}
 KEYPAD_EVENTS = {"bad_frame", "eof", "timeout", "drop"}
 DEVICE_EVENTS = {"pin_ok", "pin_wrong", "pin_duress", "pin_locked_out", "arm", "breach", "window_expired",
-                 "lockdown_order"}
+                 "lockdown_order", "pin_ok_arm", "pin_ok_disarm", "pin_duress_arm", "pin_duress_disarm"}
 
 # Frame types and their direction (c2k: client to keypad).
 C2K_TYPES = ("HELLO", "PING", "REKEY")

@@ -46,13 +46,14 @@ def from_checkout() -> Spec:
     return Spec(tables, tomllib.loads(read_spec_text("constants.toml")), "spec/")
 
 
-def repo_root() -> Path:
-    return Path(__file__).resolve().parents[3]
-
-
 def from_revision(rev: str, repo: Path | None = None) -> Spec:
     """spec/ as it was at git revision ``rev`` (e.g. the tables before a security fix)."""
-    root = repo or repo_root()
+    from keycrypt_kit.checkout import CheckoutNotFound, repo_root
+
+    try:
+        root = repo or repo_root()
+    except CheckoutNotFound as exc:
+        raise SourceError(str(exc)) from exc
 
     def show(path: str) -> str:
         try:

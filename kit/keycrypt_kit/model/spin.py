@@ -12,10 +12,11 @@ import shutil
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from keycrypt_kit.model.promela import Layout, layout
+from keycrypt_kit.model.promela import Layout, device_inputs, layout
 from keycrypt_kit.model.properties import BY_NUMBER, CONFIGS, PROPERTIES, WELLFORMED, Property
 from keycrypt_kit.model.semantics import ModelError
 from keycrypt_kit.model.source import Spec
@@ -144,7 +145,8 @@ def check(spec: Spec, props: list[Property] | None = None, text: str | None = No
     model = text if text is not None else generate(spec)
     lay = layout(spec)
     verdicts: dict[str, Verdict] = {}
-    for config in CONFIGS:
+
+    def run_config(config: str) -> None:
         todo = [p for p in props if p.config == config]
         while todo:
             s = search(model, lay, config, tuple(p.number for p in todo), expect_failure)
@@ -157,31 +159,45 @@ def check(spec: Spec, props: list[Property] | None = None, text: str | None = No
             failed = BY_NUMBER[s.violated]
             verdicts[failed.id] = Verdict(failed, False, s)
             todo = [p for p in todo if p is not failed]
+
+    # the hostile-network search is the long one: the other two run beside it (two cores)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for f in [pool.submit(run_config, c) for c in CONFIGS]:
+            f.result()
     return [verdicts[p.id] for p in props]
 
 
 # --- trails ------------------------------------------------------------------------------------------
 
 _MACHINE = {0: "client", 1: "keypad", 2: "device", 3: "device'"}
-_ENV = {0: "the real PIN is typed", 1: "a wrong PIN is typed", 2: "the duress PIN is typed",
-        3: "the duress point: device gets the real PIN, device' the duress PIN", 4: "arm is pressed",
-        5: "the breach sensor fires", 6: "the operator orders lockdown-all", 7: "time passes (one tick)"}
-
-
 def readable(events: list[str], lay: Layout) -> list[str]:
     """The replayed trail as table rows and frames: state, event, next state, frame on the wire."""
     tables = {0: lay.tables["client_session"], 1: lay.tables["keypad_session"],
               2: lay.tables["keypad_device"], 3: lay.tables["keypad_device"]}
-    dstates = list(lay.tables["keypad_device"].states)
+    device = lay.tables["keypad_device"]
+    dstates = list(device.states)
+    nd = len(dstates)
+    inputs = device_inputs(device)
 
     def disp(code: int) -> str:
         shown = []
         while code:
-            c = code % 16
-            code //= 16
-            shown.append(dstates[c - 1].lower() if c <= len(dstates) else
-                         ("wrong PIN" if c == len(dstates) + 1 else "locked out"))
+            c = code % 32
+            code //= 32
+            if c <= nd:
+                shown.append(dstates[c - 1].lower())
+            else:
+                shown.append({nd + 1: "wrong PIN", nd + 2: "locked out", nd + 3: "alarm"}.get(
+                    c, f"PIN required ({dstates[c - nd - 4].lower()})" if 0 <= c - nd - 4 < nd else "?"))
         return " then ".join(reversed(shown)) or "(nothing)"
+
+    def env(i: int) -> str:
+        kind, what = inputs[i]
+        if kind == "pin":
+            return f"typed: {what}"
+        if kind == "duress":
+            return f"the duress point: device gets pin_ok{what}, device' gets pin_duress{what}"
+        return "time passes (one device tick)" if kind == "wait" else f"input: {what}"
 
     lines: list[str] = []
     tick = 0
@@ -219,9 +235,10 @@ def readable(events: list[str], lay: Layout) -> list[str]:
             to = "keypad" if nums[0] == 0 else "client"
             lines.append(f"{at} network  drops the frames in flight to the {to} (that stream is now out of step)")
         elif tag == "@env":
-            lines.append(f"{at} input    {_ENV.get(nums[0], str(nums[0]))}")
+            lines.append(f"{at} input    {env(nums[0])}")
         elif tag == "@display":
-            lines.append(f"{at} display  device shows {disp(nums[0])}; device' shows {disp(nums[1])}")
+            lines.append(f"{at} display  device shows {disp(nums[0])} ({nums[2]} wrong PINs); "
+                         f"device' shows {disp(nums[1])} ({nums[3]} wrong PINs)")
         elif tag == "@bound":
             lines.append(f"{at} (a bound of the model is reached here)")
         elif tag == "@violation":

@@ -147,22 +147,29 @@
 #define D_DISARMED 2
 #define D_BREACHED 3
 #define D_LOCKDOWN 4
+#define D_DURESS_ARMED 5
+#define D_DURESS_DISARMED 6
 #define DE_pin_ok 0
-#define DE_pin_wrong 1
-#define DE_pin_duress 2
-#define DE_pin_locked_out 3
-#define DE_arm 4
-#define DE_breach 5
-#define DE_window_expired 6
-#define DE_lockdown_order 7
+#define DE_pin_ok_arm 1
+#define DE_pin_ok_disarm 2
+#define DE_pin_wrong 3
+#define DE_pin_duress 4
+#define DE_pin_duress_arm 5
+#define DE_pin_duress_disarm 6
+#define DE_pin_locked_out 7
+#define DE_arm 8
+#define DE_breach 9
+#define DE_window_expired 10
+#define DE_lockdown_order 11
 #define C_LIVE (!(cs == C_CLOSED || cs == C_LOCKED_DOWN))
 #define K_LIVE (!(ks == K_CLOSED))
 #define C_AWAITING (cs == C_AWAIT_HELLO_ACK || cs == C_AWAIT_PONG || cs == C_AWAIT_REKEY_ACK)
 #define K_AWAITING (ks == K_AWAIT_HELLO || ks == K_AWAIT_REKEY || ks == K_ESTABLISHED)
-#define DSTATUS(d) (d == D_SEALED -> ST_NONE : (d == D_ARMED -> ST_ARMED : (d == D_DISARMED -> ST_DISARMED : (d == D_BREACHED -> ST_NONE : (d == D_LOCKDOWN -> ST_LOCKDOWN : ST_NONE)))))
-#define IS_DISARMED(d) (DSTATUS(d) == ST_DISARMED)
-#define DISP_WRONG 6
-#define DISP_LOCKED 7
+#define DSTATUS(d) (d == D_SEALED -> ST_NONE : (d == D_ARMED -> ST_ARMED : (d == D_DISARMED -> ST_DISARMED : (d == D_BREACHED -> ST_NONE : (d == D_LOCKDOWN -> ST_LOCKDOWN : (d == D_DURESS_ARMED -> ST_LOCKDOWN : (d == D_DURESS_DISARMED -> ST_LOCKDOWN : ST_NONE)))))))
+#define IS_DISARMED(d) (d == D_DISARMED || d == D_DURESS_DISARMED)  /* shown as DISARMED: a maintenance window runs */
+#define DISP_WRONG 8
+#define DISP_LOCKED 9
+#define DISP_ALARM 10
 #define FCAP 6
 #define LOCKT(f) (f == 4 -> 1 : (f == 5 -> 2 : (f == 6 -> 4 : 0)))
 
@@ -176,7 +183,7 @@ byte ks = K_AWAIT_HELLO;
 byte k_epoch, k_ctr, k_pc, k_sess = OFF; bool k_keys, k_conn, k_used, k_tof, k_drop;
 byte k_to = OFF;
 byte ds[2] = D_SEALED;  /* two device copies in CONFIG_DEVICE, one otherwise */
-byte fl[2], lk[2], wn[2], dr[2], phase; int dp[2]; bool accepting;
+byte fl[2], lk[2], wn[2], dr[2], hf[2], phase; int dp[2]; bool accepting;
 chan q0 = [QCAP] of { byte }; chan q1 = [QCAP] of { byte };  /* 0: client to keypad */
 bool taint0, taint1; byte hage0, hage1;
 int kn0, kn1, kn2, acc0, acc1, acc2;  /* frames the adversary has seen; PONGs etc. accepted */
@@ -475,7 +482,7 @@ inline adv_pick() {
      WF(c_out); \
      ok = (fT == T_PONG && fV && fX == SESS_CLIENT && fE == c_epoch && fC == c_ctr && fS != ST_NONE); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong_final, C_AWAIT_REKEY_ACK); REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); WF(c_est); if :: c_epoch >= EMAX -> bound() :: else -> c_pend = 1; acted = 1; c_tx = F_REKEY(c_epoch) fi; c_dl = D_T; c_dlf = 0; cs = C_AWAIT_REKEY_ACK; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong_final, C_AWAIT_REKEY_ACK); REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); WF(c_est); if :: c_epoch >= EMAX -> bound() :: else -> c_pend = 1; c_req = 0; acted = 1; c_tx = F_REKEY(c_epoch) fi; c_dl = D_T; c_dlf = 0; cs = C_AWAIT_REKEY_ACK; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_PONG, CE_frame_pong_final); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_AWAIT_PONG && cq == CE_frame_rekey -> \
@@ -514,7 +521,7 @@ inline adv_pick() {
      WF(c_pend); \
      ok = (fT == T_REKEY_ACK && fV && fX == SESS_CLIENT && fE == c_epoch + 1); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack, C_IDLE); REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0; c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack, C_IDLE); REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0; c_exp = c_req; c_req = OFF; c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_LOCKED_DOWN && cq == CE_connected -> \
@@ -697,15 +704,23 @@ inline adv_pick() {
 #define DEVICE_ROWS \
   if \
   :: ds[cp] == D_SEALED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok, D_ARMED); REQ(8, dq == DE_pin_ok); fl[cp] = 0; lk[cp] = 0; accepting = 1; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 2 :: else fi; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_SEALED && dq == DE_pin_ok_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_SEALED && dq == DE_pin_ok_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_wrong, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 16 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_wrong, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 16 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
+  :: ds[cp] == D_SEALED && dq == DE_pin_duress_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress_arm, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
+  :: ds[cp] == D_SEALED && dq == DE_pin_duress_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress_disarm, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_locked_out -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_locked_out, D_SEALED); dp[cp] = dp[cp] * 16 + DISP_LOCKED; ds[cp] = D_SEALED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_locked_out, D_SEALED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_arm, D_SEALED); ds[cp] = D_SEALED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_arm, D_SEALED); dp[cp] = dp[cp] * 32 + 11; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_breach -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_breach, D_SEALED); skip; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_window_expired -> \
@@ -713,47 +728,71 @@ inline adv_pick() {
   :: ds[cp] == D_SEALED && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_lockdown_order, D_SEALED); skip; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok, D_DISARMED); REQ(8, dq == DE_pin_ok); fl[cp] = 0; lk[cp] = 0; wn[cp] = wreq; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 3 :: else fi; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+  :: ds[cp] == D_ARMED && dq == DE_pin_ok_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_arm, D_ARMED); ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_ARMED && dq == DE_pin_ok_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_wrong, D_ARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 16 + DISP_WRONG; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_wrong, D_ARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress, D_LOCKDOWN); REQ(8, dq == DE_pin_ok); fl[cp] = 0; lk[cp] = 0; dp[cp] = dp[cp] * 16 + 3; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 5 :: else fi; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_ARMED && dq == DE_pin_duress_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_ARMED && dq == DE_pin_duress_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_locked_out -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_locked_out, D_ARMED); dp[cp] = dp[cp] * 16 + DISP_LOCKED; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_locked_out, D_ARMED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_arm, D_ARMED); ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_breach -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_breach, D_BREACHED); dr[cp] = 1; k_drop = 1; accepting = 0; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 4 :: else fi; skip; ds[cp] = D_BREACHED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_breach, D_BREACHED); accepting = 0; dr[cp] = 1; k_drop = 1; dp[cp] = dp[cp] * 32 + 4; dp[cp] = dp[cp] * 32 + DISP_ALARM; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_window_expired -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_window_expired, D_ARMED); ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_lockdown_order -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_lockdown_order, D_LOCKDOWN); if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 5 :: else fi; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_lockdown_order, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + 5; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok, D_DISARMED); REQ(8, dq == DE_pin_ok); fl[cp] = 0; lk[cp] = 0; wn[cp] = wreq; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; ds[cp] = D_DISARMED; dq = OFF \
+  :: ds[cp] == D_DISARMED && dq == DE_pin_ok_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_DISARMED && dq == DE_pin_ok_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_wrong, D_DISARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 16 + DISP_WRONG; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_wrong, D_DISARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress, D_LOCKDOWN); REQ(8, dq == DE_pin_ok); fl[cp] = 0; lk[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 16 + 3; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 5 :: else fi; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; skip; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DISARMED && dq == DE_pin_duress_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DISARMED && dq == DE_pin_duress_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; skip; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_locked_out -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_locked_out, D_DISARMED); dp[cp] = dp[cp] * 16 + DISP_LOCKED; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_locked_out, D_DISARMED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_arm, D_ARMED); wn[cp] = 0; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 2 :: else fi; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_arm, D_ARMED); wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_breach -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_breach, D_DISARMED); skip; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_window_expired -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_window_expired, D_ARMED); if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 2 :: else fi; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_window_expired, D_ARMED); dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_lockdown_order -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_lockdown_order, D_LOCKDOWN); wn[cp] = 0; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 5 :: else fi; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_lockdown_order, D_LOCKDOWN); wn[cp] = 0; dp[cp] = dp[cp] * 32 + 5; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok, D_ARMED); REQ(8, dq == DE_pin_ok); fl[cp] = 0; lk[cp] = 0; accepting = 1; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 2 :: else fi; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_BREACHED && dq == DE_pin_ok_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_BREACHED && dq == DE_pin_ok_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_wrong, D_BREACHED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 16 + DISP_WRONG; ds[cp] = D_BREACHED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_wrong, D_BREACHED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress, D_LOCKDOWN); REQ(8, dq == DE_pin_ok); fl[cp] = 0; lk[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 16 + 2; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 5 :: else fi; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress, D_DURESS_ARMED); hf[cp] = fl[cp]; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_BREACHED && dq == DE_pin_duress_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_BREACHED && dq == DE_pin_duress_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_locked_out -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_locked_out, D_BREACHED); dp[cp] = dp[cp] * 16 + DISP_LOCKED; ds[cp] = D_BREACHED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_locked_out, D_BREACHED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_arm, D_BREACHED); ds[cp] = D_BREACHED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_arm, D_BREACHED); dp[cp] = dp[cp] * 32 + 14; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_breach -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_breach, D_BREACHED); skip; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_window_expired -> \
@@ -761,39 +800,96 @@ inline adv_pick() {
   :: ds[cp] == D_BREACHED && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_lockdown_order, D_BREACHED); skip; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok, D_ARMED); REQ(8, dq == DE_pin_ok); fl[cp] = 0; lk[cp] = 0; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 2 :: else fi; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_LOCKDOWN && dq == DE_pin_ok_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_LOCKDOWN && dq == DE_pin_ok_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_wrong, D_LOCKDOWN); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 16 + DISP_WRONG; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_wrong, D_LOCKDOWN); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress, D_LOCKDOWN); dp[cp] = dp[cp] * 16 + 2; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress, D_DURESS_ARMED); hf[cp] = fl[cp]; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_LOCKDOWN && dq == DE_pin_duress_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_LOCKDOWN && dq == DE_pin_duress_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_locked_out -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_locked_out, D_LOCKDOWN); dp[cp] = dp[cp] * 16 + DISP_LOCKED; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_locked_out, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_arm, D_LOCKDOWN); ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_arm, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + 15; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_breach -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_breach, D_BREACHED); dr[cp] = 1; k_drop = 1; accepting = 0; if :: dq != DE_pin_duress -> dp[cp] = dp[cp] * 16 + 4 :: else fi; skip; ds[cp] = D_BREACHED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_breach, D_BREACHED); accepting = 0; dr[cp] = 1; k_drop = 1; dp[cp] = dp[cp] * 32 + 4; dp[cp] = dp[cp] * 32 + DISP_ALARM; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_window_expired -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_window_expired, D_LOCKDOWN); ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_lockdown_order, D_LOCKDOWN); ds[cp] = D_LOCKDOWN; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_wrong -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_wrong, D_DURESS_ARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_duress -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_duress_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_duress_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_locked_out -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_locked_out, D_DURESS_ARMED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_arm, D_DURESS_ARMED); ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_breach -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_breach, D_BREACHED); accepting = 0; dr[cp] = 1; k_drop = 1; dp[cp] = dp[cp] * 32 + 4; dp[cp] = dp[cp] * 32 + DISP_ALARM; ds[cp] = D_BREACHED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_window_expired -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_window_expired, D_DURESS_ARMED); ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_lockdown_order -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_lockdown_order, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + 5; ds[cp] = D_LOCKDOWN; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_wrong -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_wrong, D_DURESS_DISARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_duress -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_duress_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_duress_disarm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_locked_out -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_locked_out, D_DURESS_DISARMED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_arm -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_arm, D_DURESS_ARMED); wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_breach -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_breach, D_DURESS_DISARMED); dr[cp] = 1; k_drop = 1; skip; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_window_expired -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_window_expired, D_DURESS_ARMED); dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_lockdown_order -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_lockdown_order, D_LOCKDOWN); wn[cp] = 0; dp[cp] = dp[cp] * 32 + 5; ds[cp] = D_LOCKDOWN; dq = OFF \
   fi \
   ; dq = dq /* end */
 
 /* ---- one step's events, until none is pending ---- */
+#define PENDING_TX (c_tx != 0 || k_tx != 0 || c_hup || k_hup)
 #define PROCESS_EVENTS \
   do \
-  :: c_tx != 0 || k_tx != 0 || c_hup || k_hup -> \
+  :: PENDING_TX -> d_step { \
      if :: c_tx != 0 -> sd = 0; sf = c_tx; c_tx = 0 \
         :: c_tx == 0 && k_tx != 0 -> sd = 1; sf = k_tx; k_tx = 0 \
         :: c_tx == 0 && k_tx == 0 && c_hup -> sd = 0; sf = F_EOF; c_hup = 0 \
         :: c_tx == 0 && k_tx == 0 && !c_hup && k_hup -> sd = 1; sf = F_EOF; k_hup = 0 fi; \
-     if :: sd == 0 && !c_conn -> skip :: sd == 1 && !k_conn -> skip :: else -> send(sd, sf) fi \
-  :: !(c_tx != 0 || k_tx != 0 || c_hup || k_hup) && dq != OFF -> DEVICE_ROWS \
-  :: !(c_tx != 0 || k_tx != 0 || c_hup || k_hup) && dq == OFF && k_drop -> k_drop = 0; \
-     if :: k_conn && K_LIVE -> kq = KE_drop :: else fi \
-  :: !(c_tx != 0 || k_tx != 0 || c_hup || k_hup) && dq == OFF && !k_drop && kq != OFF -> KEYPAD_ROWS \
-  :: !(c_tx != 0 || k_tx != 0 || c_hup || k_hup) && dq == OFF && !k_drop && kq == OFF && cq != OFF -> \
-     c_follow = OFF; CLIENT_ROWS \
+     if :: sd == 0 && !c_conn -> skip :: sd == 1 && !k_conn -> skip :: else -> send(sd, sf) fi } \
+  :: !PENDING_TX && dq != OFF -> d_step { DEVICE_ROWS } \
+  :: !PENDING_TX && dq == OFF && k_drop -> d_step { k_drop = 0; \
+     if :: k_conn && K_LIVE -> kq = KE_drop :: else fi } \
+  :: !PENDING_TX && dq == OFF && !k_drop && kq != OFF -> d_step { KEYPAD_ROWS } \
+  :: !PENDING_TX && dq == OFF && !k_drop && kq == OFF && cq != OFF -> d_step { \
+     c_follow = OFF; CLIENT_ROWS } \
   :: else -> break \
   od
 
@@ -840,7 +936,7 @@ inline invariants() {
   REQ(9, !IS_DISARMED(ds[0]) || (wn[0] > 0 && wn[0] <= WIN_MAX_T));
   REQ(9, !IS_DISARMED(ds[1]) || (wn[1] > 0 && wn[1] <= WIN_MAX_T));
 #else
-  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0;  /* device details the sessions do not see */
+  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0; hf[0] = 0;  /* device details the sessions do not see */
 #endif
   /* a finished session's timers and ghosts no longer matter: merge those states */
   if :: !C_LIVE -> c_dl = OFF; c_dlf = 0; c_hb = 0; c_req = OFF; c_exp = OFF :: else fi;
@@ -891,8 +987,12 @@ proctype Session() {
      :: true -> wreq = WIN_DEF_T; cp = 0;  /* the device's environment: any event, any time */
         if
         :: dq = DE_pin_ok
+        :: dq = DE_pin_ok_arm
+        :: dq = DE_pin_ok_disarm
         :: dq = DE_pin_wrong
         :: dq = DE_pin_duress
+        :: dq = DE_pin_duress_arm
+        :: dq = DE_pin_duress_disarm
         :: dq = DE_pin_locked_out
         :: dq = DE_arm
         :: dq = DE_breach
@@ -903,50 +1003,82 @@ proctype Session() {
      fi;
      /* the rest of the step is deterministic: d_steps are single transitions for SPIN */
      d_step { if :: rcv != OFF -> frame_event() :: else fi };
-     d_step { PROCESS_EVENTS };
+     PROCESS_EVENTS;  /* a d_step per row run */
      d_step { frame_checks(); invariants() } }
   od }
 #endif
 
 #ifdef CONFIG_DEVICE
-/* Two device copies, the same inputs. X: 0 real PIN, 1 wrong PIN, 2 duress PIN, 3 the duress
- * point (copy 0 gets the real PIN, copy 1 the duress PIN), 4 arm, 5 breach, 6 lockdown order, 7 time. */
+/* Two device copies, the same inputs (see device_inputs); at a duress point copy 0 gets the
+ * real PIN and copy 1 the duress PIN, with the same intent. */
 proctype Devices() {
   do
   :: atomic { !halt && phase != 2 ->
      cq = OFF; kq = OFF;
-     if :: x = 0 :: x = 1 :: x = 2
-        :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 -> x = 3
-        :: x = 4 :: x = 5 :: x = 6 :: x = 7 fi;
-     if :: x <= 3 -> if :: wreq = WIN_DEF_T :: wreq = WIN_MAX_T fi :: else -> wreq = WIN_DEF_T fi;
+     if
+     :: x = 0  /* pin pin_ok */
+     :: x = 1  /* pin pin_ok_arm */
+     :: x = 2  /* pin pin_ok_disarm */
+     :: x = 3  /* pin pin_wrong */
+     :: x = 4  /* pin pin_duress */
+     :: x = 5  /* pin pin_duress_arm */
+     :: x = 6  /* pin pin_duress_disarm */
+     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 -> x = 7  /* duress  */
+     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 -> x = 8  /* duress _arm */
+     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 -> x = 9  /* duress _disarm */
+     :: x = 10  /* event arm */
+     :: x = 11  /* event breach */
+     :: x = 12  /* event lockdown_order */
+     :: x = 13  /* wait  */
+     fi;
+     if :: x == 0 || x == 1 || x == 2 || x == 3 || x == 4 || x == 5 || x == 6 || x == 7 || x == 8 || x == 9 -> if :: wreq = WIN_DEF_T :: wreq = WIN_MAX_T fi :: else -> wreq = WIN_DEF_T fi;
      d_step {
      printf("@env %d\n", x);
      if
-     :: x == 0 && phase == 1 -> phase = 2  /* the real PIN again: compared up to here */
+     :: phase == 1 && (x == 0 || x == 1 || x == 2) -> phase = 2  /* the real PIN again: compared up to here */
      :: else ->
         dp[0] = 0; dp[1] = 0; cp = 0;
         do
         :: cp < 2 -> dr[cp] = 0; dq = OFF;
            if
-           :: x <= 3 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x <= 3 && lk[cp] == 0 && (x == 0 || (x == 3 && cp == 0)) -> dq = DE_pin_ok
-           :: x <= 3 && lk[cp] == 0 && (x == 2 || (x == 3 && cp == 1)) -> dq = DE_pin_duress
-           :: x == 1 && lk[cp] == 0 -> dq = DE_pin_wrong
-           :: x == 4 -> dq = DE_arm
-           :: x == 5 -> dq = DE_breach
-           :: x == 6 -> dq = DE_lockdown_order
-           :: x == 7 -> if :: lk[cp] > 0 -> lk[cp]-- :: else fi;
+           :: x == 0 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 0 && lk[cp] == 0 -> dq = DE_pin_ok
+           :: x == 1 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 1 && lk[cp] == 0 -> dq = DE_pin_ok_arm
+           :: x == 2 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 2 && lk[cp] == 0 -> dq = DE_pin_ok_disarm
+           :: x == 3 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 3 && lk[cp] == 0 -> dq = DE_pin_wrong
+           :: x == 4 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 4 && lk[cp] == 0 -> dq = DE_pin_duress
+           :: x == 5 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 5 && lk[cp] == 0 -> dq = DE_pin_duress_arm
+           :: x == 6 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 6 && lk[cp] == 0 -> dq = DE_pin_duress_disarm
+           :: x == 7 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 7 && lk[cp] == 0 && cp == 0 -> dq = DE_pin_ok
+           :: x == 7 && lk[cp] == 0 && cp == 1 -> dq = DE_pin_duress
+           :: x == 8 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 8 && lk[cp] == 0 && cp == 0 -> dq = DE_pin_ok_arm
+           :: x == 8 && lk[cp] == 0 && cp == 1 -> dq = DE_pin_duress_arm
+           :: x == 9 && lk[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 9 && lk[cp] == 0 && cp == 0 -> dq = DE_pin_ok_disarm
+           :: x == 9 && lk[cp] == 0 && cp == 1 -> dq = DE_pin_duress_disarm
+           :: x == 10 -> dq = DE_arm
+           :: x == 11 -> dq = DE_breach
+           :: x == 12 -> dq = DE_lockdown_order
+           :: x == 13 -> if :: lk[cp] > 0 -> lk[cp]-- :: else fi;
               if :: wn[cp] > 0 -> wn[cp]--; if :: wn[cp] == 0 -> dq = DE_window_expired :: else fi :: else fi
            fi;
            was = (DSTATUS(ds[cp]) == ST_ARMED || DSTATUS(ds[cp]) == ST_LOCKDOWN);
            if :: dq != OFF -> DEVICE_ROWS :: else fi;
-           if :: x == 5 -> REQ(10, !was || (dr[cp] && DSTATUS(ds[cp]) == ST_NONE)) :: else fi;
+           if :: x == 11 -> REQ(10, !was || (dr[cp] && (DSTATUS(ds[cp]) == ST_NONE || DSTATUS(ds[cp]) == ST_LOCKDOWN))) :: else fi;
            cp++
         :: else -> break
         od;
-        if :: x == 3 -> phase = 1 :: else fi;
-        printf("@display %d %d\n", dp[0], dp[1]);
-        if :: phase == 1 -> REQ(11, dp[0] == dp[1]) :: else fi
+        if :: x == 7 || x == 8 || x == 9 -> phase = 1 :: else fi;
+        printf("@display %d %d %d %d\n", dp[0], dp[1], fl[0] - hf[0], fl[1] - hf[1]);
+        if :: phase == 1 -> REQ(11, dp[0] == dp[1] && fl[0] - hf[0] == fl[1] - hf[1]) :: else fi
      fi;
      k_drop = 0; cp = 0; dq = OFF;
      invariants() } }
