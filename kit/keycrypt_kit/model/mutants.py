@@ -60,6 +60,20 @@ def _idle_without_deadline(raw: Raw) -> None:
             r["actions"] = [a for a in r["actions"] if "deadline" not in a]
 
 
+def _ping_without_deadline(raw: Raw) -> None:
+    """(AWAIT_PONG, frame_pong) cancels the deadline; (IDLE, tick) sends its PING without arming one."""
+    rows = raw["client_session"]["transitions"]
+    r = rows["AWAIT_PONG"]["frame_pong"]
+    r["actions"] = [a for a in r["actions"] if "deadline" not in a] + ["cancel_deadline"]
+    r = rows["IDLE"]["tick"]
+    r["actions"] = [a for a in r["actions"] if "deadline" not in a]
+
+
+def _rekey_twice(raw: Raw) -> None:
+    r = raw["keypad_session"]["transitions"]["AWAIT_REKEY"]["frame_rekey"]
+    r["actions"] = ["verify_rekey"] + r["actions"]
+
+
 def _duress_resets(raw: Raw) -> None:
     """Every duress row (pin_duress, with any intent) clears the wrong-PIN counter."""
     for rows in raw["keypad_device"]["transitions"].values():
@@ -110,14 +124,16 @@ MUTANTS: tuple[Mutant, ...] = (
                                    drop=("verify_rekey_ack",))),
     Mutant("deadline-ignored", "client: the deadline in AWAIT_PONG is ignored",
            "KCP1-MODEL-EXPOSURE", _set("client_session", "AWAIT_PONG", "deadline", "AWAIT_PONG", [])),
-    Mutant("no-deadline-for-hello-ack", "client: HELLO is sent without arming the deadline",
-           "KCP1-MODEL-DEADLINE-ARMED", _set("client_session", "CONNECTING", "connected", drop=("arm_deadline",))),
+    Mutant("ping-without-deadline", "client: a verified PONG cancels the deadline and the next PING arms none",
+           "KCP1-MODEL-DEADLINE-ARMED", _ping_without_deadline),
     Mutant("hello-timeout-ignored", "keypad: the HELLO timeout is ignored (the session waits forever)",
            "KCP1-MODEL-DEADLINE-ARMED", _set("keypad_session", "AWAIT_HELLO", "timeout", "AWAIT_HELLO", [])),
     Mutant("second-ping-in-flight", "client: a heartbeat in AWAIT_PONG sends another PING",
            "KCP1-MODEL-REKEY-UNIQUE", _set("client_session", "AWAIT_PONG", "tick", add=("send_ping",))),
     Mutant("keypad-rekey-unverified", "keypad: REKEY is answered without verify_rekey (its epoch stays)",
-           "KCP1-MODEL-REKEY-EPOCH", _set("keypad_session", "AWAIT_REKEY", "frame_rekey", drop=("verify_rekey",))),
+           "KCP1-MODEL-NO-FALSE-LOCKDOWN", _set("keypad_session", "AWAIT_REKEY", "frame_rekey", drop=("verify_rekey",))),
+    Mutant("keypad-rekeys-twice", "keypad: REKEY advances its epoch twice (verify_rekey runs twice)",
+           "KCP1-MODEL-REKEY-EPOCH", _rekey_twice),
     Mutant("keypad-never-awaits-rekey", "keypad: the epoch's last PING leaves it in ESTABLISHED",
            "KCP1-MODEL-NO-FALSE-LOCKDOWN", _set("keypad_session", "ESTABLISHED", "frame_ping_final", "ESTABLISHED")),
     Mutant("window-never-expires", "device: the window's expiry leaves it DISARMED",

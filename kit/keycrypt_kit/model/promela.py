@@ -545,8 +545,10 @@ class _Gen:
         self.w("/* ---- checked after every step ---- */")
         self.w("inline invariants() {")
         self.w("  REQ(3, !C_LIVE || c_exp == OFF || c_exp <= D_T);")
-        self.w("  REQ(4, !C_LIVE || !C_AWAITING || c_dl != OFF);")
-        self.w("  REQ(4, !(k_conn && K_LIVE) || !K_AWAITING || k_to != OFF);")
+        self.w("  /* armed: running, or expired and not yet handled (a handled expiry that left the state")
+        self.w("   * waiting means the machine now waits without a deadline) */")
+        self.w("  REQ(4, !C_LIVE || !C_AWAITING || (c_dl != OFF && !(c_dl == 0 && c_dlf)));")
+        self.w("  REQ(4, !(k_conn && K_LIVE) || !K_AWAITING || (k_to != OFF && !(k_to == 0 && k_tof)));")
         self.w("  REQ(6, !(C_LIVE && c_est && k_conn && K_LIVE && k_sess == SESS_CLIENT) || k_epoch == c_epoch"
                " || (c_pend && k_epoch == c_epoch + 1));")
         self.w("  REQ(7, !c_locked);")

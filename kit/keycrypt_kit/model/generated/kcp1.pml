@@ -928,8 +928,10 @@ inline frame_checks() {
 /* ---- checked after every step ---- */
 inline invariants() {
   REQ(3, !C_LIVE || c_exp == OFF || c_exp <= D_T);
-  REQ(4, !C_LIVE || !C_AWAITING || c_dl != OFF);
-  REQ(4, !(k_conn && K_LIVE) || !K_AWAITING || k_to != OFF);
+  /* armed: running, or expired and not yet handled (a handled expiry that left the state
+   * waiting means the machine now waits without a deadline) */
+  REQ(4, !C_LIVE || !C_AWAITING || (c_dl != OFF && !(c_dl == 0 && c_dlf)));
+  REQ(4, !(k_conn && K_LIVE) || !K_AWAITING || (k_to != OFF && !(k_to == 0 && k_tof)));
   REQ(6, !(C_LIVE && c_est && k_conn && K_LIVE && k_sess == SESS_CLIENT) || k_epoch == c_epoch || (c_pend && k_epoch == c_epoch + 1));
   REQ(7, !c_locked);
 #ifdef CONFIG_DEVICE
