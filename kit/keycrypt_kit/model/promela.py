@@ -37,6 +37,7 @@ from keycrypt_kit.model.source import Spec
 MODEL_REKEY_LOG2 = 1  # two PINGs per epoch: counter 0 (not last) and 1 (the epoch's last)
 EPOCHS = 3  # epochs 0, 1, 2: two rekeys
 QCAP = 3  # frames in flight per direction before the adversary must act
+ATTEMPTS = 2  # TCP connections a client may open (a retry before the first HELLO_ACK opens another)
 WIN_DEF_T, WIN_MAX_T = 1, 2  # device ticks of a default and of a maximal maintenance window
 LOCK_CAP_T = 4  # device ticks of the longest wrong-PIN lock-out
 MACHINE_IDS = {"client": 0, "keypad": 1, "deviceA": 2, "deviceB": 3}
@@ -60,6 +61,8 @@ class FrameDesc:
         if self.session == "ADV":
             return f"{self.type} built by the adversary (its own keys)"
         fields = []
+        if self.type in ("HELLO", "HELLO_ACK"):
+            fields.append(f"connection {self.epoch}")
         if self.type in ("PING", "PONG", "REKEY", "REKEY_ACK"):
             fields.append(f"epoch {self.epoch}")
         if self.type in ("PING", "PONG"):
@@ -120,9 +123,11 @@ def layout(spec: Spec) -> Layout:
     def add(**kw: Any) -> None:
         frames.append(FrameDesc(len(frames), **kw))
 
-    add(type="HELLO", session="CLIENT")
-    for s in statuses:
-        add(type="HELLO_ACK", session="CLIENT", status=s)
+    for a in range(ATTEMPTS):  # HELLO and HELLO_ACK belong to one connection attempt (epoch: the attempt)
+        add(type="HELLO", session="CLIENT", epoch=a)
+    for a in range(ATTEMPTS):
+        for s in statuses:
+            add(type="HELLO_ACK", session="CLIENT", epoch=a, status=s)
     for e in range(EPOCHS):
         for c in range(nc):
             add(type="PING", session="CLIENT", epoch=e, counter=c)
@@ -249,14 +254,14 @@ class _Gen:
         for i, s in enumerate(lay.statuses):
             self.w(f"#define ST_{s} {i}")
         self.w(f"#define NS {len(lay.statuses)}")
-        self.w("#define SESS_CLIENT 0")
-        self.w("#define SESS_ADV 1")
+        self.w(f"#define NATT {ATTEMPTS}  /* connection attempts; the client's session of attempt a is a */")
+        self.w("#define SESS_ADV NATT")
         first = {}
         for fr in lay.frames:
             key = (fr.type, fr.session)
             first.setdefault(key, fr.index)
-        self.w(f"#define F_HELLO {first[('HELLO', 'CLIENT')]}")
-        self.w(f"#define F_HELLO_ACK(s) ({first[('HELLO_ACK', 'CLIENT')]} + (s))")
+        self.w(f"#define F_HELLO(a) ({first[('HELLO', 'CLIENT')]} + (a))")
+        self.w(f"#define F_HELLO_ACK(a, s) ({first[('HELLO_ACK', 'CLIENT')]} + (a) * NS + (s))")
         self.w(f"#define F_PING(e, c) ({first[('PING', 'CLIENT')]} + (e) * NC + (c))")
         self.w(f"#define F_PONG(e, c, s) ({first[('PONG', 'CLIENT')]} + ((e) * NC + (c)) * NS + (s))")
         self.w(f"#define F_REKEY(e) ({first[('REKEY', 'CLIENT')]} + (e))")
@@ -316,11 +321,12 @@ class _Gen:
         self.w("/* ---- state ---- */")
         self.w("bool halt;  /* a bound of the model was reached: the run stops there */")
         self.w(f"byte cs = C_{self.client.initial};")
-        self.w("byte c_epoch, c_ctr; bool c_out, c_pend, c_conn, c_est, c_keys, c_locked;")
+        self.w("byte c_epoch, c_ctr; bool c_out, c_pend, c_conn, c_est, c_keys, c_locked, c_hello;")
+        self.w("byte c_att, c_natt, c_grace = OFF;  /* this connection's attempt, attempts made, boot grace left */")
         self.w("byte c_dl = OFF; bool c_dlf; byte c_hb = HB_T;  /* deadline (boot grace at start), heartbeat */")
         self.w("byte c_req = OFF, c_exp = OFF;  /* ghost ages: of the request in flight, of the last verified one */")
         self.w(f"byte ks = K_{self.keypad.initial};")
-        self.w("byte k_epoch, k_ctr, k_pc, k_sess = OFF; bool k_keys, k_conn, k_used, k_tof, k_drop;")
+        self.w("byte k_epoch, k_ctr, k_pc, k_sess = OFF; bool k_keys, k_conn, k_tof, k_drop;")
         self.w("byte k_to = OFF;")
         self.w(f"byte ds[2] = D_{self.device.initial};  /* two device copies in CONFIG_DEVICE, one otherwise */")
         self.w("byte fl[2], lk[2], wn[2], dr[2], hf[2], phase; int dp[2]; bool accepting;")
@@ -355,6 +361,16 @@ class _Gen:
         self.w("     :: d == 1 && !taint1 -> if :: len(q1) == 0 -> hage1 = 0 :: else fi;")
         self.w("                              if :: len(q1) < QCAP -> q1!fr :: else -> taint(1) fi")
         self.w("     :: else fi }")
+        self.w("/* a new TCP connection: new byte streams, nothing in flight (the adversary keeps what it saw) */")
+        self.w("inline new_connection() {")
+        self.w("  do :: len(q0) > 0 -> q0?_ :: len(q0) == 0 -> break od;")
+        self.w("  do :: len(q1) > 0 -> q1?_ :: len(q1) == 0 -> break od;")
+        self.w("  taint0 = 0; taint1 = 0; hage0 = 0; hage1 = 0 }")
+        if "no_answer" in self.client.events:
+            self.w("/* ClientSession._deadline_event: before the first HELLO_ACK, within the boot grace */")
+            self.w("#define DEADLINE_EV (c_hello && !c_est && c_grace != OFF && c_grace > 0 -> CE_no_answer : CE_deadline)")
+        else:
+            self.w("#define DEADLINE_EV CE_deadline")
         self.w("inline c_status(s) {")
         if "LOCKDOWN" in lay.statuses and "lockdown_order" in self.client.events:
             self.w("  if :: s == ST_LOCKDOWN -> c_follow = CE_lockdown_order :: else fi }")
@@ -362,7 +378,7 @@ class _Gen:
             self.w("  skip }")
         # decode
         self.w("inline decode(i) {")
-        self.w("  fE = 0; fC = 0; fS = 0; fX = SESS_CLIENT; fV = 1;")
+        self.w("  fE = 0; fC = 0; fS = 0; fX = c_att; fV = 1;  /* PING..REKEY_ACK: the established connection's */")
         self.w("  if")
         for fr in lay.frames[1:]:
             t = f"T_{fr.type}"
@@ -371,7 +387,9 @@ class _Gen:
                 parts.append("fX = SESS_ADV")
             if fr.type == "GARBAGE":
                 parts.append("fV = 0")
-            if fr.epoch:
+            if fr.type in ("HELLO", "HELLO_ACK") and fr.session == "CLIENT":
+                parts.append(f"fX = {fr.epoch}")
+            elif fr.epoch:
                 parts.append(f"fE = {fr.epoch}")
             if fr.counter:
                 parts.append(f"fC = {fr.counter}")
@@ -443,7 +461,7 @@ class _Gen:
                 body.append(f"printf(\"@row {mid} %d %d %d\\n\", {S}, {E}, {N})")
             if machine == "client" and self._accepts(table, row):
                 body.append(
-                    "REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || "
+                    "REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || "
                     "(fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || "
                     "(fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f)")
             for a in row.actions:
@@ -516,7 +534,7 @@ class _Gen:
         self.w(f"  peer_adv = fX == SESS_ADV && (k_sess == SESS_ADV || (fT == T_HELLO && ks == K_{self.keypad.initial}));")
         self.w("  printf(\"@deliver %d %d %d\\n\", rcv, f, genuine);")
         self.w("  if")
-        self.w("  :: rcv == 1 && c_dl == 0 -> cq = CE_deadline  /* a late input is a missed deadline first */")
+        self.w("  :: rcv == 1 && c_dl == 0 -> cq = DEADLINE_EV  /* a late input is a missed deadline first */")
         self.w("  :: rcv == 1 && c_dl != 0 && fT == T_GARBAGE -> cq = CE_bad_frame")
         self.w("  :: rcv == 1 && c_dl != 0 && fT == T_EOF -> cq = CE_eof")
         for t in C2K_TYPES + K2C_TYPES:
@@ -549,7 +567,7 @@ class _Gen:
         self.w("   * waiting means the machine now waits without a deadline) */")
         self.w("  REQ(4, !C_LIVE || !C_AWAITING || (c_dl != OFF && !(c_dl == 0 && c_dlf)));")
         self.w("  REQ(4, !(k_conn && K_LIVE) || !K_AWAITING || (k_to != OFF && !(k_to == 0 && k_tof)));")
-        self.w("  REQ(6, !(C_LIVE && c_est && k_conn && K_LIVE && k_sess == SESS_CLIENT) || k_epoch == c_epoch"
+        self.w("  REQ(6, !(C_LIVE && c_est && k_conn && K_LIVE && k_sess == c_att) || k_epoch == c_epoch"
                " || (c_pend && k_epoch == c_epoch + 1));")
         self.w("  REQ(7, !c_locked);")
         self.w("#ifdef CONFIG_DEVICE")
@@ -559,7 +577,8 @@ class _Gen:
         self.w("  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0; hf[0] = 0;  /* device details the sessions do not see */")
         self.w("#endif")
         self.w("  /* a finished session's timers and ghosts no longer matter: merge those states */")
-        self.w("  if :: !C_LIVE -> c_dl = OFF; c_dlf = 0; c_hb = 0; c_req = OFF; c_exp = OFF :: else fi;")
+        self.w("  if :: !C_LIVE -> c_dl = OFF; c_dlf = 0; c_hb = 0; c_req = OFF; c_exp = OFF; c_grace = OFF :: else fi;")
+        self.w("  if :: c_est -> c_grace = OFF :: else fi;  /* the grace only matters before the first HELLO_ACK */")
         self.w("  if :: !K_LIVE -> k_to = OFF; k_tof = 0 :: else fi;")
         self.w("  rcv = OFF; genuine = 0; x = 0; wreq = 0; cp = 0; cq = OFF; kq = OFF; dq = OFF;")
         self.w("  f = 0; fT = 0; fE = 0; fC = 0; fS = 0; fX = 0; fV = 0; c_follow = 0; acted = 0; ok = 0; was = 0;")
@@ -573,13 +592,13 @@ class _Gen:
         self.w(" * network, a frame at the end of its delivery bound) */")
         self.w("#ifdef CONFIG_BENIGN")
         self.w("#define NET_OK (!(len(q0) > 0 && hage0 >= NET_T) && !(len(q1) > 0 && hage1 >= NET_T) && "
-               "!(C_LIVE && !c_conn && !k_used && accepting))")
+               "!(C_LIVE && !c_conn && c_natt < NATT && accepting))")
         self.w("#else")
         self.w("#define NET_OK true")
         self.w("#endif")
         self.w("#define TIME_OK (!(C_LIVE && ((c_dl == 0 && !c_dlf) || c_hb == 0)) && "
                "!(k_conn && K_LIVE && k_to == 0 && !k_tof) && NET_OK)")
-        self.w("#define TIMELY(e) (c_dl == 0 -> CE_deadline : e)")
+        self.w("#define TIMELY(e) (c_dl == 0 -> DEADLINE_EV : e)")
         self.w()
         self.w("/* Every step: one input chosen by the clock, the client's timers, the network (the adversary")
         self.w(" * on a hostile network) or the device's environment; then the rows it triggers, then the checks. */")
@@ -590,15 +609,18 @@ class _Gen:
         self.w("     if")
         self.w("     :: TIME_OK -> printf(\"@time\\n\");")
         self.w("        if :: c_dl != OFF && c_dl > 0 -> c_dl-- :: else fi;")
+        self.w("        if :: c_grace != OFF && c_grace > 0 -> c_grace-- :: else fi;")
         self.w("        if :: C_LIVE && c_hb > 0 -> c_hb-- :: else fi;")
         self.w("        if :: k_conn && K_LIVE && k_to != OFF && k_to > 0 -> k_to-- :: else fi;")
         self.w("        if :: c_req != OFF && c_req <= D_T -> c_req++ :: else fi;")
         self.w("        if :: c_exp != OFF && c_exp <= D_T -> c_exp++ :: else fi;")
         self.w("        if :: len(q0) > 0 -> hage0++ :: else fi; if :: len(q1) > 0 -> hage1++ :: else fi")
-        self.w("     :: C_LIVE && c_dl == 0 && !c_dlf -> c_dlf = 1; cq = CE_deadline")
+        self.w("     :: C_LIVE && c_dl == 0 && !c_dlf -> c_dlf = 1; cq = DEADLINE_EV")
         self.w("     :: C_LIVE && c_hb == 0 -> c_hb = HB_T; cq = TIMELY(CE_tick)")
-        self.w("     :: C_LIVE && !c_conn && !k_used && accepting ->")
-        self.w("        c_conn = 1; k_used = 1; k_conn = 1; k_to = HELLO_T; printf(\"@connect\\n\"); cq = TIMELY(CE_connected)")
+        self.w("     :: C_LIVE && !c_conn && c_natt < NATT && accepting ->  /* a new connection: a new keypad session */")
+        self.w(f"        c_conn = 1; c_att = c_natt; c_natt++; new_connection(); ks = K_{self.keypad.initial}; k_epoch = 0;")
+        self.w("        k_ctr = 0; k_pc = 0; k_sess = OFF; k_keys = 0; k_tof = 0; k_drop = 0; k_conn = 1; k_to = HELLO_T;")
+        self.w("        printf(\"@connect %d\\n\", c_att); cq = TIMELY(CE_connected)")
         self.w("     :: k_conn && K_LIVE && k_to == 0 && !k_tof -> k_tof = 1; kq = KE_timeout")
         self.w("     :: len(q0) > 0 && k_conn && K_LIVE -> q0?x; hage0 = 0; rcv = 0; genuine = 1")
         self.w("     :: len(q1) > 0 && c_conn && C_LIVE -> q1?x; hage1 = 0; rcv = 1; genuine = 1")
@@ -694,7 +716,7 @@ class _Gen:
         self.w("#ifdef CONFIG_DEVICE")
         self.w("    run Devices()")
         self.w("#else")
-        self.w("    c_dl = BOOT_T;  /* ClientSession.start: the boot grace */")
+        self.w("    c_dl = BOOT_T; c_grace = BOOT_T;  /* ClientSession.start: the boot grace */")
         self.w("#ifdef CONFIG_BENIGN")
         armed = next(s for s, v in self.device.raw["status"].items() if v == "ARMED")
         self.w(f"    ds[0] = D_{armed}; accepting = 1;  /* an ARMED keypad */")

@@ -33,18 +33,22 @@ class Sem:
 # --- client session (keycrypt/machines/client.py) -----------------------------------------------
 CLIENT: dict[str, Sem] = {
     "send_hello": Sem(
-        "c_keys = 1; c_epoch = 0; c_ctr = 0; c_out = 0; c_pend = 0; c_req = 0; acted = 1; c_tx = F_HELLO",
+        "c_keys = 1; c_hello = 1; c_epoch = 0; c_ctr = 0; c_out = 0; c_pend = 0; c_req = 0; acted = 1; c_tx = F_HELLO(c_att)",
         pre="c_conn",
     ),
-    "arm_deadline": Sem("c_dl = D_T; c_dlf = 0"),
+    # now + D, never past the end of the boot grace
+    "arm_deadline": Sem("if :: c_grace != OFF && c_grace < D_T -> c_dl = c_grace :: else -> c_dl = D_T fi; c_dlf = 0"),
     "cancel_deadline": Sem("c_dl = OFF; c_dlf = 0"),
     # the deadline at the send time of the frame just answered + D (c_exp is that frame's age)
     "extend_deadline": Sem("if :: c_exp <= D_T -> c_dl = D_T - c_exp :: else -> c_dl = 0 fi; c_dlf = 0",
                            pre="c_exp != OFF"),
-    "retry": Sem("skip"),
+    # drop the connection if one is open (a new one is a new keypad session and a new byte
+    # stream) and fall back to the boot grace
+    "retry": Sem("if :: c_conn -> c_conn = 0; k_conn = 0; c_hello = 0; c_dl = c_grace; c_dlf = 0; new_connection() "
+                 ":: else fi"),
     "verify_hello_ack": Sem(
         "acted = 1; c_est = 1; c_exp = c_req; c_req = OFF; c_status(fS)",
-        check="fT == T_HELLO_ACK && fV && fX == SESS_CLIENT && fS != ST_NONE",
+        check="fT == T_HELLO_ACK && fV && fX == c_att && fS != ST_NONE",
         pre="c_keys",
     ),
     "send_ping": Sem(
@@ -55,7 +59,7 @@ CLIENT: dict[str, Sem] = {
     ),
     "verify_pong": Sem(
         "acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS)",
-        check="fT == T_PONG && fV && fX == SESS_CLIENT && fE == c_epoch && fC == c_ctr && fS != ST_NONE",
+        check="fT == T_PONG && fV && fX == c_att && fE == c_epoch && fC == c_ctr && fS != ST_NONE",
         pre="c_out",
     ),
     "send_rekey": Sem(
@@ -64,7 +68,7 @@ CLIENT: dict[str, Sem] = {
     ),
     "verify_rekey_ack": Sem(
         "acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0; c_exp = c_req; c_req = OFF",
-        check="fT == T_REKEY_ACK && fV && fX == SESS_CLIENT && fE == c_epoch + 1",
+        check="fT == T_REKEY_ACK && fV && fX == c_att && fE == c_epoch + 1",
         pre="c_pend",
     ),
     "lockdown": Sem("c_locked = 1; c_hup = 1"),
@@ -77,7 +81,7 @@ KEYPAD: dict[str, Sem] = {
         "acted = 1; k_keys = 1; k_sess = fX; k_epoch = 0; k_ctr = 0",
         check="fT == T_HELLO",  # any HELLO decapsulates (implicit rejection): the keypad cannot refuse one
     ),
-    "send_hello_ack": Sem("acted = 1; if :: k_sess == SESS_CLIENT -> k_tx = F_HELLO_ACK(DSTATUS(ds[0])) :: else fi",
+    "send_hello_ack": Sem("acted = 1; if :: k_sess != SESS_ADV -> k_tx = F_HELLO_ACK(k_sess, DSTATUS(ds[0])) :: else fi",
                           pre="k_keys"),
     "verify_ping": Sem(
         "acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi",
@@ -85,7 +89,7 @@ KEYPAD: dict[str, Sem] = {
         pre="k_keys",
     ),
     "send_pong": Sem(
-        "acted = 1; if :: k_pc >= NC -> bound() :: k_sess == SESS_CLIENT -> "
+        "acted = 1; if :: k_pc >= NC -> bound() :: k_sess != SESS_ADV -> "
         "REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); "
         "k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi",
         pre="k_keys",
@@ -95,7 +99,7 @@ KEYPAD: dict[str, Sem] = {
         check="fT == T_REKEY && fX == k_sess && (fX == SESS_ADV || (fV && fE == k_epoch))",
         pre="k_keys",
     ),
-    "send_rekey_ack": Sem("acted = 1; if :: k_sess == SESS_CLIENT -> k_tx = F_REKEY_ACK(k_epoch) :: else fi",
+    "send_rekey_ack": Sem("acted = 1; if :: k_sess != SESS_ADV -> k_tx = F_REKEY_ACK(k_epoch) :: else fi",
                           pre="k_keys"),
     "arm_timeout": Sem("k_to = IDLE_T; k_tof = 0"),
     "close": Sem("k_hup = 1"),
@@ -130,7 +134,8 @@ DEVICE: dict[str, Sem] = {
 SEMANTICS: dict[str, dict[str, Sem]] = {"client_session": CLIENT, "keypad_session": KEYPAD, "keypad_device": DEVICE}
 
 # Events and who raises them in the model; a table event outside these sets is a ModelError.
-CLIENT_EVENTS = {"connected", "connect_failed", "tick", "deadline", "eof", "bad_frame", "stop", "lockdown_order"}
+CLIENT_EVENTS = {"connected", "connect_failed", "tick", "deadline", "no_answer", "eof", "bad_frame", "stop",
+                 "lockdown_order"}
 KEYPAD_EVENTS = {"bad_frame", "eof", "timeout", "drop"}
 DEVICE_EVENTS = {"pin_ok", "pin_wrong", "pin_duress", "pin_locked_out", "arm", "breach", "window_expired",
                  "lockdown_order", "pin_ok_arm", "pin_ok_disarm", "pin_duress_arm", "pin_duress_disarm"}

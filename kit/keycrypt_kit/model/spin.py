@@ -210,7 +210,8 @@ def readable(events: list[str], lay: Layout) -> list[str]:
         if tag == "@time":
             tick += 1
         elif tag == "@connect":
-            lines.append(f"{at} network  the client's TCP connection to the keypad opens")
+            lines.append(f"{at} network  the client's TCP connection {nums[0] if nums else 0} to the keypad opens "
+                         "(a new keypad session)")
         elif tag == "@row":
             m, s, ev, n = nums
             t = tables[m]

@@ -86,16 +86,16 @@
 #define ST_LOCKDOWN 2
 #define ST_NONE 3
 #define NS 4
-#define SESS_CLIENT 0
-#define SESS_ADV 1
-#define F_HELLO 1
-#define F_HELLO_ACK(s) (2 + (s))
-#define F_PING(e, c) (6 + (e) * NC + (c))
-#define F_PONG(e, c, s) (15 + ((e) * NC + (c)) * NS + (s))
-#define F_REKEY(e) (51 + (e))
-#define F_REKEY_ACK(e) (54 + (e))
-#define F_EOF 64
-#define NF 65
+#define NATT 2  /* connection attempts; the client's session of attempt a is a */
+#define SESS_ADV NATT
+#define F_HELLO(a) (1 + (a))
+#define F_HELLO_ACK(a, s) (3 + (a) * NS + (s))
+#define F_PING(e, c) (11 + (e) * NC + (c))
+#define F_PONG(e, c, s) (20 + ((e) * NC + (c)) * NS + (s))
+#define F_REKEY(e) (56 + (e))
+#define F_REKEY_ACK(e) (59 + (e))
+#define F_EOF 69
+#define NF 70
 #define BIT(w, i) (((w) >> (i)) & 1)
 #define KNOWN(i) ((i) < 31 -> BIT(kn0, i) : ((i) < 62 -> BIT(kn1, (i) - 31) : BIT(kn2, (i) - 62)))
 #define ACC(i) ((i) < 31 -> BIT(acc0, i) : ((i) < 62 -> BIT(acc1, (i) - 31) : BIT(acc2, (i) - 62)))
@@ -176,11 +176,12 @@
 /* ---- state ---- */
 bool halt;  /* a bound of the model was reached: the run stops there */
 byte cs = C_CONNECTING;
-byte c_epoch, c_ctr; bool c_out, c_pend, c_conn, c_est, c_keys, c_locked;
+byte c_epoch, c_ctr; bool c_out, c_pend, c_conn, c_est, c_keys, c_locked, c_hello;
+byte c_att, c_natt, c_grace = OFF;  /* this connection's attempt, attempts made, boot grace left */
 byte c_dl = OFF; bool c_dlf; byte c_hb = HB_T;  /* deadline (boot grace at start), heartbeat */
 byte c_req = OFF, c_exp = OFF;  /* ghost ages: of the request in flight, of the last verified one */
 byte ks = K_AWAIT_HELLO;
-byte k_epoch, k_ctr, k_pc, k_sess = OFF; bool k_keys, k_conn, k_used, k_tof, k_drop;
+byte k_epoch, k_ctr, k_pc, k_sess = OFF; bool k_keys, k_conn, k_tof, k_drop;
 byte k_to = OFF;
 byte ds[2] = D_SEALED;  /* two device copies in CONFIG_DEVICE, one otherwise */
 byte fl[2], lk[2], wn[2], dr[2], hf[2], phase; int dp[2]; bool accepting;
@@ -212,75 +213,86 @@ inline send(d, fr) {
      :: d == 1 && !taint1 -> if :: len(q1) == 0 -> hage1 = 0 :: else fi;
                               if :: len(q1) < QCAP -> q1!fr :: else -> taint(1) fi
      :: else fi }
+/* a new TCP connection: new byte streams, nothing in flight (the adversary keeps what it saw) */
+inline new_connection() {
+  do :: len(q0) > 0 -> q0?_ :: len(q0) == 0 -> break od;
+  do :: len(q1) > 0 -> q1?_ :: len(q1) == 0 -> break od;
+  taint0 = 0; taint1 = 0; hage0 = 0; hage1 = 0 }
+#define DEADLINE_EV CE_deadline
 inline c_status(s) {
   if :: s == ST_LOCKDOWN -> c_follow = CE_lockdown_order :: else fi }
 inline decode(i) {
-  fE = 0; fC = 0; fS = 0; fX = SESS_CLIENT; fV = 1;
+  fE = 0; fC = 0; fS = 0; fX = c_att; fV = 1;  /* PING..REKEY_ACK: the established connection's */
   if
-  :: i == 1 -> fT = T_HELLO
-  :: i == 2 -> fT = T_HELLO_ACK; fS = ST_ARMED
-  :: i == 3 -> fT = T_HELLO_ACK; fS = ST_DISARMED
-  :: i == 4 -> fT = T_HELLO_ACK; fS = ST_LOCKDOWN
-  :: i == 5 -> fT = T_HELLO_ACK; fS = ST_NONE
-  :: i == 6 -> fT = T_PING
-  :: i == 7 -> fT = T_PING; fC = 1
-  :: i == 8 -> fT = T_PING; fC = 2
-  :: i == 9 -> fT = T_PING; fE = 1
-  :: i == 10 -> fT = T_PING; fE = 1; fC = 1
-  :: i == 11 -> fT = T_PING; fE = 1; fC = 2
-  :: i == 12 -> fT = T_PING; fE = 2
-  :: i == 13 -> fT = T_PING; fE = 2; fC = 1
-  :: i == 14 -> fT = T_PING; fE = 2; fC = 2
-  :: i == 15 -> fT = T_PONG; fS = ST_ARMED
-  :: i == 16 -> fT = T_PONG; fS = ST_DISARMED
-  :: i == 17 -> fT = T_PONG; fS = ST_LOCKDOWN
-  :: i == 18 -> fT = T_PONG; fS = ST_NONE
-  :: i == 19 -> fT = T_PONG; fC = 1; fS = ST_ARMED
-  :: i == 20 -> fT = T_PONG; fC = 1; fS = ST_DISARMED
-  :: i == 21 -> fT = T_PONG; fC = 1; fS = ST_LOCKDOWN
-  :: i == 22 -> fT = T_PONG; fC = 1; fS = ST_NONE
-  :: i == 23 -> fT = T_PONG; fC = 2; fS = ST_ARMED
-  :: i == 24 -> fT = T_PONG; fC = 2; fS = ST_DISARMED
-  :: i == 25 -> fT = T_PONG; fC = 2; fS = ST_LOCKDOWN
-  :: i == 26 -> fT = T_PONG; fC = 2; fS = ST_NONE
-  :: i == 27 -> fT = T_PONG; fE = 1; fS = ST_ARMED
-  :: i == 28 -> fT = T_PONG; fE = 1; fS = ST_DISARMED
-  :: i == 29 -> fT = T_PONG; fE = 1; fS = ST_LOCKDOWN
-  :: i == 30 -> fT = T_PONG; fE = 1; fS = ST_NONE
-  :: i == 31 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_ARMED
-  :: i == 32 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_DISARMED
-  :: i == 33 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_LOCKDOWN
-  :: i == 34 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_NONE
-  :: i == 35 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_ARMED
-  :: i == 36 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_DISARMED
-  :: i == 37 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_LOCKDOWN
-  :: i == 38 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_NONE
-  :: i == 39 -> fT = T_PONG; fE = 2; fS = ST_ARMED
-  :: i == 40 -> fT = T_PONG; fE = 2; fS = ST_DISARMED
-  :: i == 41 -> fT = T_PONG; fE = 2; fS = ST_LOCKDOWN
-  :: i == 42 -> fT = T_PONG; fE = 2; fS = ST_NONE
-  :: i == 43 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_ARMED
-  :: i == 44 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_DISARMED
-  :: i == 45 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_LOCKDOWN
-  :: i == 46 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_NONE
-  :: i == 47 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_ARMED
-  :: i == 48 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_DISARMED
-  :: i == 49 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_LOCKDOWN
-  :: i == 50 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_NONE
-  :: i == 51 -> fT = T_REKEY
-  :: i == 52 -> fT = T_REKEY; fE = 1
-  :: i == 53 -> fT = T_REKEY; fE = 2
-  :: i == 54 -> fT = T_REKEY_ACK
-  :: i == 55 -> fT = T_REKEY_ACK; fE = 1
-  :: i == 56 -> fT = T_REKEY_ACK; fE = 2
-  :: i == 57 -> fT = T_HELLO; fX = SESS_ADV
-  :: i == 58 -> fT = T_PING; fX = SESS_ADV
-  :: i == 59 -> fT = T_REKEY; fX = SESS_ADV
-  :: i == 60 -> fT = T_HELLO_ACK; fX = SESS_ADV
-  :: i == 61 -> fT = T_PONG; fX = SESS_ADV
-  :: i == 62 -> fT = T_REKEY_ACK; fX = SESS_ADV
-  :: i == 63 -> fT = T_GARBAGE; fX = SESS_ADV; fV = 0
-  :: i == 64 -> fT = T_EOF; fX = SESS_ADV
+  :: i == 1 -> fT = T_HELLO; fX = 0
+  :: i == 2 -> fT = T_HELLO; fX = 1
+  :: i == 3 -> fT = T_HELLO_ACK; fX = 0; fS = ST_ARMED
+  :: i == 4 -> fT = T_HELLO_ACK; fX = 0; fS = ST_DISARMED
+  :: i == 5 -> fT = T_HELLO_ACK; fX = 0; fS = ST_LOCKDOWN
+  :: i == 6 -> fT = T_HELLO_ACK; fX = 0; fS = ST_NONE
+  :: i == 7 -> fT = T_HELLO_ACK; fX = 1; fS = ST_ARMED
+  :: i == 8 -> fT = T_HELLO_ACK; fX = 1; fS = ST_DISARMED
+  :: i == 9 -> fT = T_HELLO_ACK; fX = 1; fS = ST_LOCKDOWN
+  :: i == 10 -> fT = T_HELLO_ACK; fX = 1; fS = ST_NONE
+  :: i == 11 -> fT = T_PING
+  :: i == 12 -> fT = T_PING; fC = 1
+  :: i == 13 -> fT = T_PING; fC = 2
+  :: i == 14 -> fT = T_PING; fE = 1
+  :: i == 15 -> fT = T_PING; fE = 1; fC = 1
+  :: i == 16 -> fT = T_PING; fE = 1; fC = 2
+  :: i == 17 -> fT = T_PING; fE = 2
+  :: i == 18 -> fT = T_PING; fE = 2; fC = 1
+  :: i == 19 -> fT = T_PING; fE = 2; fC = 2
+  :: i == 20 -> fT = T_PONG; fS = ST_ARMED
+  :: i == 21 -> fT = T_PONG; fS = ST_DISARMED
+  :: i == 22 -> fT = T_PONG; fS = ST_LOCKDOWN
+  :: i == 23 -> fT = T_PONG; fS = ST_NONE
+  :: i == 24 -> fT = T_PONG; fC = 1; fS = ST_ARMED
+  :: i == 25 -> fT = T_PONG; fC = 1; fS = ST_DISARMED
+  :: i == 26 -> fT = T_PONG; fC = 1; fS = ST_LOCKDOWN
+  :: i == 27 -> fT = T_PONG; fC = 1; fS = ST_NONE
+  :: i == 28 -> fT = T_PONG; fC = 2; fS = ST_ARMED
+  :: i == 29 -> fT = T_PONG; fC = 2; fS = ST_DISARMED
+  :: i == 30 -> fT = T_PONG; fC = 2; fS = ST_LOCKDOWN
+  :: i == 31 -> fT = T_PONG; fC = 2; fS = ST_NONE
+  :: i == 32 -> fT = T_PONG; fE = 1; fS = ST_ARMED
+  :: i == 33 -> fT = T_PONG; fE = 1; fS = ST_DISARMED
+  :: i == 34 -> fT = T_PONG; fE = 1; fS = ST_LOCKDOWN
+  :: i == 35 -> fT = T_PONG; fE = 1; fS = ST_NONE
+  :: i == 36 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_ARMED
+  :: i == 37 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_DISARMED
+  :: i == 38 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_LOCKDOWN
+  :: i == 39 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_NONE
+  :: i == 40 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_ARMED
+  :: i == 41 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_DISARMED
+  :: i == 42 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_LOCKDOWN
+  :: i == 43 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_NONE
+  :: i == 44 -> fT = T_PONG; fE = 2; fS = ST_ARMED
+  :: i == 45 -> fT = T_PONG; fE = 2; fS = ST_DISARMED
+  :: i == 46 -> fT = T_PONG; fE = 2; fS = ST_LOCKDOWN
+  :: i == 47 -> fT = T_PONG; fE = 2; fS = ST_NONE
+  :: i == 48 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_ARMED
+  :: i == 49 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_DISARMED
+  :: i == 50 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_LOCKDOWN
+  :: i == 51 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_NONE
+  :: i == 52 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_ARMED
+  :: i == 53 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_DISARMED
+  :: i == 54 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_LOCKDOWN
+  :: i == 55 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_NONE
+  :: i == 56 -> fT = T_REKEY
+  :: i == 57 -> fT = T_REKEY; fE = 1
+  :: i == 58 -> fT = T_REKEY; fE = 2
+  :: i == 59 -> fT = T_REKEY_ACK
+  :: i == 60 -> fT = T_REKEY_ACK; fE = 1
+  :: i == 61 -> fT = T_REKEY_ACK; fE = 2
+  :: i == 62 -> fT = T_HELLO; fX = SESS_ADV
+  :: i == 63 -> fT = T_PING; fX = SESS_ADV
+  :: i == 64 -> fT = T_REKEY; fX = SESS_ADV
+  :: i == 65 -> fT = T_HELLO_ACK; fX = SESS_ADV
+  :: i == 66 -> fT = T_PONG; fX = SESS_ADV
+  :: i == 67 -> fT = T_REKEY_ACK; fX = SESS_ADV
+  :: i == 68 -> fT = T_GARBAGE; fX = SESS_ADV; fV = 0
+  :: i == 69 -> fT = T_EOF; fX = SESS_ADV
   fi }
 /* the adversary picks a frame it has seen, or builds one (its own session, garbage, a FIN) */
 inline adv_pick() {
@@ -341,29 +353,34 @@ inline adv_pick() {
   :: KNOWN(54) -> x = 54
   :: KNOWN(55) -> x = 55
   :: KNOWN(56) -> x = 56
-  :: true -> x = 57
-  :: true -> x = 58
-  :: true -> x = 59
-  :: true -> x = 60
-  :: true -> x = 61
+  :: KNOWN(57) -> x = 57
+  :: KNOWN(58) -> x = 58
+  :: KNOWN(59) -> x = 59
+  :: KNOWN(60) -> x = 60
+  :: KNOWN(61) -> x = 61
   :: true -> x = 62
   :: true -> x = 63
   :: true -> x = 64
+  :: true -> x = 65
+  :: true -> x = 66
+  :: true -> x = 67
+  :: true -> x = 68
+  :: true -> x = 69
   fi }
 
 /* ---- client_session: one branch per row ---- */
 #define CLIENT_ROWS \
   if \
   :: cs == C_CONNECTING && cq == CE_connected -> \
-     printf("@row 0 %d %d %d\n", C_CONNECTING, CE_connected, C_AWAIT_HELLO_ACK); WF(c_conn); c_keys = 1; c_epoch = 0; c_ctr = 0; c_out = 0; c_pend = 0; c_req = 0; acted = 1; c_tx = F_HELLO; c_dl = D_T; c_dlf = 0; cs = C_AWAIT_HELLO_ACK; cq = c_follow \
+     printf("@row 0 %d %d %d\n", C_CONNECTING, CE_connected, C_AWAIT_HELLO_ACK); WF(c_conn); c_keys = 1; c_hello = 1; c_epoch = 0; c_ctr = 0; c_out = 0; c_pend = 0; c_req = 0; acted = 1; c_tx = F_HELLO(c_att); if :: c_grace != OFF && c_grace < D_T -> c_dl = c_grace :: else -> c_dl = D_T fi; c_dlf = 0; cs = C_AWAIT_HELLO_ACK; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_connect_failed -> \
-     printf("@row 0 %d %d %d\n", C_CONNECTING, CE_connect_failed, C_CONNECTING); skip; cs = C_CONNECTING; cq = c_follow \
+     printf("@row 0 %d %d %d\n", C_CONNECTING, CE_connect_failed, C_CONNECTING); if :: c_conn -> c_conn = 0; k_conn = 0; c_hello = 0; c_dl = c_grace; c_dlf = 0; new_connection() :: else fi; cs = C_CONNECTING; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_tick -> \
      printf("@row 0 %d %d %d\n", C_CONNECTING, CE_tick, C_CONNECTING); cs = C_CONNECTING; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_deadline -> \
      printf("@row 0 %d %d %d\n", C_CONNECTING, CE_deadline, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_eof -> \
-     printf("@row 0 %d %d %d\n", C_CONNECTING, CE_eof, C_CONNECTING); skip; cs = C_CONNECTING; cq = c_follow \
+     printf("@row 0 %d %d %d\n", C_CONNECTING, CE_eof, C_CONNECTING); if :: c_conn -> c_conn = 0; k_conn = 0; c_hello = 0; c_dl = c_grace; c_dlf = 0; new_connection() :: else fi; cs = C_CONNECTING; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_bad_frame -> \
      printf("@row 0 %d %d %d\n", C_CONNECTING, CE_bad_frame, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_stop -> \
@@ -404,9 +421,9 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_frame_hello, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_AWAIT_HELLO_ACK && cq == CE_frame_hello_ack -> \
      WF(c_keys); \
-     ok = (fT == T_HELLO_ACK && fV && fX == SESS_CLIENT && fS != ST_NONE); \
+     ok = (fT == T_HELLO_ACK && fV && fX == c_att && fS != ST_NONE); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_frame_hello_ack, C_IDLE); REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_est = 1; c_exp = c_req; c_req = OFF; c_status(fS); c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_frame_hello_ack, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_est = 1; c_exp = c_req; c_req = OFF; c_status(fS); c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_HELLO_ACK, CE_frame_hello_ack); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_AWAIT_HELLO_ACK && cq == CE_frame_ping -> \
@@ -424,7 +441,7 @@ inline adv_pick() {
   :: cs == C_IDLE && cq == CE_connect_failed -> \
      printf("@row 0 %d %d %d\n", C_IDLE, CE_connect_failed, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_IDLE && cq == CE_tick -> \
-     printf("@row 0 %d %d %d\n", C_IDLE, CE_tick, C_AWAIT_PONG); WF(c_est); if :: c_ctr >= NC -> bound() :: else -> REQ(5, !USED(c_epoch, c_ctr)); used = used | (1 << (c_epoch * NC + c_ctr)); c_out = 1; c_req = 0; acted = 1; c_tx = F_PING(c_epoch, c_ctr) fi; c_dl = D_T; c_dlf = 0; cs = C_AWAIT_PONG; cq = c_follow \
+     printf("@row 0 %d %d %d\n", C_IDLE, CE_tick, C_AWAIT_PONG); WF(c_est); if :: c_ctr >= NC -> bound() :: else -> REQ(5, !USED(c_epoch, c_ctr)); used = used | (1 << (c_epoch * NC + c_ctr)); c_out = 1; c_req = 0; acted = 1; c_tx = F_PING(c_epoch, c_ctr) fi; if :: c_grace != OFF && c_grace < D_T -> c_dl = c_grace :: else -> c_dl = D_T fi; c_dlf = 0; cs = C_AWAIT_PONG; cq = c_follow \
   :: cs == C_IDLE && cq == CE_deadline -> \
      printf("@row 0 %d %d %d\n", C_IDLE, CE_deadline, C_IDLE); cs = C_IDLE; cq = c_follow \
   :: cs == C_IDLE && cq == CE_eof -> \
@@ -473,16 +490,16 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_ping, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_AWAIT_PONG && cq == CE_frame_pong -> \
      WF(c_out); \
-     ok = (fT == T_PONG && fV && fX == SESS_CLIENT && fE == c_epoch && fC == c_ctr && fS != ST_NONE); \
+     ok = (fT == T_PONG && fV && fX == c_att && fE == c_epoch && fC == c_ctr && fS != ST_NONE); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong, C_IDLE); REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_PONG, CE_frame_pong); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_AWAIT_PONG && cq == CE_frame_pong_final -> \
      WF(c_out); \
-     ok = (fT == T_PONG && fV && fX == SESS_CLIENT && fE == c_epoch && fC == c_ctr && fS != ST_NONE); \
+     ok = (fT == T_PONG && fV && fX == c_att && fE == c_epoch && fC == c_ctr && fS != ST_NONE); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong_final, C_AWAIT_REKEY_ACK); REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); WF(c_est); if :: c_epoch >= EMAX -> bound() :: else -> c_pend = 1; c_req = 0; acted = 1; c_tx = F_REKEY(c_epoch) fi; c_dl = D_T; c_dlf = 0; cs = C_AWAIT_REKEY_ACK; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong_final, C_AWAIT_REKEY_ACK); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); WF(c_est); if :: c_epoch >= EMAX -> bound() :: else -> c_pend = 1; c_req = 0; acted = 1; c_tx = F_REKEY(c_epoch) fi; if :: c_grace != OFF && c_grace < D_T -> c_dl = c_grace :: else -> c_dl = D_T fi; c_dlf = 0; cs = C_AWAIT_REKEY_ACK; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_PONG, CE_frame_pong_final); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_AWAIT_PONG && cq == CE_frame_rekey -> \
@@ -519,9 +536,9 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_AWAIT_REKEY_ACK && cq == CE_frame_rekey_ack -> \
      WF(c_pend); \
-     ok = (fT == T_REKEY_ACK && fV && fX == SESS_CLIENT && fE == c_epoch + 1); \
+     ok = (fT == T_REKEY_ACK && fV && fX == c_att && fE == c_epoch + 1); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack, C_IDLE); REQ(1, fV && fX == SESS_CLIENT && !ACC(f) && ((fT == T_HELLO_ACK && c_keys && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0; c_exp = c_req; c_req = OFF; c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0; c_exp = c_req; c_req = OFF; c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_LOCKED_DOWN && cq == CE_connected -> \
@@ -593,7 +610,7 @@ inline adv_pick() {
   :: ks == K_AWAIT_HELLO && kq == KE_frame_hello -> \
      ok = (fT == T_HELLO); \
      if \
-     :: ok -> printf("@row 1 %d %d %d\n", K_AWAIT_HELLO, KE_frame_hello, K_ESTABLISHED); acted = 1; k_keys = 1; k_sess = fX; k_epoch = 0; k_ctr = 0; WF(k_keys); acted = 1; if :: k_sess == SESS_CLIENT -> k_tx = F_HELLO_ACK(DSTATUS(ds[0])) :: else fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
+     :: ok -> printf("@row 1 %d %d %d\n", K_AWAIT_HELLO, KE_frame_hello, K_ESTABLISHED); acted = 1; k_keys = 1; k_sess = fX; k_epoch = 0; k_ctr = 0; WF(k_keys); acted = 1; if :: k_sess != SESS_ADV -> k_tx = F_HELLO_ACK(k_sess, DSTATUS(ds[0])) :: else fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
      :: else -> printf("@reject 1 %d %d\n", K_AWAIT_HELLO, KE_frame_hello); WF(kq != KE_bad_frame); kq = KE_bad_frame \
      fi \
   :: ks == K_AWAIT_HELLO && kq == KE_frame_hello_ack -> \
@@ -624,14 +641,14 @@ inline adv_pick() {
      WF(k_keys); \
      ok = (fT == T_PING && fX == k_sess && (fX == SESS_ADV || (fV && fE == k_epoch && fC == k_ctr))); \
      if \
-     :: ok -> printf("@row 1 %d %d %d\n", K_ESTABLISHED, KE_frame_ping, K_ESTABLISHED); acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi; WF(k_keys); acted = 1; if :: k_pc >= NC -> bound() :: k_sess == SESS_CLIENT -> REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
+     :: ok -> printf("@row 1 %d %d %d\n", K_ESTABLISHED, KE_frame_ping, K_ESTABLISHED); acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi; WF(k_keys); acted = 1; if :: k_pc >= NC -> bound() :: k_sess != SESS_ADV -> REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
      :: else -> printf("@reject 1 %d %d\n", K_ESTABLISHED, KE_frame_ping); WF(kq != KE_bad_frame); kq = KE_bad_frame \
      fi \
   :: ks == K_ESTABLISHED && kq == KE_frame_ping_final -> \
      WF(k_keys); \
      ok = (fT == T_PING && fX == k_sess && (fX == SESS_ADV || (fV && fE == k_epoch && fC == k_ctr))); \
      if \
-     :: ok -> printf("@row 1 %d %d %d\n", K_ESTABLISHED, KE_frame_ping_final, K_AWAIT_REKEY); acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi; WF(k_keys); acted = 1; if :: k_pc >= NC -> bound() :: k_sess == SESS_CLIENT -> REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi; k_to = IDLE_T; k_tof = 0; ks = K_AWAIT_REKEY; kq = OFF \
+     :: ok -> printf("@row 1 %d %d %d\n", K_ESTABLISHED, KE_frame_ping_final, K_AWAIT_REKEY); acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi; WF(k_keys); acted = 1; if :: k_pc >= NC -> bound() :: k_sess != SESS_ADV -> REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi; k_to = IDLE_T; k_tof = 0; ks = K_AWAIT_REKEY; kq = OFF \
      :: else -> printf("@reject 1 %d %d\n", K_ESTABLISHED, KE_frame_ping_final); WF(kq != KE_bad_frame); kq = KE_bad_frame \
      fi \
   :: ks == K_ESTABLISHED && kq == KE_frame_pong -> \
@@ -662,7 +679,7 @@ inline adv_pick() {
      WF(k_keys); \
      ok = (fT == T_REKEY && fX == k_sess && (fX == SESS_ADV || (fV && fE == k_epoch))); \
      if \
-     :: ok -> printf("@row 1 %d %d %d\n", K_AWAIT_REKEY, KE_frame_rekey, K_ESTABLISHED); acted = 1; if :: k_epoch >= EMAX -> bound() :: else -> k_epoch = k_epoch + 1; k_ctr = 0 fi; WF(k_keys); acted = 1; if :: k_sess == SESS_CLIENT -> k_tx = F_REKEY_ACK(k_epoch) :: else fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
+     :: ok -> printf("@row 1 %d %d %d\n", K_AWAIT_REKEY, KE_frame_rekey, K_ESTABLISHED); acted = 1; if :: k_epoch >= EMAX -> bound() :: else -> k_epoch = k_epoch + 1; k_ctr = 0 fi; WF(k_keys); acted = 1; if :: k_sess != SESS_ADV -> k_tx = F_REKEY_ACK(k_epoch) :: else fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
      :: else -> printf("@reject 1 %d %d\n", K_AWAIT_REKEY, KE_frame_rekey); WF(kq != KE_bad_frame); kq = KE_bad_frame \
      fi \
   :: ks == K_AWAIT_REKEY && kq == KE_frame_rekey_ack -> \
@@ -899,7 +916,7 @@ inline frame_event() {
   peer_adv = fX == SESS_ADV && (k_sess == SESS_ADV || (fT == T_HELLO && ks == K_AWAIT_HELLO));
   printf("@deliver %d %d %d\n", rcv, f, genuine);
   if
-  :: rcv == 1 && c_dl == 0 -> cq = CE_deadline  /* a late input is a missed deadline first */
+  :: rcv == 1 && c_dl == 0 -> cq = DEADLINE_EV  /* a late input is a missed deadline first */
   :: rcv == 1 && c_dl != 0 && fT == T_GARBAGE -> cq = CE_bad_frame
   :: rcv == 1 && c_dl != 0 && fT == T_EOF -> cq = CE_eof
   :: rcv == 1 && c_dl != 0 && fT == T_HELLO -> cq = CE_frame_hello
@@ -932,7 +949,7 @@ inline invariants() {
    * waiting means the machine now waits without a deadline) */
   REQ(4, !C_LIVE || !C_AWAITING || (c_dl != OFF && !(c_dl == 0 && c_dlf)));
   REQ(4, !(k_conn && K_LIVE) || !K_AWAITING || (k_to != OFF && !(k_to == 0 && k_tof)));
-  REQ(6, !(C_LIVE && c_est && k_conn && K_LIVE && k_sess == SESS_CLIENT) || k_epoch == c_epoch || (c_pend && k_epoch == c_epoch + 1));
+  REQ(6, !(C_LIVE && c_est && k_conn && K_LIVE && k_sess == c_att) || k_epoch == c_epoch || (c_pend && k_epoch == c_epoch + 1));
   REQ(7, !c_locked);
 #ifdef CONFIG_DEVICE
   REQ(9, !IS_DISARMED(ds[0]) || (wn[0] > 0 && wn[0] <= WIN_MAX_T));
@@ -941,7 +958,8 @@ inline invariants() {
   fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0; hf[0] = 0;  /* device details the sessions do not see */
 #endif
   /* a finished session's timers and ghosts no longer matter: merge those states */
-  if :: !C_LIVE -> c_dl = OFF; c_dlf = 0; c_hb = 0; c_req = OFF; c_exp = OFF :: else fi;
+  if :: !C_LIVE -> c_dl = OFF; c_dlf = 0; c_hb = 0; c_req = OFF; c_exp = OFF; c_grace = OFF :: else fi;
+  if :: c_est -> c_grace = OFF :: else fi;  /* the grace only matters before the first HELLO_ACK */
   if :: !K_LIVE -> k_to = OFF; k_tof = 0 :: else fi;
   rcv = OFF; genuine = 0; x = 0; wreq = 0; cp = 0; cq = OFF; kq = OFF; dq = OFF;
   f = 0; fT = 0; fE = 0; fC = 0; fS = 0; fX = 0; fV = 0; c_follow = 0; acted = 0; ok = 0; was = 0;
@@ -951,12 +969,12 @@ inline invariants() {
 /* time waits for what is due now: a deadline, a heartbeat, a timeout (and, on the clean
  * network, a frame at the end of its delivery bound) */
 #ifdef CONFIG_BENIGN
-#define NET_OK (!(len(q0) > 0 && hage0 >= NET_T) && !(len(q1) > 0 && hage1 >= NET_T) && !(C_LIVE && !c_conn && !k_used && accepting))
+#define NET_OK (!(len(q0) > 0 && hage0 >= NET_T) && !(len(q1) > 0 && hage1 >= NET_T) && !(C_LIVE && !c_conn && c_natt < NATT && accepting))
 #else
 #define NET_OK true
 #endif
 #define TIME_OK (!(C_LIVE && ((c_dl == 0 && !c_dlf) || c_hb == 0)) && !(k_conn && K_LIVE && k_to == 0 && !k_tof) && NET_OK)
-#define TIMELY(e) (c_dl == 0 -> CE_deadline : e)
+#define TIMELY(e) (c_dl == 0 -> DEADLINE_EV : e)
 
 /* Every step: one input chosen by the clock, the client's timers, the network (the adversary
  * on a hostile network) or the device's environment; then the rows it triggers, then the checks. */
@@ -967,15 +985,18 @@ proctype Session() {
      if
      :: TIME_OK -> printf("@time\n");
         if :: c_dl != OFF && c_dl > 0 -> c_dl-- :: else fi;
+        if :: c_grace != OFF && c_grace > 0 -> c_grace-- :: else fi;
         if :: C_LIVE && c_hb > 0 -> c_hb-- :: else fi;
         if :: k_conn && K_LIVE && k_to != OFF && k_to > 0 -> k_to-- :: else fi;
         if :: c_req != OFF && c_req <= D_T -> c_req++ :: else fi;
         if :: c_exp != OFF && c_exp <= D_T -> c_exp++ :: else fi;
         if :: len(q0) > 0 -> hage0++ :: else fi; if :: len(q1) > 0 -> hage1++ :: else fi
-     :: C_LIVE && c_dl == 0 && !c_dlf -> c_dlf = 1; cq = CE_deadline
+     :: C_LIVE && c_dl == 0 && !c_dlf -> c_dlf = 1; cq = DEADLINE_EV
      :: C_LIVE && c_hb == 0 -> c_hb = HB_T; cq = TIMELY(CE_tick)
-     :: C_LIVE && !c_conn && !k_used && accepting ->
-        c_conn = 1; k_used = 1; k_conn = 1; k_to = HELLO_T; printf("@connect\n"); cq = TIMELY(CE_connected)
+     :: C_LIVE && !c_conn && c_natt < NATT && accepting ->  /* a new connection: a new keypad session */
+        c_conn = 1; c_att = c_natt; c_natt++; new_connection(); ks = K_AWAIT_HELLO; k_epoch = 0;
+        k_ctr = 0; k_pc = 0; k_sess = OFF; k_keys = 0; k_tof = 0; k_drop = 0; k_conn = 1; k_to = HELLO_T;
+        printf("@connect %d\n", c_att); cq = TIMELY(CE_connected)
      :: k_conn && K_LIVE && k_to == 0 && !k_tof -> k_tof = 1; kq = KE_timeout
      :: len(q0) > 0 && k_conn && K_LIVE -> q0?x; hage0 = 0; rcv = 0; genuine = 1
      :: len(q1) > 0 && c_conn && C_LIVE -> q1?x; hage1 = 0; rcv = 1; genuine = 1
@@ -1092,7 +1113,7 @@ init {
 #ifdef CONFIG_DEVICE
     run Devices()
 #else
-    c_dl = BOOT_T;  /* ClientSession.start: the boot grace */
+    c_dl = BOOT_T; c_grace = BOOT_T;  /* ClientSession.start: the boot grace */
 #ifdef CONFIG_BENIGN
     ds[0] = D_ARMED; accepting = 1;  /* an ARMED keypad */
 #endif
