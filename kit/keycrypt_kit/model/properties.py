@@ -26,7 +26,7 @@ PROPERTIES: tuple[Property, ...] = (
              "reflected, cut) ends the receiving session, and nothing is sent or accepted first"),
     Property("KCP1-MODEL-EXPOSURE", 3, "ADVERSARY",
              "a client is never up longer than the response deadline after the send time of the last "
-             "PING (or HELLO) whose answer it verified, breach or not"),
+             "frame (HELLO, PING or REKEY) whose answer it verified, breach or not"),
     Property("KCP1-MODEL-DEADLINE-ARMED", 4, "ADVERSARY",
              "in every state that awaits an answer (a state with a verify_/accept_ row) the machine has "
              "its deadline or timeout armed"),
