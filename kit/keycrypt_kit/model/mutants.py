@@ -31,7 +31,8 @@ class Mutant:
 
 
 def _row(raw: Raw, table: str, state: str, event: str) -> dict[str, Any]:
-    return raw[table]["transitions"][state][event]
+    row: dict[str, Any] = raw[table]["transitions"][state][event]
+    return row
 
 
 def _set(table: str, state: str, event: str, next_: str | None = None, actions: list[str] | None = None,

@@ -256,7 +256,7 @@ class _Gen:
         self.w(f"#define NS {len(lay.statuses)}")
         self.w(f"#define NATT {ATTEMPTS}  /* connection attempts; the client's session of attempt a is a */")
         self.w("#define SESS_ADV NATT")
-        first = {}
+        first: dict[tuple[str, str], int] = {}
         for fr in lay.frames:
             key = (fr.type, fr.session)
             first.setdefault(key, fr.index)
@@ -442,7 +442,9 @@ class _Gen:
     def _rows(self, machine: str, table: Table, var: str, prefix: str, evvar: str, mid: str, indent: str) -> None:
         """One guarded branch per row; a failed check handles bad_frame in the same state instead."""
         sem = SEMANTICS[table.name]
-        w = lambda line: self.w(indent + line)  # noqa: E731
+        def w(line: str) -> None:
+            self.w(indent + line)
+
         w("if")
         for row in table.iter_rows():
             S, E, N = f"{prefix}_{_c(row.state)}", f"{prefix}E_{_c(row.event)}", f"{prefix}_{_c(row.next)}"

@@ -71,11 +71,11 @@ def _run(cmd: list[str], cwd: Path, what: str) -> str:
     return proc.stdout + proc.stderr
 
 
-def _number(pattern: str, text: str, cast: type = int) -> float | int:
+def _number(pattern: str, text: str) -> float:
     m = re.search(pattern, text)
     if m is None:
         raise ModelError(f"pan output has no {pattern!r}:\n{text[-2000:]}")
-    return cast(m.group(1))
+    return float(m.group(1))
 
 
 def _pan(d: Path, defines: list[str], bfs: bool, opt: str = "-O2") -> str:
@@ -112,9 +112,9 @@ def search(spec_text: str, lay: Layout, config: str, checks: tuple[int, ...], ex
         out.seconds = time.monotonic() - start
         if "max search depth too small" in text:
             raise ModelError(f"pan: search depth {DEPTH} too small for {config}")
-        out.states = int(_number(r"(\d+) states, stored", text))
-        out.transitions = int(_number(r"(\d+) transitions \(", text))
-        out.memory_mb = float(_number(r"([\d.]+)\s+total actual memory usage", text, float))
+        out.states = int(_number(r"([\d.e+]+) states, stored", text))  # pan may print 1.2e+07
+        out.transitions = int(_number(r"([\d.e+]+) transitions \(", text))
+        out.memory_mb = _number(r"([\d.]+)\s+total actual memory usage", text)
         out.depth = int(_number(r"depth reached (\d+)", text))
         out.errors = int(_number(r"errors: (\d+)", text))
         if not out.errors and ("MEMLIM" in text or "Search not completed" in text):
