@@ -49,8 +49,14 @@ def _set(table: str, state: str, event: str, next_: str | None = None, actions: 
     return apply
 
 
+def _cancel_deadline_action(raw: Raw) -> None:
+    """Tables with the exposure bound no longer have the action: the mutant brings it back."""
+    raw["client_session"]["actions"].setdefault("cancel_deadline", "Disarm the response deadline.")
+
+
 def _idle_without_deadline(raw: Raw) -> None:
     """Every row into IDLE disarms the deadline instead of keeping or arming one."""
+    _cancel_deadline_action(raw)
     for state, rows in raw["client_session"]["transitions"].items():
         for event, r in rows.items():
             if r["next"] == "IDLE" and state != "IDLE":
@@ -63,6 +69,7 @@ def _idle_without_deadline(raw: Raw) -> None:
 
 def _ping_without_deadline(raw: Raw) -> None:
     """(AWAIT_PONG, frame_pong) cancels the deadline; (IDLE, tick) sends its PING without arming one."""
+    _cancel_deadline_action(raw)
     rows = raw["client_session"]["transitions"]
     r = rows["AWAIT_PONG"]["frame_pong"]
     r["actions"] = [a for a in r["actions"] if "deadline" not in a] + ["cancel_deadline"]

@@ -35,7 +35,7 @@ from keycrypt_kit.model.source import Spec
 
 # Bounds of the model (docs/verification.md says why they are enough).
 MODEL_REKEY_LOG2 = 1  # two PINGs per epoch: counter 0 (not last) and 1 (the epoch's last)
-EPOCHS = 3  # epochs 0, 1, 2: two rekeys
+EPOCHS = 2  # epochs 0 and 1: a rekey into a new epoch, and the end of an epoch in both
 QCAP = 3  # frames in flight per direction before the adversary must act
 ATTEMPTS = 2  # TCP connections a client may open (a retry before the first HELLO_ACK opens another)
 WIN_DEF_T, WIN_MAX_T = 1, 2  # device ticks of a default and of a maximal maintenance window
@@ -102,7 +102,9 @@ def _ticks(constants: dict[str, Any]) -> dict[str, int]:
         "HB_T": 1,
         "IDLE_T": of(float(t["keypad_idle_timeout"]), "keypad_idle_timeout"),
         "HELLO_T": of(float(t["hello_timeout"]), "hello_timeout"),
-        "BOOT_T": of(float(t["boot_grace"]), "boot_grace"),
+        # the boot grace matters to the tables only as "more than a deadline left, or not": longer
+        # than every connection attempt waiting its deadline, it repeats the same states
+        "BOOT_T": min(of(float(t["boot_grace"]), "boot_grace"), ATTEMPTS * (deadline + 1) + 1),
         "NET_T": max(0, (deadline - 1) // 2),  # one way; a round trip stays below the deadline
     }
 
@@ -137,7 +139,7 @@ def layout(spec: Spec) -> Layout:
                 add(type="PONG", session="CLIENT", epoch=e, counter=c, status=s)
     for e in range(EPOCHS):
         add(type="REKEY", session="CLIENT", epoch=e)
-    for e in range(EPOCHS):
+    for e in range(EPOCHS + 1):  # one past the bound: a keypad that runs ahead of the client
         add(type="REKEY_ACK", session="CLIENT", epoch=e)
     for t in C2K_TYPES + K2C_TYPES:
         add(type=t, session="ADV")
@@ -236,7 +238,9 @@ class _Gen:
         self.w("/* ---- bounds and time (ticks of one heartbeat interval) ---- */")
         self.w(f"#define OFF {OFF}")
         for k, v in lay.ticks.items():
+            self.w(f"#ifndef {k}")  # -D{k}=n on the spin command line tries another value
             self.w(f"#define {k} {v}")
+            self.w("#endif")
         self.w(f"#define LAST {lay.last}")
         self.w(f"#define NC {lay.last + 2}")
         self.w(f"#define NE {EPOCHS}")
@@ -533,7 +537,9 @@ class _Gen:
         self.w("/* ---- a frame x reaches side rcv (0 keypad, 1 client): its event, by type ---- */")
         self.w("inline frame_event() {")
         self.w("  f = x; decode(f); acted = 0;")
-        self.w(f"  peer_adv = fX == SESS_ADV && (k_sess == SESS_ADV || (fT == T_HELLO && ks == K_{self.keypad.initial}));")
+        self.w("  /* a HELLO on a fresh connection starts a session: the keypad cannot know who sent it (a replayed")
+        self.w("   * HELLO gets a HELLO_ACK nobody can use); on the adversary's own session the adversary is the peer */")
+        self.w(f"  peer_adv = (fT == T_HELLO && ks == K_{self.keypad.initial}) || (fX == SESS_ADV && k_sess == SESS_ADV);")
         self.w("  printf(\"@deliver %d %d %d\\n\", rcv, f, genuine);")
         self.w("  if")
         self.w("  :: rcv == 1 && c_dl == 0 -> cq = DEADLINE_EV  /* a late input is a missed deadline first */")
@@ -556,7 +562,9 @@ class _Gen:
                 self.w(f"  :: rcv == 0 && k_to != 0 && fT == T_{t} -> kq = KE_frame_{t.lower()}")
         self.w("  fi }")
         self.w("inline frame_checks() {")
-        self.w("  if :: rcv == 1 -> REQ(2, genuine || (!C_LIVE && !acted))")
+        self.w("  /* the session ends: the client locks down or stops, or (before the first HELLO_ACK) drops the")
+        self.w("   * connection to retry on a new one; either way before it acted on the frame */")
+        self.w("  if :: rcv == 1 -> REQ(2, genuine || ((!C_LIVE || !c_conn) && !acted))")
         self.w("     :: rcv == 0 -> REQ(2, genuine || peer_adv || (!K_LIVE && !acted))")
         self.w("     :: else fi }")
         self.w()

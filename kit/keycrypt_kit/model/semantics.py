@@ -89,13 +89,13 @@ KEYPAD: dict[str, Sem] = {
         pre="k_keys",
     ),
     "send_pong": Sem(
-        "acted = 1; if :: k_pc >= NC -> bound() :: k_sess != SESS_ADV -> "
+        "acted = 1; if :: k_pc >= NC || k_epoch >= NE -> bound() :: k_sess != SESS_ADV -> "
         "REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); "
         "k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi",
         pre="k_keys",
     ),
     "verify_rekey": Sem(
-        "acted = 1; if :: k_epoch >= EMAX -> bound() :: else -> k_epoch = k_epoch + 1; k_ctr = 0 fi",
+        "acted = 1; if :: k_epoch >= NE -> bound() :: else -> k_epoch = k_epoch + 1; k_ctr = 0 fi",
         check="fT == T_REKEY && fX == k_sess && (fX == SESS_ADV || (fV && fE == k_epoch))",
         pre="k_keys",
     ),

@@ -58,16 +58,28 @@
 
 /* ---- bounds and time (ticks of one heartbeat interval) ---- */
 #define OFF 255
+#ifndef D_T
 #define D_T 3
+#endif
+#ifndef HB_T
 #define HB_T 1
+#endif
+#ifndef IDLE_T
 #define IDLE_T 6
+#endif
+#ifndef HELLO_T
 #define HELLO_T 6
-#define BOOT_T 120
+#endif
+#ifndef BOOT_T
+#define BOOT_T 9
+#endif
+#ifndef NET_T
 #define NET_T 1
+#endif
 #define LAST 1
 #define NC 3
-#define NE 3
-#define EMAX 2
+#define NE 2
+#define EMAX 1
 #define QCAP 3
 #define WIN_DEF_T 1
 #define WIN_MAX_T 2
@@ -91,11 +103,11 @@
 #define F_HELLO(a) (1 + (a))
 #define F_HELLO_ACK(a, s) (3 + (a) * NS + (s))
 #define F_PING(e, c) (11 + (e) * NC + (c))
-#define F_PONG(e, c, s) (20 + ((e) * NC + (c)) * NS + (s))
-#define F_REKEY(e) (56 + (e))
-#define F_REKEY_ACK(e) (59 + (e))
-#define F_EOF 69
-#define NF 70
+#define F_PONG(e, c, s) (17 + ((e) * NC + (c)) * NS + (s))
+#define F_REKEY(e) (41 + (e))
+#define F_REKEY_ACK(e) (43 + (e))
+#define F_EOF 53
+#define NF 54
 #define BIT(w, i) (((w) >> (i)) & 1)
 #define KNOWN(i) ((i) < 31 -> BIT(kn0, i) : ((i) < 62 -> BIT(kn1, (i) - 31) : BIT(kn2, (i) - 62)))
 #define ACC(i) ((i) < 31 -> BIT(acc0, i) : ((i) < 62 -> BIT(acc1, (i) - 31) : BIT(acc2, (i) - 62)))
@@ -114,17 +126,18 @@
 #define CE_connect_failed 1
 #define CE_tick 2
 #define CE_deadline 3
-#define CE_eof 4
-#define CE_bad_frame 5
-#define CE_stop 6
-#define CE_lockdown_order 7
-#define CE_frame_hello 8
-#define CE_frame_hello_ack 9
-#define CE_frame_ping 10
-#define CE_frame_pong 11
-#define CE_frame_pong_final 12
-#define CE_frame_rekey 13
-#define CE_frame_rekey_ack 14
+#define CE_no_answer 4
+#define CE_eof 5
+#define CE_bad_frame 6
+#define CE_stop 7
+#define CE_lockdown_order 8
+#define CE_frame_hello 9
+#define CE_frame_hello_ack 10
+#define CE_frame_ping 11
+#define CE_frame_pong 12
+#define CE_frame_pong_final 13
+#define CE_frame_rekey 14
+#define CE_frame_rekey_ack 15
 /* ---- keypad_session: states and events, in the table's order ---- */
 #define K_AWAIT_HELLO 0
 #define K_ESTABLISHED 1
@@ -218,7 +231,8 @@ inline new_connection() {
   do :: len(q0) > 0 -> q0?_ :: len(q0) == 0 -> break od;
   do :: len(q1) > 0 -> q1?_ :: len(q1) == 0 -> break od;
   taint0 = 0; taint1 = 0; hage0 = 0; hage1 = 0 }
-#define DEADLINE_EV CE_deadline
+/* ClientSession._deadline_event: before the first HELLO_ACK, within the boot grace */
+#define DEADLINE_EV (c_hello && !c_est && c_grace != OFF && c_grace > 0 -> CE_no_answer : CE_deadline)
 inline c_status(s) {
   if :: s == ST_LOCKDOWN -> c_follow = CE_lockdown_order :: else fi }
 inline decode(i) {
@@ -240,59 +254,43 @@ inline decode(i) {
   :: i == 14 -> fT = T_PING; fE = 1
   :: i == 15 -> fT = T_PING; fE = 1; fC = 1
   :: i == 16 -> fT = T_PING; fE = 1; fC = 2
-  :: i == 17 -> fT = T_PING; fE = 2
-  :: i == 18 -> fT = T_PING; fE = 2; fC = 1
-  :: i == 19 -> fT = T_PING; fE = 2; fC = 2
-  :: i == 20 -> fT = T_PONG; fS = ST_ARMED
-  :: i == 21 -> fT = T_PONG; fS = ST_DISARMED
-  :: i == 22 -> fT = T_PONG; fS = ST_LOCKDOWN
-  :: i == 23 -> fT = T_PONG; fS = ST_NONE
-  :: i == 24 -> fT = T_PONG; fC = 1; fS = ST_ARMED
-  :: i == 25 -> fT = T_PONG; fC = 1; fS = ST_DISARMED
-  :: i == 26 -> fT = T_PONG; fC = 1; fS = ST_LOCKDOWN
-  :: i == 27 -> fT = T_PONG; fC = 1; fS = ST_NONE
-  :: i == 28 -> fT = T_PONG; fC = 2; fS = ST_ARMED
-  :: i == 29 -> fT = T_PONG; fC = 2; fS = ST_DISARMED
-  :: i == 30 -> fT = T_PONG; fC = 2; fS = ST_LOCKDOWN
-  :: i == 31 -> fT = T_PONG; fC = 2; fS = ST_NONE
-  :: i == 32 -> fT = T_PONG; fE = 1; fS = ST_ARMED
-  :: i == 33 -> fT = T_PONG; fE = 1; fS = ST_DISARMED
-  :: i == 34 -> fT = T_PONG; fE = 1; fS = ST_LOCKDOWN
-  :: i == 35 -> fT = T_PONG; fE = 1; fS = ST_NONE
-  :: i == 36 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_ARMED
-  :: i == 37 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_DISARMED
-  :: i == 38 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_LOCKDOWN
-  :: i == 39 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_NONE
-  :: i == 40 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_ARMED
-  :: i == 41 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_DISARMED
-  :: i == 42 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_LOCKDOWN
-  :: i == 43 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_NONE
-  :: i == 44 -> fT = T_PONG; fE = 2; fS = ST_ARMED
-  :: i == 45 -> fT = T_PONG; fE = 2; fS = ST_DISARMED
-  :: i == 46 -> fT = T_PONG; fE = 2; fS = ST_LOCKDOWN
-  :: i == 47 -> fT = T_PONG; fE = 2; fS = ST_NONE
-  :: i == 48 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_ARMED
-  :: i == 49 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_DISARMED
-  :: i == 50 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_LOCKDOWN
-  :: i == 51 -> fT = T_PONG; fE = 2; fC = 1; fS = ST_NONE
-  :: i == 52 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_ARMED
-  :: i == 53 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_DISARMED
-  :: i == 54 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_LOCKDOWN
-  :: i == 55 -> fT = T_PONG; fE = 2; fC = 2; fS = ST_NONE
-  :: i == 56 -> fT = T_REKEY
-  :: i == 57 -> fT = T_REKEY; fE = 1
-  :: i == 58 -> fT = T_REKEY; fE = 2
-  :: i == 59 -> fT = T_REKEY_ACK
-  :: i == 60 -> fT = T_REKEY_ACK; fE = 1
-  :: i == 61 -> fT = T_REKEY_ACK; fE = 2
-  :: i == 62 -> fT = T_HELLO; fX = SESS_ADV
-  :: i == 63 -> fT = T_PING; fX = SESS_ADV
-  :: i == 64 -> fT = T_REKEY; fX = SESS_ADV
-  :: i == 65 -> fT = T_HELLO_ACK; fX = SESS_ADV
-  :: i == 66 -> fT = T_PONG; fX = SESS_ADV
-  :: i == 67 -> fT = T_REKEY_ACK; fX = SESS_ADV
-  :: i == 68 -> fT = T_GARBAGE; fX = SESS_ADV; fV = 0
-  :: i == 69 -> fT = T_EOF; fX = SESS_ADV
+  :: i == 17 -> fT = T_PONG; fS = ST_ARMED
+  :: i == 18 -> fT = T_PONG; fS = ST_DISARMED
+  :: i == 19 -> fT = T_PONG; fS = ST_LOCKDOWN
+  :: i == 20 -> fT = T_PONG; fS = ST_NONE
+  :: i == 21 -> fT = T_PONG; fC = 1; fS = ST_ARMED
+  :: i == 22 -> fT = T_PONG; fC = 1; fS = ST_DISARMED
+  :: i == 23 -> fT = T_PONG; fC = 1; fS = ST_LOCKDOWN
+  :: i == 24 -> fT = T_PONG; fC = 1; fS = ST_NONE
+  :: i == 25 -> fT = T_PONG; fC = 2; fS = ST_ARMED
+  :: i == 26 -> fT = T_PONG; fC = 2; fS = ST_DISARMED
+  :: i == 27 -> fT = T_PONG; fC = 2; fS = ST_LOCKDOWN
+  :: i == 28 -> fT = T_PONG; fC = 2; fS = ST_NONE
+  :: i == 29 -> fT = T_PONG; fE = 1; fS = ST_ARMED
+  :: i == 30 -> fT = T_PONG; fE = 1; fS = ST_DISARMED
+  :: i == 31 -> fT = T_PONG; fE = 1; fS = ST_LOCKDOWN
+  :: i == 32 -> fT = T_PONG; fE = 1; fS = ST_NONE
+  :: i == 33 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_ARMED
+  :: i == 34 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_DISARMED
+  :: i == 35 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_LOCKDOWN
+  :: i == 36 -> fT = T_PONG; fE = 1; fC = 1; fS = ST_NONE
+  :: i == 37 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_ARMED
+  :: i == 38 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_DISARMED
+  :: i == 39 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_LOCKDOWN
+  :: i == 40 -> fT = T_PONG; fE = 1; fC = 2; fS = ST_NONE
+  :: i == 41 -> fT = T_REKEY
+  :: i == 42 -> fT = T_REKEY; fE = 1
+  :: i == 43 -> fT = T_REKEY_ACK
+  :: i == 44 -> fT = T_REKEY_ACK; fE = 1
+  :: i == 45 -> fT = T_REKEY_ACK; fE = 2
+  :: i == 46 -> fT = T_HELLO; fX = SESS_ADV
+  :: i == 47 -> fT = T_PING; fX = SESS_ADV
+  :: i == 48 -> fT = T_REKEY; fX = SESS_ADV
+  :: i == 49 -> fT = T_HELLO_ACK; fX = SESS_ADV
+  :: i == 50 -> fT = T_PONG; fX = SESS_ADV
+  :: i == 51 -> fT = T_REKEY_ACK; fX = SESS_ADV
+  :: i == 52 -> fT = T_GARBAGE; fX = SESS_ADV; fV = 0
+  :: i == 53 -> fT = T_EOF; fX = SESS_ADV
   fi }
 /* the adversary picks a frame it has seen, or builds one (its own session, garbage, a FIN) */
 inline adv_pick() {
@@ -342,30 +340,14 @@ inline adv_pick() {
   :: KNOWN(43) -> x = 43
   :: KNOWN(44) -> x = 44
   :: KNOWN(45) -> x = 45
-  :: KNOWN(46) -> x = 46
-  :: KNOWN(47) -> x = 47
-  :: KNOWN(48) -> x = 48
-  :: KNOWN(49) -> x = 49
-  :: KNOWN(50) -> x = 50
-  :: KNOWN(51) -> x = 51
-  :: KNOWN(52) -> x = 52
-  :: KNOWN(53) -> x = 53
-  :: KNOWN(54) -> x = 54
-  :: KNOWN(55) -> x = 55
-  :: KNOWN(56) -> x = 56
-  :: KNOWN(57) -> x = 57
-  :: KNOWN(58) -> x = 58
-  :: KNOWN(59) -> x = 59
-  :: KNOWN(60) -> x = 60
-  :: KNOWN(61) -> x = 61
-  :: true -> x = 62
-  :: true -> x = 63
-  :: true -> x = 64
-  :: true -> x = 65
-  :: true -> x = 66
-  :: true -> x = 67
-  :: true -> x = 68
-  :: true -> x = 69
+  :: true -> x = 46
+  :: true -> x = 47
+  :: true -> x = 48
+  :: true -> x = 49
+  :: true -> x = 50
+  :: true -> x = 51
+  :: true -> x = 52
+  :: true -> x = 53
   fi }
 
 /* ---- client_session: one branch per row ---- */
@@ -379,6 +361,8 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_CONNECTING, CE_tick, C_CONNECTING); cs = C_CONNECTING; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_deadline -> \
      printf("@row 0 %d %d %d\n", C_CONNECTING, CE_deadline, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
+  :: cs == C_CONNECTING && cq == CE_no_answer -> \
+     printf("@row 0 %d %d %d\n", C_CONNECTING, CE_no_answer, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_eof -> \
      printf("@row 0 %d %d %d\n", C_CONNECTING, CE_eof, C_CONNECTING); if :: c_conn -> c_conn = 0; k_conn = 0; c_hello = 0; c_dl = c_grace; c_dlf = 0; new_connection() :: else fi; cs = C_CONNECTING; cq = c_follow \
   :: cs == C_CONNECTING && cq == CE_bad_frame -> \
@@ -409,8 +393,10 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_tick, C_AWAIT_HELLO_ACK); cs = C_AWAIT_HELLO_ACK; cq = c_follow \
   :: cs == C_AWAIT_HELLO_ACK && cq == CE_deadline -> \
      printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_deadline, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
+  :: cs == C_AWAIT_HELLO_ACK && cq == CE_no_answer -> \
+     printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_no_answer, C_CONNECTING); if :: c_conn -> c_conn = 0; k_conn = 0; c_hello = 0; c_dl = c_grace; c_dlf = 0; new_connection() :: else fi; cs = C_CONNECTING; cq = c_follow \
   :: cs == C_AWAIT_HELLO_ACK && cq == CE_eof -> \
-     printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_eof, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
+     printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_eof, C_CONNECTING); if :: c_conn -> c_conn = 0; k_conn = 0; c_hello = 0; c_dl = c_grace; c_dlf = 0; new_connection() :: else fi; cs = C_CONNECTING; cq = c_follow \
   :: cs == C_AWAIT_HELLO_ACK && cq == CE_bad_frame -> \
      printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_bad_frame, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_AWAIT_HELLO_ACK && cq == CE_stop -> \
@@ -423,7 +409,7 @@ inline adv_pick() {
      WF(c_keys); \
      ok = (fT == T_HELLO_ACK && fV && fX == c_att && fS != ST_NONE); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_frame_hello_ack, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_est = 1; c_exp = c_req; c_req = OFF; c_status(fS); c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_HELLO_ACK, CE_frame_hello_ack, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_est = 1; c_exp = c_req; c_req = OFF; c_status(fS); WF(c_exp != OFF); if :: c_exp <= D_T -> c_dl = D_T - c_exp :: else -> c_dl = 0 fi; c_dlf = 0; cs = C_IDLE; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_HELLO_ACK, CE_frame_hello_ack); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_AWAIT_HELLO_ACK && cq == CE_frame_ping -> \
@@ -441,9 +427,11 @@ inline adv_pick() {
   :: cs == C_IDLE && cq == CE_connect_failed -> \
      printf("@row 0 %d %d %d\n", C_IDLE, CE_connect_failed, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_IDLE && cq == CE_tick -> \
-     printf("@row 0 %d %d %d\n", C_IDLE, CE_tick, C_AWAIT_PONG); WF(c_est); if :: c_ctr >= NC -> bound() :: else -> REQ(5, !USED(c_epoch, c_ctr)); used = used | (1 << (c_epoch * NC + c_ctr)); c_out = 1; c_req = 0; acted = 1; c_tx = F_PING(c_epoch, c_ctr) fi; if :: c_grace != OFF && c_grace < D_T -> c_dl = c_grace :: else -> c_dl = D_T fi; c_dlf = 0; cs = C_AWAIT_PONG; cq = c_follow \
+     printf("@row 0 %d %d %d\n", C_IDLE, CE_tick, C_AWAIT_PONG); WF(c_est); if :: c_ctr >= NC -> bound() :: else -> REQ(5, !USED(c_epoch, c_ctr)); used = used | (1 << (c_epoch * NC + c_ctr)); c_out = 1; c_req = 0; acted = 1; c_tx = F_PING(c_epoch, c_ctr) fi; cs = C_AWAIT_PONG; cq = c_follow \
   :: cs == C_IDLE && cq == CE_deadline -> \
-     printf("@row 0 %d %d %d\n", C_IDLE, CE_deadline, C_IDLE); cs = C_IDLE; cq = c_follow \
+     printf("@row 0 %d %d %d\n", C_IDLE, CE_deadline, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
+  :: cs == C_IDLE && cq == CE_no_answer -> \
+     printf("@row 0 %d %d %d\n", C_IDLE, CE_no_answer, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_IDLE && cq == CE_eof -> \
      printf("@row 0 %d %d %d\n", C_IDLE, CE_eof, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_IDLE && cq == CE_bad_frame -> \
@@ -474,6 +462,8 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_tick, C_AWAIT_PONG); cs = C_AWAIT_PONG; cq = c_follow \
   :: cs == C_AWAIT_PONG && cq == CE_deadline -> \
      printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_deadline, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
+  :: cs == C_AWAIT_PONG && cq == CE_no_answer -> \
+     printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_no_answer, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_AWAIT_PONG && cq == CE_eof -> \
      printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_eof, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_AWAIT_PONG && cq == CE_bad_frame -> \
@@ -492,14 +482,14 @@ inline adv_pick() {
      WF(c_out); \
      ok = (fT == T_PONG && fV && fX == c_att && fE == c_epoch && fC == c_ctr && fS != ST_NONE); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); WF(c_exp != OFF); if :: c_exp <= D_T -> c_dl = D_T - c_exp :: else -> c_dl = 0 fi; c_dlf = 0; cs = C_IDLE; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_PONG, CE_frame_pong); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_AWAIT_PONG && cq == CE_frame_pong_final -> \
      WF(c_out); \
      ok = (fT == T_PONG && fV && fX == c_att && fE == c_epoch && fC == c_ctr && fS != ST_NONE); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong_final, C_AWAIT_REKEY_ACK); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); WF(c_est); if :: c_epoch >= EMAX -> bound() :: else -> c_pend = 1; c_req = 0; acted = 1; c_tx = F_REKEY(c_epoch) fi; if :: c_grace != OFF && c_grace < D_T -> c_dl = c_grace :: else -> c_dl = D_T fi; c_dlf = 0; cs = C_AWAIT_REKEY_ACK; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_PONG, CE_frame_pong_final, C_AWAIT_REKEY_ACK); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_out = 0; c_ctr = c_ctr + 1; c_exp = c_req; c_req = OFF; c_status(fS); WF(c_exp != OFF); if :: c_exp <= D_T -> c_dl = D_T - c_exp :: else -> c_dl = 0 fi; c_dlf = 0; WF(c_est); if :: c_epoch >= EMAX -> bound() :: else -> c_pend = 1; c_req = 0; acted = 1; c_tx = F_REKEY(c_epoch) fi; cs = C_AWAIT_REKEY_ACK; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_PONG, CE_frame_pong_final); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_AWAIT_PONG && cq == CE_frame_rekey -> \
@@ -514,6 +504,8 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_tick, C_AWAIT_REKEY_ACK); cs = C_AWAIT_REKEY_ACK; cq = c_follow \
   :: cs == C_AWAIT_REKEY_ACK && cq == CE_deadline -> \
      printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_deadline, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
+  :: cs == C_AWAIT_REKEY_ACK && cq == CE_no_answer -> \
+     printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_no_answer, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_AWAIT_REKEY_ACK && cq == CE_eof -> \
      printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_eof, C_LOCKED_DOWN); c_locked = 1; c_hup = 1; cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_AWAIT_REKEY_ACK && cq == CE_bad_frame -> \
@@ -538,7 +530,7 @@ inline adv_pick() {
      WF(c_pend); \
      ok = (fT == T_REKEY_ACK && fV && fX == c_att && fE == c_epoch + 1); \
      if \
-     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0; c_exp = c_req; c_req = OFF; c_dl = OFF; c_dlf = 0; cs = C_IDLE; cq = c_follow \
+     :: ok -> printf("@row 0 %d %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack, C_IDLE); REQ(1, fV && fX == c_att && !ACC(f) && ((fT == T_HELLO_ACK && c_hello && !c_est) || (fT == T_PONG && c_out && fE == c_epoch && fC == c_ctr) || (fT == T_REKEY_ACK && c_pend && fE == c_epoch + 1))); accept(f); acted = 1; c_epoch = c_epoch + 1; c_ctr = 0; c_pend = 0; c_exp = c_req; c_req = OFF; WF(c_exp != OFF); if :: c_exp <= D_T -> c_dl = D_T - c_exp :: else -> c_dl = 0 fi; c_dlf = 0; cs = C_IDLE; cq = c_follow \
      :: else -> printf("@reject 0 %d %d\n", C_AWAIT_REKEY_ACK, CE_frame_rekey_ack); WF(cq != CE_bad_frame); cq = CE_bad_frame \
      fi \
   :: cs == C_LOCKED_DOWN && cq == CE_connected -> \
@@ -549,6 +541,8 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_LOCKED_DOWN, CE_tick, C_LOCKED_DOWN); cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_LOCKED_DOWN && cq == CE_deadline -> \
      printf("@row 0 %d %d %d\n", C_LOCKED_DOWN, CE_deadline, C_LOCKED_DOWN); cs = C_LOCKED_DOWN; cq = c_follow \
+  :: cs == C_LOCKED_DOWN && cq == CE_no_answer -> \
+     printf("@row 0 %d %d %d\n", C_LOCKED_DOWN, CE_no_answer, C_LOCKED_DOWN); cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_LOCKED_DOWN && cq == CE_eof -> \
      printf("@row 0 %d %d %d\n", C_LOCKED_DOWN, CE_eof, C_LOCKED_DOWN); cs = C_LOCKED_DOWN; cq = c_follow \
   :: cs == C_LOCKED_DOWN && cq == CE_bad_frame -> \
@@ -579,6 +573,8 @@ inline adv_pick() {
      printf("@row 0 %d %d %d\n", C_CLOSED, CE_tick, C_CLOSED); cs = C_CLOSED; cq = c_follow \
   :: cs == C_CLOSED && cq == CE_deadline -> \
      printf("@row 0 %d %d %d\n", C_CLOSED, CE_deadline, C_CLOSED); cs = C_CLOSED; cq = c_follow \
+  :: cs == C_CLOSED && cq == CE_no_answer -> \
+     printf("@row 0 %d %d %d\n", C_CLOSED, CE_no_answer, C_CLOSED); cs = C_CLOSED; cq = c_follow \
   :: cs == C_CLOSED && cq == CE_eof -> \
      printf("@row 0 %d %d %d\n", C_CLOSED, CE_eof, C_CLOSED); cs = C_CLOSED; cq = c_follow \
   :: cs == C_CLOSED && cq == CE_bad_frame -> \
@@ -641,14 +637,14 @@ inline adv_pick() {
      WF(k_keys); \
      ok = (fT == T_PING && fX == k_sess && (fX == SESS_ADV || (fV && fE == k_epoch && fC == k_ctr))); \
      if \
-     :: ok -> printf("@row 1 %d %d %d\n", K_ESTABLISHED, KE_frame_ping, K_ESTABLISHED); acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi; WF(k_keys); acted = 1; if :: k_pc >= NC -> bound() :: k_sess != SESS_ADV -> REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
+     :: ok -> printf("@row 1 %d %d %d\n", K_ESTABLISHED, KE_frame_ping, K_ESTABLISHED); acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi; WF(k_keys); acted = 1; if :: k_pc >= NC || k_epoch >= NE -> bound() :: k_sess != SESS_ADV -> REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
      :: else -> printf("@reject 1 %d %d\n", K_ESTABLISHED, KE_frame_ping); WF(kq != KE_bad_frame); kq = KE_bad_frame \
      fi \
   :: ks == K_ESTABLISHED && kq == KE_frame_ping_final -> \
      WF(k_keys); \
      ok = (fT == T_PING && fX == k_sess && (fX == SESS_ADV || (fV && fE == k_epoch && fC == k_ctr))); \
      if \
-     :: ok -> printf("@row 1 %d %d %d\n", K_ESTABLISHED, KE_frame_ping_final, K_AWAIT_REKEY); acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi; WF(k_keys); acted = 1; if :: k_pc >= NC -> bound() :: k_sess != SESS_ADV -> REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi; k_to = IDLE_T; k_tof = 0; ks = K_AWAIT_REKEY; kq = OFF \
+     :: ok -> printf("@row 1 %d %d %d\n", K_ESTABLISHED, KE_frame_ping_final, K_AWAIT_REKEY); acted = 1; if :: fX == SESS_ADV -> k_pc = k_ctr :: else -> k_pc = fC fi; WF(k_keys); acted = 1; if :: k_pc >= NC || k_epoch >= NE -> bound() :: k_sess != SESS_ADV -> REQ(5, !PUSED(k_epoch, k_pc)); pused = pused | (1 << (k_epoch * NC + k_pc)); k_tx = F_PONG(k_epoch, k_pc, DSTATUS(ds[0])); k_ctr = k_pc + 1 :: else -> k_ctr = k_pc + 1 fi; k_to = IDLE_T; k_tof = 0; ks = K_AWAIT_REKEY; kq = OFF \
      :: else -> printf("@reject 1 %d %d\n", K_ESTABLISHED, KE_frame_ping_final); WF(kq != KE_bad_frame); kq = KE_bad_frame \
      fi \
   :: ks == K_ESTABLISHED && kq == KE_frame_pong -> \
@@ -679,7 +675,7 @@ inline adv_pick() {
      WF(k_keys); \
      ok = (fT == T_REKEY && fX == k_sess && (fX == SESS_ADV || (fV && fE == k_epoch))); \
      if \
-     :: ok -> printf("@row 1 %d %d %d\n", K_AWAIT_REKEY, KE_frame_rekey, K_ESTABLISHED); acted = 1; if :: k_epoch >= EMAX -> bound() :: else -> k_epoch = k_epoch + 1; k_ctr = 0 fi; WF(k_keys); acted = 1; if :: k_sess != SESS_ADV -> k_tx = F_REKEY_ACK(k_epoch) :: else fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
+     :: ok -> printf("@row 1 %d %d %d\n", K_AWAIT_REKEY, KE_frame_rekey, K_ESTABLISHED); acted = 1; if :: k_epoch >= NE -> bound() :: else -> k_epoch = k_epoch + 1; k_ctr = 0 fi; WF(k_keys); acted = 1; if :: k_sess != SESS_ADV -> k_tx = F_REKEY_ACK(k_epoch) :: else fi; k_to = IDLE_T; k_tof = 0; ks = K_ESTABLISHED; kq = OFF \
      :: else -> printf("@reject 1 %d %d\n", K_AWAIT_REKEY, KE_frame_rekey); WF(kq != KE_bad_frame); kq = KE_bad_frame \
      fi \
   :: ks == K_AWAIT_REKEY && kq == KE_frame_rekey_ack -> \
@@ -913,7 +909,9 @@ inline adv_pick() {
 /* ---- a frame x reaches side rcv (0 keypad, 1 client): its event, by type ---- */
 inline frame_event() {
   f = x; decode(f); acted = 0;
-  peer_adv = fX == SESS_ADV && (k_sess == SESS_ADV || (fT == T_HELLO && ks == K_AWAIT_HELLO));
+  /* a HELLO on a fresh connection starts a session: the keypad cannot know who sent it (a replayed
+   * HELLO gets a HELLO_ACK nobody can use); on the adversary's own session the adversary is the peer */
+  peer_adv = (fT == T_HELLO && ks == K_AWAIT_HELLO) || (fX == SESS_ADV && k_sess == SESS_ADV);
   printf("@deliver %d %d %d\n", rcv, f, genuine);
   if
   :: rcv == 1 && c_dl == 0 -> cq = DEADLINE_EV  /* a late input is a missed deadline first */
@@ -938,7 +936,9 @@ inline frame_event() {
   :: rcv == 0 && k_to != 0 && fT == T_REKEY_ACK -> kq = KE_frame_rekey_ack
   fi }
 inline frame_checks() {
-  if :: rcv == 1 -> REQ(2, genuine || (!C_LIVE && !acted))
+  /* the session ends: the client locks down or stops, or (before the first HELLO_ACK) drops the
+   * connection to retry on a new one; either way before it acted on the frame */
+  if :: rcv == 1 -> REQ(2, genuine || ((!C_LIVE || !c_conn) && !acted))
      :: rcv == 0 -> REQ(2, genuine || peer_adv || (!K_LIVE && !acted))
      :: else fi }
 
