@@ -76,7 +76,9 @@ def run_mode(args: argparse.Namespace, mode: str,
     """Select cases, play them, report: the frame every mode shares."""
     config = load_config(args.config)
     directory, names = vector_source(args.vectors)
-    loaded = [c for c in (load() if load else load_cases(directory, files or names)) if c.file in names]
+    loaded = load() if load else load_cases(directory, [n for n in names if not files or n in files])
+    if len(names) == 1:  # --vectors named one file: only its cases
+        loaded = [c for c in loaded if c.file in names]
     cases = select(loaded, args.include, args.exclude)
     if args.list:
         for c in cases:

@@ -85,6 +85,10 @@ def skip_reason(case: Case, target: Target) -> str | None:
     setup = case.input["setup"]
     if setup.get("psks", {}) != target.psks or bool(setup.get("require_enrolled")) != target.require_enrolled:
         return "needs a keypad started with another psk/enrolment setup (--psk, --require-enrolled)"
+    timeouts = (setup.get("idle_timeout", target.idle_timeout), setup.get("hello_timeout", target.idle_timeout))
+    if timeouts != (target.idle_timeout, target.idle_timeout):
+        return (f"needs a keypad started with idle timeout {timeouts[0]:g} s and HELLO timeout {timeouts[1]:g} s "
+                f"(--idle-timeout gives {target.idle_timeout:g} s to both)")
     drive = target.control is not None and target.pin is not None
     for step in case.input["steps"]:
         if step["input"] == "drop" and not drive:
