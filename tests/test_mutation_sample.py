@@ -26,7 +26,8 @@ SAMPLE: dict[str, str] = {
     "keycrypt.wire.frames.x_split_tag__mutmut_1": "frames: where the tag starts",
     "keycrypt.machines.keypad.xǁKeypadSessionǁtimer__mutmut_1": "keypad session: the timer event",
     "keycrypt.machines.device.x_backoff_delay__mutmut_2": "keypad device: the PIN lock-out back-off",
-    "keycrypt.machines.client.xǁClientSessionǁ_act_retry__mutmut_1": "client session: the retry action",
+    "keycrypt.machines.client.xǁClientSessionǁ_overdue__mutmut_3": "client session: > for >= at the deadline "
+                                                                    "(killed only by the boundary cases of #12)",
 }
 CASES = "key_schedule:,mac:mac/verify/ping,sessions:keypad/,sessions:client/,state_machines:keypad_device/"
 

@@ -17,7 +17,7 @@ HEADER_SIZE = sum(n for _, n in HEADER)
 BODIES: dict[int, tuple[str, tuple[tuple[str, int], ...]]] = {
     1: ("HELLO", (("flags", 1), ("rekey_log2", 1), ("client_id", -1), ("ct", 1088), ("challenge", 32),
                   ("salt", 16))),
-    2: ("HELLO_ACK", (("status", 1), ("tag", 32))),
+    2: ("HELLO_ACK", (("status", 1), ("nonce", 32), ("tag", 32))),
     3: ("PING", (("counter", 4), ("challenge", 32), ("tag", 32))),
     4: ("PONG", (("counter", 4), ("status", 1), ("tag", 32))),
     5: ("REKEY", (("salt", 16), ("tag", 32))),

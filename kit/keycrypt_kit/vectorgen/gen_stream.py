@@ -168,10 +168,13 @@ def stream_cases(gc: Group, gk: Group) -> None:
             d.now = at if late else round(at - SHORT, 6)
             d.c("data", answer)
             name = kind.upper()
+            retry = late and kind == "hello_ack"  # before the first verified HELLO_ACK, no answer is retried (§4)
             client(f"{kind.replace('_', '-')}-{when}-deadline",
                    f"{name} delivered {'exactly at' if late else '1 ms before'} the response deadline "
-                   f"({'late: at or after counts' if late else 'on time'})",
-                   ["DeadlineBoundary", "Timeout"] if late else ["DeadlineBoundary"], "deadline" if late else None, d)
+                   f"({'late: at or after counts' if late else 'on time'}"
+                   f"{'; before the first HELLO_ACK a late answer is retried' if retry else ''})",
+                   ["DeadlineBoundary", "Timeout"] if late else ["DeadlineBoundary"],
+                   "deadline" if late and not retry else None, d)
 
     def keypad_awaiting(kind: str, d: Duo) -> bytes:
         """Bring the keypad to await ``kind``; return the client's frame, not yet delivered."""
@@ -237,18 +240,21 @@ def stream_cases(gc: Group, gk: Group) -> None:
     keypad("config-idle-2-ping-at", "idle timeout 2.0 s: a PING 2.0 s after HELLO_ACK is late",
            ["Config", "DeadlineBoundary", "Timeout"], "idle_timeout", d)
 
-    # --- timer re-arming: a PONG after the old deadline but before the new one is on time
+    # --- timer re-arming: an answer after the old deadline but before the re-armed one is on time
     d = Duo("stream/rearm")
     d.handshake()
     d.exchange()
-    old = _timer_at(d.cout)
+    timers = [float(a["at"]) for st in d.cout for a in st["actions"] if a["action"] == "set_timer"]
+    old, new = timers[-2], timers[-1]
+    if not old < new:
+        raise GenerationError("stream/rearm: PONG 0 did not move the deadline later")
     d.now = round(old - 0.1, 6)
     ping = sent(d.c("tick"))
     d.wait()
     pong = sent(d.k("data", ping))
-    d.now = round(old + 0.2, 6)
+    d.now = round((old + new) / 2, 6)
     d.c("data", pong)
     if any(a["action"] == "lockdown" for a in d.cout[-1]["actions"]):
-        raise GenerationError("stream/rearm: the client did not accept the PONG before its new deadline")
-    client("timer-rearmed", "PING 1 is sent just before PING 0's deadline; its PONG arrives after that old "
-           "deadline but well before its own: on time", ["TimerRearm"], None, d)
+        raise GenerationError("stream/rearm: the client did not accept the PONG before its re-armed deadline")
+    client("timer-rearmed", "PONG 0 re-arms the response timer; PONG 1 arrives after the timer armed before it "
+           "but before the re-armed one: on time", ["TimerRearm"], None, d)

@@ -38,7 +38,7 @@ def client_setup(*, client_id: str = CLIENT_ID, psk: bytes | None = None, rekey_
 
 
 def keypad_setup(*, psks: dict[str, bytes] | None = None, require_enrolled: bool = False,
-                 seed: bytes = KEYPAD_SEED, idle_timeout: float = KEYPAD_IDLE_TIMEOUT,
+                 seed: bytes = KEYPAD_SEED, random: bytes = b"", idle_timeout: float = KEYPAD_IDLE_TIMEOUT,
                  hello_timeout: float = HELLO_TIMEOUT) -> dict[str, Any]:
     return {
         "seed": hx(seed),
@@ -46,4 +46,5 @@ def keypad_setup(*, psks: dict[str, bytes] | None = None, require_enrolled: bool
         "require_enrolled": require_enrolled,
         "idle_timeout": idle_timeout,
         "hello_timeout": hello_timeout,
+        "random": hx(random),
     }
