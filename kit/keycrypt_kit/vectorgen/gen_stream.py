@@ -61,11 +61,16 @@ def _to_epoch_end(d: Duo) -> None:
 def stream_cases(gc: Group, gk: Group) -> None:
     """Add the client (gc) and keypad (gk) session.run cases of this module."""
 
+    def check(id: str, t: dict[str, Any], outcome: str | None) -> None:
+        ended = any(a["action"] in ("close", "lockdown") for a in t["output"]["steps"][-1]["actions"])
+        if outcome is None and ended:
+            raise GenerationError(f"{id}: marked valid, but the session ends: {t['output']['steps'][-1]}")
+
     def client(id: str, comment: str, flags: list[str], outcome: str | None, d: Duo) -> None:
-        d.emit(gc, "client", f"client/{id}", comment, flags, outcome)
+        check(id, d.emit(gc, "client", f"client/{id}", comment, flags, outcome), outcome)
 
     def keypad(id: str, comment: str, flags: list[str], outcome: str | None, d: Duo) -> None:
-        d.emit(gk, "keypad", f"keypad/{id}", comment, flags, outcome)
+        check(id, d.emit(gk, "keypad", f"keypad/{id}", comment, flags, outcome), outcome)
 
     # --- lone headers with illegal lengths
     d = Duo("stream/keypad-lone-header")
@@ -99,7 +104,9 @@ def stream_cases(gc: Group, gk: Group) -> None:
     d.handshake()
     d.wait(0.5)
     d.k("data", _ping(d, 0, "stream/coalesced/0") + _ping(d, 1, "stream/coalesced/1"))
-    keypad("two-pings-one-read", "PINGs 0 and 1 in one read: two PONGs, in order", ["SplitFrame"], None, d)
+    keypad("two-pings-one-read", "PINGs 0 and 1, both genuine, in one read: PONG 0 is sent (the first frame is "
+           "acted on), then PING 1 is pipelined, before PONG 0 was answered (§4 pacing)", ["SplitFrame"],
+           "pace_error", d)
 
     d = Duo("stream/client-split")
     d.handshake()
