@@ -292,3 +292,110 @@ def test_cli_list_and_the_modes_not_yet_implemented(capsys: pytest.CaptureFixtur
 def test_a_shim_that_cannot_start_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["shim", "-q", "--cmd", "/nonexistent/shim", "-k", "wire:wire/decode/magic-KD"]) == 2
     assert "cannot start shim" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- messages a porter can act on (#12 item 6)
+
+
+def test_a_byte_mismatch_names_the_first_differing_offset_and_its_frame_field(cases: list[Case]) -> None:
+    """Two long hex strings cut at 120 characters looked equal; the message must say where they part."""
+    case = _case(cases, "client/normal")
+    assert case.output is not None
+    got = json.loads(json.dumps(case.output))
+    sends = [(i, j, a) for i, s in enumerate(got["steps"]) for j, a in enumerate(s["actions"])
+             if a["action"] == "send" and bytes.fromhex(a["data"])[3] == 3]  # a PING
+    i, j, ping = sends[0]
+    data = bytearray(bytes.fromhex(ping["data"]))
+    data[6 + 4 + 5] ^= 0x01  # challenge byte 5
+    ping["data"] = data.hex()
+    status, msg = shim.judge(case, {"result": got}, Config())
+    assert status == Status.FAIL
+    assert msg.startswith(f"steps[{i}].actions[{j}].data: bytes differ at offset 15, in PING.challenge byte 5 of 32")
+    data[-1] ^= 0x80  # the same PING, one byte shorter and with a later difference: still the first offset
+    ping["data"] = bytes(data[:-1]).hex()
+    assert "offset 15, in PING.challenge" in shim.judge(case, {"result": got}, Config())[1]
+
+
+def test_the_field_of_a_difference_in_a_later_frame_of_one_read() -> None:
+    from keycrypt_conformance import bytediff
+
+    ping = b"KC\x01\x03\x00\x44" + bytes(4) + bytes(32) + bytes(32)
+    hello = b"KC\x01\x01" + (1 + 1 + 1 + 3 + 1088 + 32 + 16).to_bytes(2, "big") + b"\x01\x04\x03abc" + bytes(1136)
+    want = ping + hello
+    got = bytearray(want)
+    got[len(ping) + 6 + 4] = ord("x")  # flags, rekey_log2, the length byte, then client_id byte 1
+    assert bytediff.field_at(want, len(ping) + 6 + 4) == "HELLO.client_id byte 1 of 3 (frame 2)"
+    assert bytediff.field_at(want, len(ping) + 6 + 2) == "HELLO.client_id.length byte 0 of 1 (frame 2)"
+    assert bytediff.field_at(want, len(want) - 1) == "HELLO.salt byte 15 of 16 (frame 2)"
+    assert "offset 84, in HELLO.client_id byte 1 of 3 (frame 2)" in bytediff.describe(want, bytes(got))
+    assert bytediff.describe(b"\x00\x01", b"\x00") == ("bytes differ at offset 1: expected 00[01], got 00[] "
+                                                       "(2 bytes expected, 1 got)")
+
+
+def test_the_frame_layout_of_the_runner_is_the_one_in_keycrypt_wire() -> None:
+    """Drift check: the runner's copy of the §3 layout (it needs no runtime) against the construct definitions."""
+    import construct as c
+
+    from keycrypt_conformance import bytediff
+    from keycrypt.wire import frames
+
+    assert bytediff.HEADER == tuple((sc.name, sc.sizeof()) for sc in frames.HEADER.subcons)
+    assert set(bytediff.BODIES) == {int(ft) for ft in frames.BODIES}
+    for ft, body in frames.BODIES.items():
+        name, fields = bytediff.BODIES[int(ft)]
+        assert name == ft.name
+        want = []
+        for sc in body.subcons:
+            inner = sc
+            while isinstance(inner, c.Renamed):
+                inner = inner.subcon
+            want.append((sc.name, -1 if isinstance(inner, c.Prefixed) else sc.sizeof()))
+        assert fields == tuple(want), ft.name
+
+
+def test_the_shims_own_message_is_shown_escaped(cases: list[Case]) -> None:
+    bad_magic = _case(cases, "wire/decode/magic-KD")
+    status, msg = shim.judge(bad_magic, {"error": "parse_error", "field": "type", "message": "type 0x44\x1b[31m"},
+                             Config())
+    assert status == Status.FAIL and "the shim says: 'type 0x44\\x1b[31m'" in msg
+    assert "\x1b" not in msg
+
+
+@pytest.mark.parametrize(("code", "shown"), [("sys.exit(3)", "exit status 3"),
+                                             ("os.kill(os.getpid(), signal.SIGSEGV)", "killed by SIGSEGV")])
+def test_a_dead_shims_real_exit_status_is_shown(tmp_path: Path, cases: list[Case], code: str, shown: str) -> None:
+    cmd = _fake_shim(tmp_path, f"""
+        import os, signal
+        sys.stdout.flush()
+        {code}
+        """)
+    subset = select(cases, ["wire:wire/decode/magic-KD"])
+    _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=20, cwd=str(ROOT)), Config())
+    assert results[0].status == Status.FAIL
+    assert shown in results[0].message and "None" not in results[0].message
+
+
+def test_times_compare_as_numbers_integers_exactly(cases: list[Case]) -> None:
+    case = next(c for c in cases if c.output and any(a.get("action") == "set_timer"
+                                                       for s in c.output.get("steps", []) for a in s["actions"]))
+    assert case.output is not None
+    got = json.loads(json.dumps(case.output))
+    timer = next(a for s in got["steps"] for a in s["actions"] if a.get("action") == "set_timer")
+    want_at = timer["at"]
+    timer["at"] = int(want_at) if float(want_at).is_integer() else want_at
+    assert shim.judge(case, {"result": got}, Config())[0] == Status.PASS
+    assert shim.diff({"at": 3}, {"at": 3.0}, "", Config()) is None  # an expected 3 is the instant 3.0
+    assert shim.diff({"locked_until": 60.0}, {"locked_until": 60}, "", Config()) is None
+    assert shim.diff({"at": 3}, {"at": 3.001}, "", Config()) is not None
+    assert shim.diff({"at": 3}, {"at": "3"}, "", Config()) is not None
+    assert shim.diff({"counter": 3}, {"counter": 3.0}, "", Config()) is not None  # a counter is an integer
+
+
+def test_an_unknown_vector_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    vec = ROOT / "vectors"
+    assert cli.main(["shim", "--cmd", "unused", "--list", "--vectors", str(vec / "wire.json")]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed and all(line.startswith("wire:") for line in listed)
+    for bad in (vec / "wires.json", tmp_path / "nowhere", vec / "README.md"):
+        assert cli.main(["shim", "--cmd", "unused", "--list", "--vectors", str(bad)]) == 2
+        assert f"--vectors {bad}" in capsys.readouterr().err

@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from keycrypt_conformance import report
-from keycrypt_conformance.runner import ConformanceError, Result, default_vectors_dir, load_cases, load_config, select
+from keycrypt_conformance.runner import ConformanceError, Result, load_cases, load_config, select, vector_source
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
     """Case selection and reporting options shared by every mode."""
-    p.add_argument("--vectors", type=Path, default=None, help="vector directory (default: the checkout's vectors/)")
+    p.add_argument("--vectors", type=Path, default=None,
+                   help="vector directory, or one vector file such as vectors/wire.json (default: the installed vectors)")
     p.add_argument("-k", dest="include", action="append", default=[], metavar="PATTERN",
                    help="run only cases whose name (file:id) contains PATTERN or matches it as a glob; repeatable")
     p.add_argument("--skip", dest="exclude", action="append", default=[], metavar="PATTERN",
@@ -74,7 +75,10 @@ def run_mode(args: argparse.Namespace, mode: str,
              files: Any = None, load: Callable[[], list[Any]] | None = None) -> int:
     """Select cases, play them, report: the frame every mode shares."""
     config = load_config(args.config)
-    loaded = load() if load else load_cases(args.vectors, files) if files else load_cases(args.vectors)
+    directory, names = vector_source(args.vectors)
+    loaded = load() if load else load_cases(directory, [n for n in names if not files or n in files])
+    if len(names) == 1:  # --vectors named one file: only its cases
+        loaded = [c for c in loaded if c.file in names]
     cases = select(loaded, args.include, args.exclude)
     if args.list:
         for c in cases:
@@ -122,10 +126,10 @@ def main(argv: list[str] | None = None) -> int:
             def play_k(cases: list[Any], config: Any, on_result: Callable[[Result], None]) -> Any:
                 return live_keypad.run(cases, target, config, on_result, args.fail_fast, args.timeout)
 
-            return run_mode(args, "keypad", play_k, load=lambda: live_keypad.keypad_cases(args.vectors))
+            return run_mode(args, "keypad", play_k, load=lambda: live_keypad.keypad_cases(vector_source(args.vectors)[0]))
         from keycrypt_conformance import live_client
 
-        vectors = args.vectors or default_vectors_dir()
+        vectors = vector_source(args.vectors)[0]
         settings = live_client.Settings(args.cmd, vectors / "keypad_test_pubkey.bin",
                                         live_client.test_seed(vectors), args.interval, args.slack)
 

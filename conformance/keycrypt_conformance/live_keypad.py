@@ -91,6 +91,14 @@ def skip_reason(case: Case, target: Target) -> str | None:
     setup = case.input["setup"]
     if setup.get("psks", {}) != target.psks or bool(setup.get("require_enrolled")) != target.require_enrolled:
         return "needs a keypad started with another psk/enrolment setup (--psk, --require-enrolled)"
+    timeouts = (setup.get("idle_timeout", target.idle_timeout), setup.get("hello_timeout", target.idle_timeout))
+    if timeouts != (target.idle_timeout, target.idle_timeout):
+        return (f"needs a keypad started with idle timeout {timeouts[0]:g} s and HELLO timeout {timeouts[1]:g} s "
+                f"(--idle-timeout gives {target.idle_timeout:g} s to both)")
+    if "SplitFrame" in case.flags and any(st["input"] == "data" and not _whole_frames(bytes.fromhex(st["data"]))
+                                          for st in case.input["steps"]):
+        return ("a frame split across reads cannot be re-tagged under the live keypad's nonce piece by piece "
+                "(shim mode covers it)")
     drive = target.control is not None and target.pin is not None
     for step in case.input["steps"]:
         if step["input"] == "drop" and not drive:
@@ -102,6 +110,14 @@ def skip_reason(case: Case, target: Target) -> str | None:
         if step["input"] == "data" and step.get("status", 0) not in (0, 1, 2):
             return f"needs a keypad status {step['status']} that no device state gives"
     return None
+
+
+def _whole_frames(data: bytes) -> bool:
+    """Whether ``data`` is KCP/1 frames laid end to end, none cut short (by their declared lengths)."""
+    pos = 0
+    while pos + _HEADER_SIZE <= len(data):
+        pos += _HEADER_SIZE + int.from_bytes(data[pos + 4:pos + 6], "big")
+    return pos == len(data)
 
 
 def _recv_exact(sock: socket.socket, n: int, deadline: float) -> bytes:

@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import hashlib
 import hmac
+import math
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 from unittest import mock
@@ -24,7 +25,7 @@ from keycrypt.errors import CounterError, MacFailure, ParseError
 from keycrypt import tables
 from keycrypt.machines import client, device, keypad
 from keycrypt_conformance import reference
-from keycrypt.wire import fastpath, frames
+from keycrypt.wire import fastpath, frames, stream
 from keycrypt.wire import keystore as wire_keystore
 
 Patcher = Callable[[contextlib.ExitStack], None]
@@ -252,6 +253,76 @@ def duress_not_masked(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_status_changed", status_changed))
 
 
+# --------------------------------------------------------------------------- issue #12: bugs that once passed every case
+
+
+def late_only_after_deadline(stack: contextlib.ExitStack) -> None:
+    """'>' for '>=' at both sides: an input exactly at the deadline is taken as on time."""
+    original_keypad = keypad.KeypadSession.receive_data
+
+    def keypad_receive(self: Any, data: bytes, now: float, status: int) -> Any:
+        if self._deadline_at is not None and now == self._deadline_at:
+            self._deadline_at = math.nextafter(now, math.inf)  # BUG: the exact deadline is still on time
+        return original_keypad(self, data, now, status)
+
+    def overdue(self: Any, now: float) -> bool:
+        return self._deadline_at is not None and now > self._deadline_at  # BUG: '>' for '>='
+
+    stack.enter_context(mock.patch.object(keypad.KeypadSession, "receive_data", keypad_receive))
+    stack.enter_context(mock.patch.object(client.ClientSession, "_overdue", overdue))
+
+
+def keypad_counter_before_tag(stack: contextlib.ExitStack) -> None:
+    original = keypad.KeypadSession._act_verify_ping
+
+    def verify_ping(self: Any, step: Any) -> None:
+        if step.frame.counter != self.expected:  # BUG: the counter is judged before the tag
+            raise CounterError("PING counter", field="counter")
+        original(self, step)
+
+    stack.enter_context(mock.patch.object(keypad.KeypadSession, "_act_verify_ping", verify_ping))
+
+
+def reader_drops_partial_frame(stack: contextlib.ExitStack) -> None:
+    original = stream.FrameReader.feed
+
+    def feed(self: Any, data: bytes) -> list[bytes]:
+        out = original(self, data)
+        self._buf.clear()  # BUG: a frame cut at the end of a read is thrown away
+        self._need = None
+        return out
+
+    stack.enter_context(mock.patch.object(stream.FrameReader, "feed", feed))
+
+
+def reader_waits_for_body(stack: contextlib.ExitStack) -> None:
+    original = stream.FrameReader.feed
+
+    def feed(self: Any, data: bytes) -> list[bytes]:
+        buf = bytes(self._buf) + bytes(data)
+        if self._need is None and len(buf) >= 6 and len(buf) < 6 + int.from_bytes(buf[4:6], "big"):
+            self._buf += data  # BUG: the declared body is awaited before the header is judged
+            return []
+        return original(self, data)
+
+    stack.enter_context(mock.patch.object(stream.FrameReader, "feed", feed))
+
+
+def fixed_timeouts(stack: contextlib.ExitStack) -> None:
+    """The configured timeouts are ignored: the client uses 1.5 s, the keypad swaps idle and HELLO."""
+    original_client, original_keypad = client.ClientSession.__init__, keypad.KeypadSession.__init__
+
+    def client_init(self: Any, config: Any, *args: Any, **kw: Any) -> None:
+        original_client(self, dataclasses.replace(config, response_deadline=1.5), *args, **kw)  # BUG
+
+    def keypad_init(self: Any, *args: Any, **kw: Any) -> None:
+        original_keypad(self, *args, **kw)
+        self._idle_timeout, self._hello_timeout = self._hello_timeout, self._idle_timeout  # BUG
+
+    stack.enter_context(mock.patch.object(client.ClientSession, "__init__", client_init))
+    stack.enter_context(mock.patch.object(keypad.KeypadSession, "__init__", keypad_init))
+
+
 MUTANTS: dict[str, Mutant] = {
     "skip_mac_check": Mutant("tags are never checked", skip_mac_check, "mac:"),
     "truncated_tag_compare": Mutant("only the first 16 bytes of a tag are compared", truncated_tag_compare, "mac:"),
@@ -285,6 +356,16 @@ MUTANTS: dict[str, Mutant] = {
                                     idle_without_deadline, "state_machines:client_session/"),
     "duress_not_masked": Mutant("the keypad's display reveals a duress PIN", duress_not_masked,
                                 "state_machines:keypad_device/"),
+    "late_only_after_deadline": Mutant("an input exactly at its deadline is taken as on time ('>' for '>=')",
+                                       late_only_after_deadline, "sessions:*-at-deadline"),
+    "keypad_counter_before_tag": Mutant("the keypad checks a PING's counter before its tag",
+                                        keypad_counter_before_tag, "sessions:keypad/ping-wrong-counter-bad-tag"),
+    "reader_drops_partial_frame": Mutant("a frame cut at the end of a read is dropped", reader_drops_partial_frame,
+                                         "sessions:*split*"),
+    "reader_waits_for_body": Mutant("the stream reader waits for the declared body before judging the length",
+                                    reader_waits_for_body, "sessions:*lone*"),
+    "fixed_timeouts": Mutant("configured timeouts are ignored (client 1.5 s; keypad idle and HELLO swapped)",
+                             fixed_timeouts, "sessions:*config*"),
 }
 
 

@@ -64,6 +64,23 @@ def default_vectors_dir() -> Path:
     return vectors_dir()
 
 
+def vector_source(path: Path | None) -> tuple[Path, tuple[str, ...]]:
+    """``--vectors``: a directory (every file) or one vector file; refuses a name the runner does not know.
+
+    An unknown name would otherwise be ignored and its cases silently never run.
+    """
+    if path is None:
+        return default_vectors_dir(), VECTOR_FILES
+    if path.is_dir():
+        return path, VECTOR_FILES
+    if path.name not in VECTOR_FILES:
+        raise ConformanceError(f"--vectors {path}: not a vector directory nor one of the vector files "
+                               f"{', '.join(VECTOR_FILES)}")
+    if not path.is_file():
+        raise ConformanceError(f"--vectors {path}: no such file")
+    return path.parent, (path.name,)
+
+
 def load_cases(vectors_dir: Path | None = None, files: Iterable[str] = VECTOR_FILES) -> list[Case]:
     vectors_dir = vectors_dir or default_vectors_dir()
     cases: list[Case] = []

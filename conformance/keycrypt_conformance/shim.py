@@ -14,11 +14,13 @@ import os
 import re
 import selectors
 import shlex
+import signal
 import subprocess
 import tempfile
 import time
 from typing import Any, Callable, Protocol
 
+from keycrypt_conformance import bytediff
 from keycrypt_conformance.runner import Case, ConformanceError, Config, Result, Status
 
 OPTIONAL_OUTPUTS: dict[str, frozenset[str]] = {
@@ -70,17 +72,30 @@ class SubprocessShim:
                 raise ShimDied(f"no answer within {self._timeout:g} s")
             chunk = os.read(fd, 1 << 16)
             if not chunk:
-                raise ShimDied(f"the shim closed its stdout (exit status {self._proc.poll()})")
+                raise ShimDied(f"the shim closed its stdout ({self.exit_status()})")
             self._buf += chunk
         line, self._buf = self._buf.split(b"\n", 1)
         return line
+
+    def exit_status(self, wait: float = 2.0) -> str:
+        """'exit status 3' or 'killed by SIGSEGV' once the process has ended (it may close stdout first)."""
+        try:
+            code = self._proc.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            return f"still running {wait:g} s after closing stdout"
+        if code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit status {code}"
 
     def request(self, req: dict[str, Any]) -> dict[str, Any]:
         assert self._proc.stdin is not None
         try:
             self._proc.stdin.write(json.dumps(req, separators=(",", ":")).encode() + b"\n")
         except (BrokenPipeError, OSError) as exc:
-            raise ShimDied(f"cannot write to the shim: {exc}") from None
+            raise ShimDied(f"cannot write to the shim: {exc} ({self.exit_status()})") from None
         line = self._readline()
         try:
             ans = json.loads(line)
@@ -119,8 +134,21 @@ class InProcessShim:
 # --------------------------------------------------------------------------- judging
 
 
+TIME_FIELDS = frozenset({"at", "until", "locked_until", "now"})
+"""Output members that are times (seconds): compared as numbers, so an expected 3 equals 3.0 (shim spec §4)."""
+
+TEXT_FIELDS = frozenset({"client_id", "text", "reason", "action", "state", "next", "type", "event", "pin"})
+"""String members that are text, never hex bytes (everything else that looks like hex is compared as bytes)."""
+
+_HEX = re.compile(r"(?:[0-9a-f]{2})+")
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
 def _close(a: Any, b: Any) -> bool:
-    return isinstance(b, (int, float)) and not isinstance(b, bool) and abs(a - b) <= 1e-9 * max(1.0, abs(a))
+    return _number(b) and abs(a - b) <= 1e-9 * max(1.0, abs(a))
 
 
 def diff(want: Any, got: Any, path: str, config: Config, optional: frozenset[str] = frozenset()) -> str | None:
@@ -150,11 +178,17 @@ def diff(want: Any, got: Any, path: str, config: Config, optional: frozenset[str
         if len(want) != len(got):
             return f"{path.rstrip('.')}: expected {len(want)} items, got {len(got)}"
         return None
-    if isinstance(want, float):
-        ok = _close(want, got)  # times: 60 and 60.0 are the same instant
+    key = path.rstrip(".").rsplit(".", 1)[-1]
+    if isinstance(want, float) or (key in TIME_FIELDS and _number(want)):
+        ok = _number(got) and _close(want, got)  # times: 3, 3.0 and 3.0000000001 are the same instant
     else:
         ok = want == got and type(want) is type(got)  # an int is not a float, a bool not an int
-    return None if ok else f"{path.rstrip('.')}: expected {json.dumps(want)[:120]}, got {json.dumps(got)[:120]}"
+    if ok:
+        return None
+    if (isinstance(want, str) and isinstance(got, str) and key not in TEXT_FIELDS and _HEX.fullmatch(want)
+            and _HEX.fullmatch(got)):
+        return f"{path.rstrip('.')}: {bytediff.describe(bytes.fromhex(want), bytes.fromhex(got))}"
+    return f"{path.rstrip('.')}: expected {json.dumps(want)[:120]}, got {json.dumps(got)[:120]}"
 
 
 def judge(case: Case, ans: dict[str, Any], config: Config) -> tuple[Status, str]:
@@ -162,12 +196,14 @@ def judge(case: Case, ans: dict[str, Any], config: Config) -> tuple[Status, str]
         return Status.UNIMPLEMENTED, "the shim answered unimplemented"
     if "error" in ans:
         err = config.outcome(str(ans["error"]))
+        said = _shim_message(ans)
         if case.output is not None:
-            return Status.FAIL, f"expected a result, the shim failed with {err} ({ans.get('field')})"
+            return Status.FAIL, f"expected a result, the shim failed with {err} ({ans.get('field')}){said}"
         if err != case.outcome:
-            return Status.FAIL, f"expected {case.outcome} ({case.field}), got {err} ({ans.get('field')})"
+            return Status.FAIL, f"expected {case.outcome} ({case.field}), got {err} ({ans.get('field')}){said}"
         if config.compare_field and case.field is not None and ans.get("field") != case.field:
-            return Status.FAIL, f"right outcome {err}, wrong field: expected {case.field}, got {ans.get('field')}"
+            return Status.FAIL, (f"right outcome {err}, wrong field: expected {case.field}, "
+                                 f"got {ans.get('field')}{said}")
         return Status.PASS, ""
     if "result" in ans:
         if case.output is None:
@@ -175,6 +211,15 @@ def judge(case: Case, ans: dict[str, Any], config: Config) -> tuple[Status, str]
         d = diff(case.output, ans["result"], "", config, OPTIONAL_OUTPUTS.get(case.operation, frozenset()))
         return (Status.FAIL, d + _step_context(case, d)) if d else (Status.PASS, "")
     return Status.FAIL, f"malformed answer (no result, error or unimplemented): {json.dumps(ans)[:200]}"
+
+
+def _shim_message(ans: dict[str, Any]) -> str:
+    """The shim's own ``message``, escaped and bounded: it comes from the implementation under test."""
+    msg = ans.get("message")
+    if msg is None:
+        return ""
+    text = msg if isinstance(msg, str) else json.dumps(msg)
+    return f"; the shim says: {ascii(text[:300])}"
 
 
 def _step_context(case: Case, message: str) -> str:

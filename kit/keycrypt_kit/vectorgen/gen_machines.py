@@ -13,6 +13,7 @@ from keycrypt_kit.vectorgen import material as M
 from keycrypt_conformance import reference
 from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
 from keycrypt_kit.vectorgen.duo import RTT, Duo, sent
+from keycrypt_kit.vectorgen.gen_stream import STREAM_NOTES, stream_cases
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import RecordingRandom, derive
 from keycrypt.wire import fastpath, frames
@@ -383,7 +384,7 @@ def sessions_file() -> dict[str, Any]:
     f = VectorFile("KCP/1 sessions", [
         "Whole sessions byte for byte, each side as its own case: the client replays its 'random' bytes (m, then",
         "challenge and salt for HELLO; a challenge per PING; a salt per REKEY) and is fed the keypad's frames; the",
-        "keypad is fed the client's frames with the device status of each step."], SESSION_NOTES)
+        "keypad is fed the client's frames with the device status of each step."], {**SESSION_NOTES, **STREAM_NOTES})
     gc = f.group("session.run", "Client transcripts.", {"role": "client"})
     gk = f.group("session.run", "Keypad transcripts.", {"role": "keypad"})
 
@@ -881,6 +882,8 @@ def sessions_file() -> dict[str, Any]:
 
     keypad_fail("ping-then-bad-type", "a PING followed by a header of unknown type 9 in the same read", ["Malformed"],
                 "parse_error", k_trailing)
+
+    stream_cases(gc, gk)  # issue #12: lone headers, split frames, check order, deadline boundaries, configs
 
     # --- loaded sessions (rekey_log2 = 24 boundary)
     gl = f.group("session.load", "Sessions loaded mid-epoch: K_e of 'epoch', next PING 'counter'.")

@@ -26,24 +26,25 @@ def ek(seed: bytes = KEYPAD_SEED) -> bytes:
 
 
 def client_setup(*, client_id: str = CLIENT_ID, psk: bytes | None = None, rekey_log2: int = 24,
-                 random: bytes = b"", seed: bytes = KEYPAD_SEED) -> dict[str, Any]:
+                 random: bytes = b"", seed: bytes = KEYPAD_SEED, deadline: float | None = None) -> dict[str, Any]:
     return {
         "ek": hx(ek(seed)),
         "client_id": client_id,
         "psk": None if psk is None else hx(psk),
         "rekey_log2": rekey_log2,
-        "response_deadline": response_deadline(),
+        "response_deadline": response_deadline() if deadline is None else deadline,
         "random": hx(random),
     }
 
 
 def keypad_setup(*, psks: dict[str, bytes] | None = None, require_enrolled: bool = False,
-                 seed: bytes = KEYPAD_SEED, random: bytes = b"") -> dict[str, Any]:
+                 seed: bytes = KEYPAD_SEED, random: bytes = b"", idle_timeout: float = KEYPAD_IDLE_TIMEOUT,
+                 hello_timeout: float = HELLO_TIMEOUT) -> dict[str, Any]:
     return {
         "seed": hx(seed),
         "psks": {k: hx(v) for k, v in (psks or {}).items()},
         "require_enrolled": require_enrolled,
-        "idle_timeout": KEYPAD_IDLE_TIMEOUT,
-        "hello_timeout": HELLO_TIMEOUT,
+        "idle_timeout": idle_timeout,
+        "hello_timeout": hello_timeout,
         "random": hx(random),
     }
