@@ -658,7 +658,9 @@ def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
     try:
         values = validate(schema_name, data, p.resolve().parent)
     except ConfigError as exc:
-        raise ConfigError(f"{p}: {exc}", key=None) from None
+        located = ConfigError(f"{p}: {exc}")  # the file first; the key it names is kept for callers
+        located.key = exc.key
+        raise located from None
     return values
 
 

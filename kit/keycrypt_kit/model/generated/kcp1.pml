@@ -74,7 +74,7 @@
 #define BOOT_T 9
 #endif
 #ifndef NET_T
-#define NET_T 1
+#define NET_T 0
 #endif
 #define LAST 1
 #define NC 3
@@ -743,7 +743,7 @@ inline adv_pick() {
   :: ds[cp] == D_ARMED && dq == DE_pin_ok -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_arm, D_ARMED); ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_ok_disarm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_wrong -> \
@@ -837,9 +837,9 @@ inline adv_pick() {
   :: ds[cp] == D_LOCKDOWN && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_lockdown_order, D_LOCKDOWN); ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; skip; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok_disarm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_wrong -> \
@@ -861,11 +861,11 @@ inline adv_pick() {
   :: ds[cp] == D_DURESS_ARMED && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_lockdown_order, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + 5; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; skip; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; skip; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_wrong -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_wrong, D_DURESS_DISARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_duress -> \
