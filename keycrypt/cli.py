@@ -366,6 +366,22 @@ def cmd_client_enroll(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- install-units
+
+
+def cmd_install_units(args: argparse.Namespace) -> int:
+    from keycrypt.install_units import default_binary, install
+
+    which = tuple(w for w in ("client", "keypad") if getattr(args, w))
+    if not which:
+        raise UsageError("say which unit to install: --client, --keypad or both")
+    binary = Path(args.bin) if args.bin else default_binary()
+    for w in install(Path(args.root), which, binary, force=args.force):
+        print(f"wrote {w.path} (ExecStart={binary} {w.which} run ...)")
+    print("next: systemd-analyze verify on each file (it must print nothing), then systemctl daemon-reload")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- audit, demo
 
 
@@ -420,7 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"keycrypt {version}")
-    top = parser.add_subparsers(dest="group", required=True, metavar="{keypad,client,audit,demo}")
+    top = parser.add_subparsers(dest="group", required=True, metavar="{keypad,client,install-units,audit,demo}")
 
     kp = top.add_parser("keypad", help="the keypad: key files, daemon, control")
     ksub = kp.add_subparsers(dest="command", required=True)
@@ -503,6 +519,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-hex", action="store_true", help="also print the inline hex form (a secret!)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_client_enroll)
+
+    p = top.add_parser(
+        "install-units",
+        help="write the systemd units with ExecStart= naming this keycrypt",
+        description="Writes keycrypt-client.service and/or keycrypt-keypad.service into "
+        "ROOT/etc/systemd/system, with ExecStart= naming the keycrypt that runs this command. "
+        "Refuses a keycrypt under /home, /root or /tmp, which the units' ProtectHome=/PrivateTmp= hide.",
+        epilog="example:\n  sudo /opt/keycrypt/bin/keycrypt install-units --client\n"
+        "  sudo systemd-analyze verify /etc/systemd/system/keycrypt-client.service",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--client", action="store_true", help="install keycrypt-client.service")
+    p.add_argument("--keypad", action="store_true", help="install keycrypt-keypad.service")
+    p.add_argument("--root", default="/", help="file system root to install under (default /; a temporary root for tests)")
+    p.add_argument("--bin", help="the keycrypt to run (default: the one running this command)")
+    p.add_argument("--force", action="store_true", help="replace a unit file that differs")
+    p.set_defaults(func=cmd_install_units)
 
     au = top.add_parser("audit", help="audit log tools")
     asub = au.add_subparsers(dest="command", required=True)

@@ -261,6 +261,19 @@ def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_pat
     assert run_cli("client", "run", "--config", str(cfg)).returncode == 5
 
 
+def test_a_lockdown_dry_run_alone_also_exits_5_which_the_unit_counts_as_success(tmp_path):
+    """[lockdown] dry_run = true executes nothing; it exited 4 (a failure: FailureAction powered off)."""
+    _, pub, _ = make_keystore(tmp_path)
+    cfg = tmp_path / "client.toml"
+    cfg.write_text(
+        f'client_id = "ldry"\nboot_grace = "0.3s"\nstatus_file = "s.json"\naudit_log = "a.log"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n[lockdown]\ndry_run = true\n'
+    )
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 5, res.stderr
+    assert "would run" in (tmp_path / "a.log").read_text() or "dry" in (tmp_path / "a.log").read_text()
+
+
 def test_bad_psk_file_is_exit_2(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     psk = tmp_path / "short.psk"

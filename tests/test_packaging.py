@@ -64,14 +64,16 @@ def test_installed_wheel_loads_tables_outside_the_checkout(wheel: Path, tmp_path
         capture_output=True,
     )
     code = (
-        "import keycrypt._specdata as s, keycrypt.tables as t, keycrypt.constants as c;"
-        "print(type(s.spec_root()).__name__, sorted(t.load(n).name for n in t.MACHINES), c.MAGIC)"
+        "import keycrypt._specdata as s, keycrypt.tables as t, keycrypt.constants as c, keycrypt.install_units as u;"
+        "print(type(s.spec_root()).__name__, sorted(t.load(n).name for n in t.MACHINES), c.MAGIC,"
+        " [u.PLACEHOLDER in u.shipped_unit(w) for w in sorted(u.UNITS)])"
     )
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr
     assert "['client_session', 'keypad_device', 'keypad_session']" in proc.stdout
     assert "b'KC'" in proc.stdout
+    assert "[True, True]" in proc.stdout  # keycrypt install-units finds the units in the installed package
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

@@ -10,9 +10,11 @@ boot grace keeps running), ``Established`` -> start the jittered heartbeat,
 The ladder runs exactly once, on the first ``Lockdown`` that the policy says
 counts (``any``: the first lost keypad; ``all``: the last one; a LOCKDOWN
 order: always). Then every link is closed and the daemon exits with
-:data:`EXIT_LOCKDOWN` (or :data:`EXIT_LOCKDOWN_DRY_RUN`): under systemd a
-non-zero exit also triggers ``FailureAction=poweroff-force``, a last
-backstop should the ladder itself have been stopped.
+:data:`EXIT_LOCKDOWN`: under systemd that exit also triggers
+``FailureAction=poweroff-force``, a last backstop should the ladder itself
+have been stopped. In dry-run mode it exits :data:`EXIT_LOCKDOWN_DRY_RUN`,
+which the shipped unit counts as success (``SuccessExitStatus=5``), so that
+a dry run cannot power the host off.
 
 A lost link is never re-established: once a keypad has been lost the host
 has already been in danger, and a session that came back could be an
@@ -443,6 +445,11 @@ class ClientDaemon:
                 self._audit.close()
         return code
 
+    @property
+    def dry_run(self) -> bool:
+        """Either dry-run switch (top-level ``dry_run`` or ``[lockdown] dry_run``) is on."""
+        return self.settings.dry_run or bool(self._ladder is not None and self._ladder.dry_run)
+
     async def run(self, *, signals: bool = True) -> int:
         """Start and wait; ``signals``: SIGTERM/SIGINT stop the daemon (off when many share a loop)."""
         loop = asyncio.get_running_loop()
@@ -482,7 +489,8 @@ class ClientDaemon:
         except Exception as exc:  # the unit's FailureAction=poweroff-force is the backstop
             log.critical("%s", kv(event="lockdown_ladder_failed", error=exc))
             return EXIT_FAILURE
-        return EXIT_LOCKDOWN_DRY_RUN if s.dry_run else EXIT_LOCKDOWN
+        # 5 is the unit's SuccessExitStatus: returned only when nothing destructive was allowed
+        return EXIT_LOCKDOWN_DRY_RUN if self.dry_run else EXIT_LOCKDOWN
 
     # --- link events -----------------------------------------------------------------
 
