@@ -773,14 +773,14 @@ def _passthrough_docs() -> dict[str, dict[str, dict[str, tuple[str, str]]]]:
         "lockdown": {
             "": {
                 "dry_run": ("boolean", "Execute nothing at all, hooks included: every step is only recorded. (The top-level `dry_run` still runs hooks.)"),
-                "volumes": ("list of device-mapper names", "Without `steps`: adds a `luks-suspend` of these volumes to the default ladder, before the power-off."),
+                "volumes": ("`\"auto\"` or a list of device-mapper names", "Without `steps`: the default ladder's `luks-suspend` step, before the power-off. `\"auto\"` suspends every active dm-crypt LUKS mapping found at lockdown time (`/sys/block/dm-*/dm/uuid` starting with `CRYPT-LUKS`); a list names the mappings; `[]` leaves the step out."),
                 "steps": ("array of tables `[[lockdown.steps]]`", "The whole ladder, in order; the `audit` step is put first if omitted."),
             },
             "steps": {
                 "action": ("one of " + ", ".join(f"`{a}`" for a in ACTIONS), "What the step does (see [choosing the lockdown ladder](deployment.md#choosing-the-lockdown-ladder)); `audit` only as the first step."),
                 "timeout": (f"number, seconds, at most {_fmt_num(C.LOCKDOWN_STEP_TIMEOUT_MAX)}", "Bound of the step; when it expires, the step's process group is killed and the next step taken."),
                 "argv": ("list of strings", "The command, run without a shell: required by `command`, optional for `poweroff` and `dry-run`, refused by the others."),
-                "volumes": ("list of device-mapper names", "Required by `luks-suspend` (all suspended together), refused by the others."),
+                "volumes": ("`\"auto\"` or a list of device-mapper names", "Required by `luks-suspend` (all suspended together; `\"auto\"`: every active LUKS mapping at lockdown time), refused by the others."),
             },
         },
     }
@@ -798,9 +798,9 @@ def _passthrough_reference(name: str) -> list[str]:
         out = [f"`driver` (**required**) is one of {drivers}; each driver takes its own keys.", ""]
     else:
         ladder = lockdown.default_ladder()
-        with_volumes = lockdown.default_ladder(("VOL",))
+        without = lockdown.default_ladder(())
         chain = " → ".join(s.action for s in ladder.steps)
-        chain_v = " → ".join(s.action for s in with_volumes.steps)
+        chain_none = " → ".join(s.action for s in without.steps)
         timeouts = ", ".join(f"`{a}` {_fmt_num(t)} s" for a, t in lockdown.DEFAULT_TIMEOUTS.items())
         defaults = {
             "": {"dry_run": False, "volumes": "", "steps": ""},
@@ -808,8 +808,8 @@ def _passthrough_reference(name: str) -> list[str]:
         }
         if set(defaults[""]) != set(lockdown._SECTION_KEYS) or set(defaults["steps"]) != set(lockdown._STEP_KEYS):
             raise AssertionError(f"lockdown keys changed in keycrypt.lockdown: {lockdown._SECTION_KEYS}, {lockdown._STEP_KEYS}")
-        out = [f"Without this table the ladder is {chain}; with `volumes`, {chain_v}.", ""]
-        shown = {"volumes": "none", "steps": f"{chain}", "timeout": f"per action: {timeouts}", "argv": "`poweroff`: `" + " ".join(lockdown.LadderStep("poweroff").argv or ()) + "`"}
+        out = [f"Without this table the ladder is {chain}, the `luks-suspend` step acting on every active LUKS mapping (`volumes = \"auto\"`); with `volumes = []`, {chain_none}.", ""]
+        shown = {"volumes": f"`\"{lockdown.AUTO}\"`", "steps": f"{chain}", "timeout": f"per action: {timeouts}", "argv": "`poweroff`: `" + " ".join(lockdown.LadderStep("poweroff").argv or ()) + "`"}
     for variant, keys in defaults.items():
         described = docs.get(variant)
         if described is None or set(described) != set(keys):
@@ -825,6 +825,8 @@ def _passthrough_reference(name: str) -> list[str]:
         for key, default in keys.items():
             kind, meaning = described[key]
             value = _doc_value(default) if name in ("sensor", "pinpad") or key in ("dry_run", "action") else shown[key]
+            if variant == "steps" and key == "volumes":
+                value = "none"  # required by luks-suspend: no default there
             out.append(f"| `{key}` | {kind} | {value} | {meaning.replace('|', chr(92) + '|')} |")
         out.append("")
     return out
