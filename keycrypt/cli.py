@@ -366,6 +366,18 @@ def cmd_client_enroll(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- pubkey
+
+
+def cmd_pubkey_fingerprint(args: argparse.Namespace) -> int:
+    from keycrypt.keystore import read_pubkey
+
+    for path in args.files:
+        ek = read_pubkey(path)  # KeystoreError (exit 3) names the file and what is wrong
+        print(f"{_fp(ek)}  {path}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- install-units
 
 
@@ -436,7 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"keycrypt {version}")
-    top = parser.add_subparsers(dest="group", required=True, metavar="{keypad,client,install-units,audit,demo}")
+    top = parser.add_subparsers(dest="group", required=True, metavar="{keypad,client,pubkey,install-units,audit,demo}")
 
     kp = top.add_parser("keypad", help="the keypad: key files, daemon, control")
     ksub = kp.add_subparsers(dest="command", required=True)
@@ -519,6 +531,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-hex", action="store_true", help="also print the inline hex form (a secret!)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_client_enroll)
+
+    pk = top.add_parser("pubkey", help="public key files (no PIN needed)")
+    pksub = pk.add_subparsers(dest="command", required=True)
+    p = pksub.add_parser(
+        "fingerprint",
+        help="print the fingerprint of public key files (text or binary form)",
+        description="Reads each public key file (the one-line text form or the binary KCPK form), checks it, "
+        "and prints its fingerprint: SHA-256 of the key in groups of four hex digits, as keypad init, "
+        "keypad pubkey and keypad status show it.",
+        epilog="example:\n  keycrypt pubkey fingerprint /etc/keycrypt/keypad.pub",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="public key file(s) to read")
+    p.set_defaults(func=cmd_pubkey_fingerprint)
 
     p = top.add_parser(
         "install-units",
