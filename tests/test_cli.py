@@ -274,6 +274,23 @@ def test_a_lockdown_dry_run_alone_also_exits_5_which_the_unit_counts_as_success(
     assert "would run" in (tmp_path / "a.log").read_text() or "dry" in (tmp_path / "a.log").read_text()
 
 
+def test_a_keypad_that_refuses_connections_is_a_warning_with_the_boot_grace_left_and_in_the_lockdown(tmp_path):
+    """It was a DEBUG line: the operator saw 60 s of silence, then `deadline in CONNECTING`."""
+    _, pub, _ = make_keystore(tmp_path)
+    cfg = tmp_path / "client.toml"
+    cfg.write_text(
+        f'client_id = "early"\nboot_grace = "1.2s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+    )
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 5, res.stderr
+    warnings = [l for l in res.stderr.splitlines() if "event=connect_failed" in l]
+    assert warnings and all("WARNING" in l and "boot_grace_left=" in l for l in warnings), res.stderr
+    assert "Connection refused" in warnings[0]
+    detail = json.loads((tmp_path / "s.json").read_text())["lockdown"]["detail"]
+    assert "last connect error: Connection refused" in detail, detail
+
+
 def test_bad_psk_file_is_exit_2(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     psk = tmp_path / "short.psk"

@@ -159,6 +159,7 @@ class KeypadLink(asyncio.Protocol):
         self.counter = 0
         self.pongs = 0
         self.lost: tuple[Reason, str] | None = None
+        self.last_error: str | None = None  # of the last failed connect, for the log and the lockdown detail
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -195,7 +196,12 @@ class KeypadLink(asyncio.Protocol):
                     CONNECT_TIMEOUT,
                 )
             except (OSError, asyncio.TimeoutError) as exc:
-                log.debug("%s", kv(event="connect_failed", keypad=self.target.name, error=getattr(exc, "strerror", None) or exc))
+                if isinstance(exc, asyncio.TimeoutError):
+                    error = f"no answer within {CONNECT_TIMEOUT:g} s"
+                else:
+                    error = os.strerror(exc.errno) if exc.errno else str(exc) or type(exc).__name__
+                self.last_error = error
+                self.daemon.on_connect_failed(self, error)
                 if not self.session.terminal:
                     self._apply(self.session.connect_failed(self._loop.time()))
 
@@ -508,8 +514,21 @@ class ClientDaemon:
             self._notify("heartbeat", keypad=link.target.name, status=link.status, epoch=link.epoch)
         self._kick_watchdog()
 
+    def on_connect_failed(self, link: KeypadLink, error: str) -> None:
+        """A WARNING with the time left before the boot grace runs out (the retries double, up to 2 s apart)."""
+        grace = self.settings.boot_grace
+        if link.established_at is not None or self.lockdown is not None:
+            left = "n/a"
+        elif grace is None:
+            left = "wait"
+        else:
+            left = f"{max(0.0, grace - (asyncio.get_running_loop().time() - self.started_at)):.1f}s"
+        log.warning("%s", kv(event="connect_failed", keypad=link.target.name, error=error, boot_grace_left=left))
+
     def on_lost(self, link: KeypadLink, reason: Reason, detail: str) -> None:
         now = asyncio.get_running_loop().time()
+        if link.established_at is None and link.last_error is not None:
+            detail = f"{detail}; last connect error: {link.last_error}"
         log.warning("%s", kv(event="keypad_lost", keypad=link.target.name, reason=reason.value, detail=detail))
         if self.lockdown is not None or self._stop_requested:
             return
