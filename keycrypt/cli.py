@@ -218,9 +218,12 @@ def cmd_keypad_run(args: argparse.Namespace) -> int:
     from keycrypt.daemon import setup_logging
     from keycrypt.daemon.keypad import KeypadSettings, run_keypad
 
+    from keycrypt.preflight import probe_listen
+
     cfg = load_keypad_config(args.config)
     settings = KeypadSettings.from_config(cfg)
     setup_logging(args.log_level or cfg.log_level)
+    probe_listen(settings.host, settings.port)  # a port in use is said before the PIN is asked
     pin: str | None = None
     if args.pin_fd is not None or cfg.unseal == "terminal":
         pin = PinSource(args.pin_fd).read("Keypad PIN: ")
@@ -366,6 +369,30 @@ def cmd_client_enroll(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- preflight checks
+
+
+def _print_report(report: Any) -> int:
+    for line in report.lines():
+        print(line)
+    fails = sum(1 for f in report.findings if f[0] == "fail")
+    warns = sum(1 for f in report.findings if f[0] == "warn")
+    print(f"{'FAILED' if fails else 'OK'}: {fails} failure(s), {warns} warning(s)")
+    return EXIT_USAGE if fails else EXIT_OK
+
+
+def cmd_client_check(args: argparse.Namespace) -> int:
+    from keycrypt.preflight import check_client
+
+    return _print_report(check_client(args.config, handshake=not args.no_handshake))
+
+
+def cmd_keypad_check(args: argparse.Namespace) -> int:
+    from keycrypt.preflight import check_keypad
+
+    return _print_report(check_keypad(args.config))
+
+
 # --------------------------------------------------------------------------- pubkey
 
 
@@ -486,6 +513,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_run)
 
+    p = ksub.add_parser(
+        "check",
+        help="check a keypad config, its files, sensor and port without the PIN (like sshd -t)",
+        description="Reads the configuration as `keypad run` would and checks, without the PIN and without "
+        "starting anything: file owners and modes, the keystore (its fingerprint, from the header), the state "
+        "directory, whether the listen port is free, the sensor and PIN pad, the duress verifier and the "
+        "enrolled clients' psk files. Exit 0 when nothing failed (warnings allowed), 2 otherwise.",
+        epilog="example:\n  keycrypt keypad check --config /etc/keycrypt/keypad.toml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--config", default=DEFAULT_KEYPAD_CONFIG, help="keypad config to check")
+    p.set_defaults(func=cmd_keypad_check)
+
     p = ksub.add_parser("status", help="state, fingerprint and connected clients of the running keypad")
     _add_keypad_target(p)
     p.add_argument("--json", action="store_true")
@@ -517,6 +557,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG)
     p.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
     p.set_defaults(func=cmd_client_run)
+
+    p = csub.add_parser(
+        "check",
+        help="check a client config, its files and hosts, and do one real handshake (like sshd -t)",
+        description="Reads the configuration as `client run` would and checks: file owners and modes, each "
+        "pinned public key and its fingerprint, that each keypad host resolves, the ladder (with the LUKS "
+        "mappings volumes = \"auto\" finds now), dry_run, and one real handshake with every keypad. Nothing is "
+        "armed: no ladder step runs, no status or audit file is written. Exit 0 when nothing failed, 2 otherwise.",
+        epilog="example:\n  keycrypt client check --config /etc/keycrypt/client.toml && systemctl restart keycrypt-client",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG, help="client config to check")
+    p.add_argument("--no-handshake", action="store_true", help="skip the handshake (the keypads are not up yet)")
+    p.set_defaults(func=cmd_client_check)
 
     p = csub.add_parser("status", help="what the running client daemon last wrote to its status file")
     p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG)
