@@ -178,9 +178,37 @@ def cmd_keypad_duress_hash(args: argparse.Namespace) -> int:
     from argon2 import PasswordHasher
 
     pin = PinSource(args.pin_fd).new_pin("duress PIN")
+    _refuse_duress_equal_to_pin(Path(args.keystore), pin, "--keystore")
     print(PasswordHasher().hash(pin))
     print("# put this line in keypad.toml under [pin] as duress_verifier = \"...\"", file=sys.stderr)
     return EXIT_OK
+
+
+def _refuse_duress_equal_to_pin(keystore: Path, pin: str, key: str) -> None:
+    """A duress PIN that also opens the keystore could never be told apart: refuse it (exit 2)."""
+    from keycrypt.errors import WrongPin
+    from keycrypt.keystore import open_keystore
+
+    try:
+        open_keystore(keystore, pin)
+    except WrongPin:
+        return
+    raise ConfigError("the duress PIN is the keypad PIN (it opens the keystore); choose another", key=key)
+
+
+def _confirm(args: argparse.Namespace, what: str) -> None:
+    """Ask on a terminal; a script must say --yes. Nothing is sent to the keypad unless confirmed."""
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise UsageError(f"{what}: confirm on a terminal, or pass --yes in a script")
+    print(f"{what}.", file=sys.stderr)
+    try:
+        answer = input("Type yes to go on: ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() != "yes":
+        raise Failure("not confirmed; nothing was done")
 
 
 def _keypad_socket(args: argparse.Namespace) -> Path:
@@ -227,7 +255,19 @@ def cmd_keypad_run(args: argparse.Namespace) -> int:
     pin: str | None = None
     if args.pin_fd is not None or cfg.unseal == "terminal":
         pin = PinSource(args.pin_fd).read("Keypad PIN: ")
+        if settings.duress_verifier and _is_duress(settings.duress_verifier, pin):
+            _refuse_duress_equal_to_pin(settings.keystore, pin, "keypad.pin.duress_verifier")
     return asyncio.run(run_keypad(settings, pin))
+
+
+def _is_duress(verifier: str, pin: str) -> bool:
+    from argon2 import PasswordHasher
+    from argon2.exceptions import Argon2Error
+
+    try:
+        return bool(PasswordHasher().verify(verifier, pin))
+    except Argon2Error:
+        return False
 
 
 def cmd_keypad_status(args: argparse.Namespace) -> int:
@@ -287,8 +327,16 @@ def cmd_keypad_disarm(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+CONFIRM = {
+    "breach": "keypad breach drops every session as the sensor would: every client locks its host down",
+    "lockdown-all": "keypad lockdown-all orders every client to lock its host down now",
+}
+
+
 def cmd_keypad_simple(cmd: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        if cmd in CONFIRM:
+            _confirm(args, CONFIRM[cmd])
         answer = _check_answer(_control(args, {"cmd": cmd}))
         print(f"state: {answer['state']}")
         return EXIT_OK
@@ -503,7 +551,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_change_pin)
 
-    p = ksub.add_parser("duress-hash", help="print the Argon2id verifier of a duress PIN for keypad.toml")
+    p = ksub.add_parser(
+        "duress-hash",
+        help="print the Argon2id verifier of a duress PIN for keypad.toml",
+        description="Asks a duress PIN (twice) and prints its Argon2id verifier for [pin] duress_verifier. "
+        "Refuses (status 2) a duress PIN that opens the keystore: it must differ from the keypad PIN.",
+        epilog="example:\n  keycrypt keypad duress-hash --keystore /etc/keycrypt/keypad.key",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--keystore", required=True, help="the keypad's keystore (to refuse a duress PIN equal to its PIN)")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_duress_hash)
 
@@ -542,12 +598,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_disarm)
 
-    p = ksub.add_parser("breach", help="simulate the breach sensor (every client locks down)")
+    p = ksub.add_parser("breach", help="simulate the breach sensor (every client locks down); asks first")
     _add_keypad_target(p)
+    p.add_argument("--yes", action="store_true", help="do not ask (scripts); without a terminal it is required")
     p.set_defaults(func=cmd_keypad_simple("breach"))
 
-    p = ksub.add_parser("lockdown-all", help="order every client to lock down now")
+    p = ksub.add_parser("lockdown-all", help="order every client to lock down now; asks first")
     _add_keypad_target(p)
+    p.add_argument("--yes", action="store_true", help="do not ask (scripts); without a terminal it is required")
     p.set_defaults(func=cmd_keypad_simple("lockdown-all"))
 
     cl = top.add_parser("client", help="the client daemon and its files")

@@ -60,8 +60,12 @@ def _one_line_error(res: subprocess.CompletedProcess[str]) -> str:
         ["keypad", "disarm"],
         ["keypad", "breach"],
         ["keypad", "lockdown-all"],
+        ["keypad", "check"],
         ["client"],
         ["client", "run"],
+        ["client", "check"],
+        ["pubkey", "fingerprint"],
+        ["install-units"],
         ["client", "status"],
         ["client", "enroll"],
         ["audit", "verify"],
@@ -157,7 +161,7 @@ def _on_a_terminal(args: list[str], answers: list[str], timeout: float = 60) -> 
                     break
                 shown += chunk
                 # one answer per new prompt: getpass flushes typed-ahead input (TCSAFLUSH)
-                if pending and shown.count(b"PIN: ") > answered:
+                if pending and shown.count(b"PIN: ") + shown.count(b"to go on: ") > answered:
                     answered += 1
                     os.write(fd, pending.pop(0).encode() + b"\n")
     finally:
@@ -183,14 +187,44 @@ def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
     assert ks.exists() and "2468" not in shown
 
 
-def test_duress_hash_prints_an_argon2id_verifier():
-    res = cli_with_pins("keypad", "duress-hash", pins=("1357",))
+def test_duress_hash_prints_an_argon2id_verifier(tmp_path):
+    ks, _, _ = make_keystore(tmp_path)
+    res = cli_with_pins("keypad", "duress-hash", "--keystore", str(ks), pins=("1357",))
     assert res.returncode == 0
     verifier = res.stdout.strip()
     assert verifier.startswith("$argon2id$") and "1357" not in verifier
     from argon2 import PasswordHasher
 
     assert PasswordHasher().verify(verifier, "1357")
+
+
+def test_a_duress_pin_equal_to_the_keypad_pin_is_refused_by_duress_hash_and_at_start(tmp_path):
+    ks, _, _ = make_keystore(tmp_path)
+    res = cli_with_pins("keypad", "duress-hash", "--keystore", str(ks), pins=(TEST_PIN,))
+    assert res.returncode == 2 and "--keystore" in res.stderr and "$argon2id$" not in res.stdout
+    from e2e_helpers import duress_verifier
+
+    cfg = tmp_path / "keypad.toml"
+    cfg.write_text(
+        f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n'
+        f'[listen]\nhost = "127.0.0.1"\nport = 0\n[pin]\nduress_verifier = "{duress_verifier(TEST_PIN)}"\n'
+    )
+    res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=(TEST_PIN,))
+    assert res.returncode == 2 and "keypad.pin.duress_verifier" in res.stderr, res.stderr
+    assert not (tmp_path / "run" / "kp.sock").exists()
+
+
+@pytest.mark.parametrize("cmd", ["breach", "lockdown-all"])
+def test_rack_wide_commands_ask_on_a_terminal_and_need_yes_in_scripts(tmp_path, cmd):
+    sock = str(tmp_path / "none.sock")  # nothing listens: a confirmed command fails to reach it
+    res = run_cli("keypad", cmd, "--socket", sock)
+    assert res.returncode == 2 and "--yes" in res.stderr
+    code, shown = _on_a_terminal(["keypad", cmd, "--socket", sock], ["no"])
+    assert code == 1 and "every client" in shown and "not confirmed; nothing was done" in shown, shown
+    code, shown = _on_a_terminal(["keypad", cmd, "--socket", sock], ["yes"])
+    assert code == 1 and "not confirmed" not in shown and "none.sock" in shown, shown  # it went on: tried the socket
+    res = run_cli("keypad", cmd, "--socket", sock, "--yes")
+    assert res.returncode == 1 and "none.sock" in res.stderr
 
 
 def test_bad_config_is_exit_2_naming_the_key(tmp_path):
@@ -438,7 +472,9 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
         assert _wait(lambda: keypad_state() == "ARMED", 10), "the window did not re-arm the keypad"
         assert client.poll() is None and not fired.exists()
 
-        assert run_cli("keypad", "breach", "--socket", str(sock)).returncode == 0
+        assert run_cli("keypad", "breach", "--socket", str(sock)).returncode == 2  # no terminal, no --yes
+        assert client.poll() is None and not fired.exists()
+        assert run_cli("keypad", "breach", "--socket", str(sock), "--yes").returncode == 0
         assert client.wait(10) == 5  # lockdown fired in dry-run mode
         assert fired.exists()
         status = run_cli("client", "status", "--status-file", str(tmp_path / "status.json"), "--json")
@@ -447,7 +483,7 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
 
         armed = cli_with_pins("keypad", "arm", "--socket", str(sock), pins=(TEST_PIN,))
         assert armed.returncode == 0 and "ARMED" in armed.stdout
-        assert run_cli("keypad", "lockdown-all", "--socket", str(sock)).stdout.strip() == "state: LOCKDOWN"
+        assert run_cli("keypad", "lockdown-all", "--socket", str(sock), "--yes").stdout.strip() == "state: LOCKDOWN"
     finally:
         for p in (client, keypad):
             if p is not None and p.poll() is None:
