@@ -286,11 +286,13 @@ def cmd_keypad_status(args: argparse.Namespace) -> int:
     clients = answer.get("clients", [])
     print(f"clients:     {len(clients)}")
     if clients:
-        print(f"  {'client_id':<24} {'peer':<22} {'state':<12} {'epoch':>5} {'last seen':>9}")
+        from keycrypt.session_words import phase
+
+        print(f"  {'client_id':<24} {'peer':<22} {'session':<12} {'(state)':<15} {'epoch':>5} {'last seen':>9}")
         for c in clients:
             print(
-                f"  {str(c['client_id'] or '-'):<24} {c['peer']:<22} {c['state']:<12} {c['epoch']:>5} "
-                f"{c['last_seen_ago']:>8.2f}s"
+                f"  {str(c['client_id'] or '-'):<24} {c['peer']:<22} {phase('keypad_session', c['state']):<12} "
+                f"{'(' + str(c['state']) + ')':<15} {c['epoch']:>5} {c['last_seen_ago']:>8.2f}s"
             )
     missing = answer.get("missing") or []
     print(f"missing:     {', '.join(missing) if missing else 'none'}" + (" (enrolled, no verified session)" if missing else ""))
@@ -359,6 +361,8 @@ def cmd_client_run(args: argparse.Namespace) -> int:
 
 
 def cmd_client_status(args: argparse.Namespace) -> int:
+    from keycrypt.session_words import phase
+
     if args.status_file:
         path = Path(args.status_file)
     else:
@@ -371,17 +375,28 @@ def cmd_client_status(args: argparse.Namespace) -> int:
         raise Failure(f"{path} does not exist: the client daemon is not running (or has never run)") from None
     except (OSError, ValueError) as exc:
         raise Failure(f"cannot read client status {path}: {exc}") from None
-    age = time.time() - float(snap.get("updated", 0))
+    now = time.time()
+    age = now - float(snap.get("updated", 0))
+    for k in snap.get("keypads", []):
+        if k.get("last_pong_at") is not None:
+            k["last_pong_ago"] = round(now - float(k["last_pong_at"]), 3)
+        k["phase"] = phase("client_session", k.get("state"))
     if args.json:
         print(json.dumps({**snap, "age": round(age, 3)}, indent=1, sort_keys=True))
     else:
         print(f"client_id:  {snap.get('client_id')}   (pid {snap.get('pid')}, updated {age:.1f} s ago)")
+        if snap.get("dry_run"):
+            print("DRY RUN:    a lockdown is only recorded; nothing destructive runs (dry_run = true)")
         ld = snap.get("lockdown")
         print(f"lockdown:   {'no' if not ld else ld['reason'] + ' from ' + ld['keypad'] + ': ' + ld['detail']}")
-        print(f"  {'keypad':<28} {'state':<16} {'status':<9} {'epoch':>5} {'pongs':>7} {'last pong':>9}")
+        print(f"  {'keypad':<28} {'session':<12} {'(state)':<18} {'status':<9} {'epoch':>5} {'pongs':>7} {'last pong':>10}")
         for k in snap.get("keypads", []):
-            lp = "-" if k.get("last_pong_ago") is None else f"{k['last_pong_ago']:.2f}s"
-            print(f"  {k['keypad']:<28} {k['state']:<16} {str(k['status']):<9} {k['epoch']:>5} {k['pongs']:>7} {lp:>9}")
+            lp = "never" if k.get("last_pong_ago") is None else f"{k['last_pong_ago']:.2f}s ago"
+            status = k.get("status") if k.get("status") not in (None, "-") else "-"
+            print(
+                f"  {k['keypad']:<28} {k['phase']:<12} {'(' + str(k['state']) + ')':<18} {status:<9} "
+                f"{k['epoch']:>5} {k['pongs']:>7} {lp:>10}"
+            )
     if snap.get("lockdown"):
         return EXIT_LOCKDOWN_DRY_RUN if snap.get("dry_run") else EXIT_LOCKDOWN
     if age > 5.0:
@@ -691,29 +706,42 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    code: int | None = None
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe (`status | head -2`) shows here, not at exit
+        return code
+    except BrokenPipeError:
+        # the reader went away (head, less): say nothing, keep the command's own status
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return code if code is not None else EXIT_OK
     except KeyboardInterrupt:
         print("keycrypt: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except (UsageError, ConfigError) as exc:
-        _err(exc)
-        return EXIT_USAGE
+        return _err(exc, EXIT_USAGE, args)
     except (PinFailure, KeystoreError, PinError) as exc:
-        _err(exc)
-        return EXIT_PIN
+        return _err(exc, EXIT_PIN, args)
     except (Failure, AuditError, KeyCryptError) as exc:
-        _err(exc)
-        return EXIT_FAILURE
+        return _err(exc, EXIT_FAILURE, args)
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"keycrypt: {where}{exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _err(f"{where}{exc.strerror or exc}", EXIT_FAILURE, args)
 
 
-def _err(exc: BaseException) -> None:
+def _err(exc: BaseException | str, code: int, args: argparse.Namespace | None = None) -> int:
+    """The one-line error on stderr; with --json also a JSON object on stdout, for the script reading it."""
     msg = " ".join(str(exc).split()) or type(exc).__name__
     print(f"keycrypt: {msg}", file=sys.stderr)
+    if args is not None and getattr(args, "json", False):
+        try:
+            print(json.dumps({"ok": False, "error": msg, "exit": code}))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass
+    return code
 
 
 if __name__ == "__main__":

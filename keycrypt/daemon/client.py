@@ -309,6 +309,9 @@ class KeypadLink(asyncio.Protocol):
             "counter": self.counter,
             "pongs": self.pongs,
             "last_pong_ago": None if self.last_pong is None else round(now - self.last_pong, 3),
+            # wall-clock time of the last verified answer: `client status` ages it itself, so the
+            # age keeps growing after a lockdown, when the daemon no longer rewrites the file
+            "last_pong_at": None if self.last_pong is None else round(time.time() - (now - self.last_pong), 3),
             "lost": None if self.lost is None else {"reason": self.lost[0].value, "detail": self.lost[1]},
         }
 
@@ -577,7 +580,7 @@ class ClientDaemon:
             "updated": time.time(),
             "uptime": round(now - self.started_at, 3),
             "policy": self.settings.policy,
-            "dry_run": self.settings.dry_run,
+            "dry_run": self.dry_run,  # either switch: the exit status is 5 then
             "heartbeat_interval": self.settings.heartbeat_interval,
             "deadline": self.settings.deadline,
             "lockdown": None
