@@ -101,6 +101,7 @@ from keycrypt.constants import (
     LOCKDOWN_SYSRQ_TIMEOUT,
 )
 from keycrypt.errors import AuditError, ConfigError, Reason
+from keycrypt.logfmt import kv as _kv
 
 log = logging.getLogger(__name__)
 
@@ -578,8 +579,8 @@ class LadderReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "reason": self.reason,
-            "dry_run": self.dry_run,
-            "allow_destructive": self.allow_destructive,
+            "dry_run": not self.allow_destructive,  # the top-level `dry_run` (nothing destructive runs)
+            "lockdown.dry_run": self.dry_run,  # `[lockdown] dry_run` (nothing runs at all)
             "started": self.started,
             "duration": round(self.duration, 4),
             "audited": self.audited,
@@ -665,8 +666,8 @@ class Lockdown:
                 "lockdown",
                 reason,
                 trigger=detail,
-                dry_run=ladder.dry_run,
-                allow_destructive=destructive,
+                # in the operator's words: the config's own keys and what they were set to
+                **{"dry_run": not destructive, "lockdown.dry_run": ladder.dry_run},
                 ladder=[f"{s.action}: {describe(s, host)}" for s in ladder.steps[1:]],
             )
             report.audited = err is None
@@ -674,7 +675,7 @@ class Lockdown:
             first = StepOutcome(0, "audit", status, time.monotonic() - t0, None, err or "lockdown record written and fsync'ed")
             report.outcomes.append(first)
             if err is not None:
-                log.critical("lockdown audit record not written (%s); the ladder goes on", err)
+                log.critical("%s", _kv(event="lockdown_audit_failed", reason=reason, error=err, note="the ladder goes on"))
             env = {**os.environ, "KEYCRYPT_LOCKDOWN_REASON": reason}
             for i, step in enumerate(ladder.steps[1:], 1):
                 t = time.monotonic()
@@ -684,8 +685,11 @@ class Lockdown:
                     outcome = StepOutcome(i, step.action, "failed", time.monotonic() - t, None, f"{type(exc).__name__}: {exc}")
                 report.outcomes.append(outcome)
                 log.warning(
-                    "lockdown step %d %s: %s in %.3f s%s", i, step.action, outcome.status, outcome.duration,
-                    f" ({outcome.detail})" if outcome.detail else "",
+                    "%s",
+                    _kv(
+                        event="lockdown_step", reason=reason, index=i, action=step.action, status=outcome.status,
+                        duration=f"{outcome.duration:.3f}", exit_code=outcome.exit_code, detail=outcome.detail or None,
+                    ),
                 )
                 await auditor.write("lockdown_step", reason, **outcome.to_dict())
             report.finished = True

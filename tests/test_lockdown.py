@@ -134,7 +134,9 @@ def test_steps_run_in_order_after_the_fsynced_audit_record(tmp_path: Path) -> No
     first = recs[0]
     assert first["reason"] == "mac_failure"
     assert first["detail"]["trigger"] == {"keypad": "rack-1", "peer": "10.0.0.2:7447"}
-    assert len(first["detail"]["ladder"]) == 3 and first["detail"]["dry_run"] is False
+    assert len(first["detail"]["ladder"]) == 3
+    # in the config's words: run() does not allow destructive steps, which is what `dry_run = true` does
+    assert first["detail"]["dry_run"] is True and first["detail"]["lockdown.dry_run"] is False
     assert [r["detail"]["index"] for r in recs[1:4]] == [1, 2, 3]
     assert all(r["detail"]["status"] == "ok" and r["detail"]["exit_code"] == 0 for r in recs[1:4])
     assert all(r["reason"] == "mac_failure" for r in recs)
@@ -261,7 +263,7 @@ def test_dry_run_executes_nothing_and_audits_what_it_would_run(tmp_path: Path, g
     assert [s["status"] for s in steps] == ["dry-run"] * 4
     assert steps[0]["detail"] == f"would run: touch {would}"
     assert "luksSuspend cryptdata" in steps[1]["detail"] and "sysrq-trigger" in steps[3]["detail"]
-    assert records(log_path)[0]["detail"]["dry_run"] is True
+    assert records(log_path)[0]["detail"]["lockdown.dry_run"] is True and records(log_path)[0]["detail"]["dry_run"] is False
     assert verify(log_path).ok
 
 
@@ -595,7 +597,7 @@ def test_steps_built_in_code_are_checked_too() -> None:
 def test_report_is_json_serialisable(tmp_path: Path) -> None:
     report = run(Ladder((cmd("true"),), dry_run=True), None)
     data = json.loads(json.dumps(report.to_dict()))
-    assert data["dry_run"] is True and [o["status"] for o in data["outcomes"]] == ["failed", "dry-run"]
+    assert data["lockdown.dry_run"] is True and data["dry_run"] is True and [o["status"] for o in data["outcomes"]] == ["failed", "dry-run"]
 
 
 def test_the_guard_itself_refuses_real_programs(guard: Guard) -> None:

@@ -11,22 +11,6 @@ daemon never changes a session's state on its own.
 
 from __future__ import annotations
 
-import logging
+from keycrypt.logfmt import kv, setup_logging
 
-_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
-
-
-def setup_logging(level: str = "info") -> None:
-    """key=value log lines on stderr (journald adds its own timestamp, ours helps elsewhere)."""
-    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), format=_FORMAT, force=True)
-
-
-def kv(**fields: object) -> str:
-    """``key=value`` pairs for a log line; values with spaces are quoted. Never pass a secret here."""
-    parts = []
-    for k, v in fields.items():
-        s = "-" if v is None else str(v)
-        if not s or any(c in s for c in ' "='):
-            s = '"' + s.replace('"', "'") + '"'
-        parts.append(f"{k}={s}")
-    return " ".join(parts)
+__all__ = ["kv", "setup_logging"]
