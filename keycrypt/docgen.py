@@ -374,8 +374,34 @@ def _mermaid_state(t: tables.Table) -> tuple[str, list[list[str]], list[str]]:
     if boxed:
         lines.append('    state "live session" as live {')
     lines.append(f"{indent}[*] --> {t.initial}")
+    # A state that an event leads to from three or more states (the device's LOCKDOWN: a duress PIN
+    # anywhere) is drawn with a note naming where it is entered from, not with an arrow from each:
+    # drawn, those arrows crossed every other transition (checked on the rendered page).
+    sources: dict[str, list[str]] = defaultdict(list)
+    by_event: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for (a, b), evs in edges.items():
-        lines.append(f"{indent}{a} --> {b}: {' / '.join(evs)}")
+        sources[b].append(a)
+        for e in evs:
+            by_event[e].add((a, b))
+    summarised = set()
+    if not boxed:
+        for pairs in by_event.values():
+            targets = {b for _, b in pairs}
+            if len(targets) == 1 and len(pairs) >= 3:
+                summarised |= targets
+    for (a, b), evs in edges.items():
+        if b not in summarised:
+            lines.append(f"{indent}{a} --> {b}: {' / '.join(evs)}")
+    for b in sorted(summarised):
+        by_events: dict[str, list[str]] = defaultdict(list)
+        for a in sources[b]:
+            by_events[" / ".join(edges[(a, b)])].append(a)
+        lines.append(f"{indent}note left of {b}")
+        parts = [f"from {' and '.join(srcs)} on {evs}" for evs, srcs in by_events.items()]
+        lines.append(f"{indent}    entered")
+        for i, part in enumerate(parts):
+            lines.append(f"{indent}    {part}{',' if i < len(parts) - 1 else ''}")
+        lines.append(f"{indent}end note")
     if boxed:
         lines.append("    }")
         for target in t.states:
@@ -398,7 +424,12 @@ def _table_page(name: str) -> str:
         BANNER.format(src=f"spec/tables/{name}.json"),
         f"# {name.replace('_', ' ').capitalize()} table\n\n",
         f"{t.description}\n\n",
-        f"Initial state `{t.initial}`; terminal " + (", ".join(f"`{s}`" for s in sorted(t.terminal)) or "none") + ". ",
+        f"Initial state `{t.initial}`; "
+        + (
+            "terminal states " + ", ".join(f"`{s}`" for s in sorted(t.terminal)) + ". "
+            if t.terminal
+            else "no terminal state (the machine lives as long as its daemon). "
+        ),
         f"The table is total: {len(t.states)} states × {len(t.events)} events = {n_rows} rows, each with its "
         "next state and its actions in order."
         + (
@@ -426,7 +457,10 @@ def _table_page(name: str) -> str:
                 [[f"`{e}`", ", ".join(t.row(next(s for s in t.states if s not in t.terminal), e).actions)] for e in everywhere],
             )
         )
-    parts.append(f"\n{ignored} rows ignore their event (same state, no action), among them every row of a terminal state.\n")
+    parts.append(
+        f"\n{ignored} rows ignore their event (same state, no action)"
+        + (", among them every row of a terminal state.\n" if t.terminal else ".\n")
+    )
     parts.append("\n## States\n\n")
     status = t.raw.get("status")
     if status:
