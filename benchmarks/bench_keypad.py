@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import baselines, loadgen  # noqa: E402
 from benchmarks.loadgen import cpu_seconds, pin_to, raise_nofile, use_event_loop  # noqa: E402
-from keycrypt.attacks.soak import vmrss_kib as rss_kib  # noqa: E402
+from keycrypt_kit.attacks.soak import vmrss_kib as rss_kib  # noqa: E402
 
 BENCH_PIN = "24680"
 GOALS = {

@@ -4,15 +4,34 @@ a client/keypad pair wired back to back (sans-IO, no sockets, no clocks)."""
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Callable, Iterable
 
 import pytest
+from hypothesis import settings
 
 from keycrypt.constants import Status
 from keycrypt.crypto.kem import BACKENDS, get_backend
 from keycrypt.machines.actions import Action, Close, Lockdown, Send
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
+
+# Hypothesis profiles. The default one is derandomised (each test draws the same examples on every
+# run, and no example database carries state between runs), so that no landing fails at random.
+# The others explore: ``--hypothesis-profile=random`` draws fresh examples (add
+# ``--hypothesis-seed=N`` to replay one seed), and ``--hypothesis-profile=soak`` does that with 50x the
+# examples (docs/testing.md, "Long runs"). Tests that set max_examples take the larger of theirs and
+# the profile's, see ``examples()``.
+settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True)
+settings.register_profile("random", derandomize=False, print_blob=True)
+settings.register_profile("soak", derandomize=False, print_blob=True, max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
+
+
+def examples(n: int) -> int:
+    """A test's own example count, raised to the active profile's when that is larger (soak)."""
+    return max(n, settings.default.max_examples)
+
 
 SEED = bytes(range(64))  # the keypad's private key seed in every test that does not say otherwise
 OTHER_SEED = bytes(range(64, 128))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.cli import main
+from keycrypt_conformance.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "vectors"

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conformance import cli, mutants, shim
-from conformance.runner import Case, ConformanceError, Config, Status, load_cases, load_config, select
-from keycrypt.vectors.reference import handle
+from keycrypt_conformance import cli, mutants, shim
+from keycrypt_conformance.runner import Case, ConformanceError, Config, Status, load_cases, load_config, select
+from keycrypt_conformance.reference import handle
 
 ROOT = Path(__file__).resolve().parent.parent
-REF = f"{sys.executable} -m conformance.reference_shim"
+REF = f"{sys.executable} -m keycrypt_conformance.reference_shim"
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def run_inprocess(cases: list[Case], config: Config | None = None, fail_fast: bo
 def test_reference_shim_passes_every_case(tmp_path: Path, cases: list[Case]) -> None:
     """The real command line, subprocess and all: exit 0, every case passed, reports written."""
     out, xml = tmp_path / "r.json", tmp_path / "r.xml"
-    proc = subprocess.run([sys.executable, "-m", "conformance.cli", "shim", "--cmd", REF, "--json", str(out),
+    proc = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "--cmd", REF, "--json", str(out),
                            "--junit-xml", str(xml)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
     report = json.loads(out.read_text())
@@ -65,7 +65,7 @@ def test_mutants_are_undone_after_use(cases: list[Case]) -> None:
 
 
 def test_mutant_switch_of_the_reference_shim_fails_the_run() -> None:
-    proc = subprocess.run([sys.executable, "-m", "conformance.cli", "shim", "-q", "--fail-fast", "-k", "mac:",
+    proc = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "-q", "--fail-fast", "-k", "mac:",
                            "--cmd", f"{REF} --mutant truncated_tag_compare"], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 1
@@ -91,12 +91,12 @@ def _fake_shim(tmp_path: Path, body: str) -> str:
     """A Python shim whose answer to each non-capabilities request is computed by ``body`` (sets ``ans``)."""
     lines = [
         "import json, sys",
-        "from keycrypt.vectors.reference import handle",
         "for line in sys.stdin:",
         "    req = json.loads(line)",
         "    if req['op'] == 'capabilities':",
         "        ans = {'result': {'implementation': 'fake', 'operations': ['frame.decode', 'mac.verify']}}",
         "    else:",
+        "        from keycrypt_conformance.reference import handle  # after capabilities: a loaded machine is slow to import it",
         *["        " + ln for ln in textwrap.dedent(body).strip().splitlines()],
         "    print(json.dumps({**ans, 'id': req['id']}), flush=True)",
     ]
@@ -147,7 +147,7 @@ def test_capabilities_decide_what_is_unimplemented(tmp_path: Path, cases: list[C
 @pytest.mark.skipif(not (shutil.which("sh") and shutil.which("openssl")), reason="needs sh and openssl")
 def test_the_shell_example_passes_its_operation_and_unimplemented_is_not_failure(tmp_path: Path) -> None:
     cmd = ["sh", str(ROOT / "conformance" / "examples" / "rekey_shim.sh")]
-    base = [sys.executable, "-m", "conformance.cli", "shim", "-q", "-k", "key_schedule:", "--cmd", " ".join(cmd)]
+    base = [sys.executable, "-m", "keycrypt_conformance.cli", "shim", "-q", "-k", "key_schedule:", "--cmd", " ".join(cmd)]
     proc = subprocess.run(base + ["--json", str(tmp_path / "r.json")], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr

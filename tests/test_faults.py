@@ -1,10 +1,10 @@
 """Network faults between a real client daemon and a real keypad daemon (CI form).
 
-Each fault class gets a few trials through :class:`keycrypt.faultproxy.FaultProxy`
+Each fault class gets a few trials through :class:`keycrypt_kit.faultproxy.proxy.FaultProxy`
 on 127.0.0.1 with a 0.2 s heartbeat (deadline 0.6 s): a delay whose round
 trip stays under the deadline must be survived (no false lockdown); every
 other fault must end in a lockdown within the deadline + 0.5 s. The long form
-is ``python -m keycrypt.faultproxy trials --per-class 100`` (docs/testing.md).
+is ``python -m keycrypt_kit.faultproxy trials --per-class 100`` (docs/testing.md).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import asyncio
 
 import pytest
 
-from keycrypt.faultproxy import CLASSES, FAULTS, Fault, FaultProxy, trials
+from keycrypt_kit.faultproxy.proxy import CLASSES, FAULTS, Fault, FaultProxy, trials
 
 
 def test_every_class_fails_closed_or_survives_as_it_must() -> None:

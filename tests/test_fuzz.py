@@ -1,6 +1,6 @@
 """Short fuzz runs for CI: hypothesis over every frame type and both key files, plus the mutation fuzzer.
 
-The long form is ``python -m keycrypt.fuzz.run --target all --inputs N`` (or
+The long form is ``python -m keycrypt_kit.fuzz.run --target all --inputs N`` (or
 the atheris harness); see docs/testing.md. Every property here can fail: the
 power tests at the end break a check and watch the oracle catch it.
 """
@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from keycrypt.errors import KeystoreError, ParseError, ProtocolError
-from keycrypt.fuzz import strategies as S
-from keycrypt.fuzz.run import fuzz
-from keycrypt.fuzz.targets import TARGETS, OracleViolation, client_snapshots, keypad_snapshots, seeds, target_client, target_keypad
+from keycrypt_kit.fuzz import strategies as S
+from keycrypt_kit.fuzz.run import fuzz
+from keycrypt_kit.fuzz.targets import TARGETS, OracleViolation, client_snapshots, keypad_snapshots, seeds, target_client, target_keypad
 from keycrypt.wire import frames
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -90,7 +90,7 @@ def test_power_keystore_sealed_oracle(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_genuine_seeds_are_accepted() -> None:
     """The oracle's premise: each snapshot's genuine frame is answered/accepted (else the oracle is vacuous)."""
-    from keycrypt.fuzz.targets import STATS
+    from keycrypt_kit.fuzz.targets import STATS
 
     STATS.clear()
     for s in seeds("client"):
@@ -136,6 +136,6 @@ def test_power_untyped_exception(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_typed_errors_are_protocol_or_keystore() -> None:
-    from keycrypt.fuzz.targets import TYPED
+    from keycrypt_kit.fuzz.targets import TYPED
 
     assert set(TYPED) == {ProtocolError, KeystoreError}

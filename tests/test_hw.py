@@ -377,7 +377,7 @@ def test_a_line_that_cannot_be_requested_stops_the_start(gpio: FakeGpio, chip: F
 
 def test_without_the_gpiod_package_the_sensor_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "gpiod", None)
-    with pytest.raises(HardwareError, match=r"pip install 'keycrypt\[hw\]'"):
+    with pytest.raises(HardwareError, match=r"pip install 'keycrypt-kcp1\[hw\]'"):
         run(gpio_sensor().start())
 
 
@@ -670,7 +670,7 @@ def test_a_missing_pad_or_library_is_a_hardware_error(evdev_world: FakeEvdev, mo
     with pytest.raises(HardwareError, match="no key named KEY_NOSUCHKEY"):
         run(make_pinpad({"driver": "evdev", "device": PAD, "arm_keys": ["KEY_NOSUCHKEY"]}).start())
     monkeypatch.setitem(sys.modules, "evdev", None)
-    with pytest.raises(HardwareError, match=r"pip install 'keycrypt\[hw\]'"):
+    with pytest.raises(HardwareError, match=r"pip install 'keycrypt-kcp1\[hw\]'"):
         run(make_pinpad({"driver": "evdev", "device": PAD}).start())
 
 

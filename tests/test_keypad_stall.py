@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from keycrypt.attacks.net import HOST, make_keystore, silenced, start_keypad
+from keycrypt_kit.rig import HOST, make_keystore, silenced, start_keypad
 from keycrypt.crypto.kem import get_backend
 from keycrypt.daemon.keypad import KeypadConnection
 from keycrypt.machines.actions import Action, Close, Established, Lockdown, Send, StatusSeen

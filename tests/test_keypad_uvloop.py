@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from keycrypt.attacks.net import Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
+from keycrypt_kit.rig import Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
 from keycrypt.daemon.keypad import KeypadDaemon
 
 

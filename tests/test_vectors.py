@@ -12,10 +12,13 @@ import pytest
 from keycrypt import tables
 from keycrypt.crypto.kem import get_backend
 from keycrypt.keystore import decode_pubkey, unseal_keystore
-from keycrypt.vectors import BINARY_FILES, VECTOR_FILES, cli, reference
-from keycrypt.vectors import material as M
-from keycrypt.vectors.gen_machines import accumulate_with_machines
-from keycrypt.vectors.generate import SCHEMA_NAME, default_schema_path, default_vectors_dir, first_difference, \
+from keycrypt.errors import Reason
+from keycrypt_conformance import reference
+from keycrypt_kit.vectorgen import cli
+from keycrypt_vectors import BINARY_FILES, OUTCOMES, VECTOR_FILES
+from keycrypt_kit.vectorgen import material as M
+from keycrypt_kit.vectorgen.gen_machines import accumulate_with_machines
+from keycrypt_kit.vectorgen.generate import SCHEMA_NAME, default_schema_path, default_vectors_dir, first_difference, \
     generate_all, validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,3 +220,8 @@ def test_generate_writes_what_check_accepts(generated: dict[str, bytes], tmp_pat
     assert cli.main(["generate", "--out", str(out), "--schema", str(schema)]) == 0
     assert cli.main(["check", "--out", str(out), "--schema", str(schema)]) == 0
     assert (out / "kem.json").read_bytes() == generated["kem.json"]
+
+
+def test_the_vectors_outcome_names_are_the_runtime_reasons() -> None:
+    """keycrypt_vectors carries the outcome names without importing the runtime; they must stay equal."""
+    assert OUTCOMES == tuple(r.value for r in Reason)

@@ -53,7 +53,7 @@ def import_evdev() -> Any:
     try:
         import evdev  # noqa: PLC0415 - lazy on purpose: only a keypad with a USB PIN pad needs it
     except ImportError as exc:
-        raise HardwareError(f"the evdev PIN pad needs the evdev package: pip install 'keycrypt[hw]' ({exc})") from None
+        raise HardwareError(f"the evdev PIN pad needs the evdev package: pip install 'keycrypt-kcp1[hw]' ({exc})") from None
     return evdev
 
 

@@ -50,7 +50,7 @@ def import_gpiod() -> Any:
         import gpiod  # noqa: PLC0415 - lazy on purpose: only a keypad with a GPIO sensor needs it
     except ImportError as exc:
         raise HardwareError(
-            f"the gpio sensor needs the gpiod package (libgpiod v2 bindings, >= 2.1): pip install 'keycrypt[hw]' ({exc})"
+            f"the gpio sensor needs the gpiod package (libgpiod v2 bindings, >= 2.1): pip install 'keycrypt-kcp1[hw]' ({exc})"
         ) from None
     if not hasattr(gpiod, "request_lines") or not hasattr(gpiod, "LineSettings"):
         raise HardwareError(

@@ -90,7 +90,6 @@ class ClientSession(TableMachine):
         self._kem = kem
         self._random = random
         self._reader = FrameReader()
-        self._deadline_at: float | None = None
         self._last = pings_per_epoch(config.rekey_log2) - 1
         self.handshake: Handshake | None = None  # intermediate values, for vectors and tests
         self.hello_frame: bytes | None = None

@@ -57,6 +57,7 @@ class TableMachine:
     def __init__(self) -> None:
         self.state: str = self.TABLE.initial
         self.trace: list[tuple[str, str, str]] | None = None  # (state, event, next) when tracing is on
+        self._deadline_at: float | None = None  # the instant the last SetTimer named; None when none is armed
         self._handlers: dict[str, Callable[[Step], None]] = {}
         for name in self.TABLE.actions:
             handler = getattr(self, f"_act_{name}", None)
@@ -67,6 +68,13 @@ class TableMachine:
     @property
     def terminal(self) -> bool:
         return self.state in self.TABLE.terminal
+
+    @property
+    def deadline(self) -> float | None:
+        """The armed deadline: the instant of the last SetTimer, None after a CancelTimer or the end.
+
+        Read-only, for drivers and tests to check that the timer they hold is the machine's own."""
+        return self._deadline_at
 
     def _fire(
         self,

@@ -73,7 +73,6 @@ class KeypadSession(TableMachine):
         self._idle_timeout = idle_timeout
         self._hello_timeout = hello_timeout
         self._reader = FrameReader()
-        self._deadline_at: float | None = None
         self._status = 0
         self.client_id: str | None = None
         self.rekey_log2 = 0

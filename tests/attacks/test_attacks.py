@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from keycrypt.attacks.catalogue import all_cases, run_case
+from keycrypt_kit.attacks.catalogue import run_case
+from keycrypt_kit.attacks.suite import all_cases
 
 CASES = all_cases()
 
@@ -70,8 +71,8 @@ def test_runner_prints_the_table_and_exits_1_on_a_fail(monkeypatch: pytest.Monke
     import json
     from pathlib import Path
 
-    from keycrypt.attacks.__main__ import main
-    from keycrypt.attacks.catalogue import CASES as REG, Case, Outcome
+    from keycrypt_kit.attacks.__main__ import main
+    from keycrypt_kit.attacks.catalogue import CASES as REG, Case, Outcome
 
     import logging
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from keycrypt.attacks.crash import rounds
+from keycrypt_kit.attacks.crash import rounds
 
 
 def test_sigkill_rounds_leave_sound_files() -> None:

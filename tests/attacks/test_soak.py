@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from keycrypt.attacks.soak import flatness, soak, summary
+from keycrypt_kit.attacks.soak import flatness, soak, summary
 
 
 def test_short_soak_has_no_lockdown_misses_no_breach_and_samples_memory() -> None:

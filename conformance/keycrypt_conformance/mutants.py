@@ -1,0 +1,253 @@
+"""Deliberately broken variants of the reference: the runner's proof of power.
+
+Each mutant wraps or monkeypatches the reference *inside the process that
+applies it* (the reference shim with ``--mutant``, or a test's context), and
+never touches production code on disk. The conformance tests show that the
+unmodified reference passes every case and that each mutant fails at least
+one: a runner that cannot tell these bugs apart from a correct
+implementation proves nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import hmac
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+from unittest import mock
+
+from keycrypt.constants import EK_SIZE, LABEL_TRANSCRIPT, TAG_SIZE, Status
+from keycrypt.crypto import kem, schedule
+from keycrypt.errors import CounterError, MacFailure, ParseError
+from keycrypt import tables
+from keycrypt.machines import client, device, keypad
+from keycrypt_conformance import reference
+from keycrypt.wire import fastpath, frames
+from keycrypt.wire import keystore as wire_keystore
+
+Patcher = Callable[[contextlib.ExitStack], None]
+
+
+@dataclass(frozen=True)
+class Mutant:
+    description: str
+    patch: Patcher
+    hint: str  # a -k pattern of cases that should catch it (keeps the mutant tests fast)
+
+
+def _verify_everywhere(stack: contextlib.ExitStack, fn: Callable[..., bool]) -> None:
+    for mod in (schedule, client, keypad):
+        stack.enter_context(mock.patch.object(mod, "verify", fn))
+
+
+# --------------------------------------------------------------------------- the bugs
+
+
+def skip_mac_check(stack: contextlib.ExitStack) -> None:
+    _verify_everywhere(stack, lambda key, tag, *parts: True)
+
+
+def truncated_tag_compare(stack: contextlib.ExitStack) -> None:
+    def verify(key: bytes, tag: bytes, *parts: bytes) -> bool:
+        return hmac.compare_digest(schedule.mac(key, *parts)[:16], tag[:16])
+
+    _verify_everywhere(stack, verify)
+
+
+def replay_counter(stack: contextlib.ExitStack) -> None:
+    def verify_ping(self: Any, step: Any) -> None:
+        ping = step.frame
+        keys = self._require_keys()
+        if not schedule.verify(keys.c2k, ping.tag, step.raw[:-TAG_SIZE]):
+            raise MacFailure("PING tag does not verify", field="tag")
+        if ping.counter > self.expected:  # BUG: an old counter is let through
+            raise CounterError("PING counter ahead", field="counter")
+        self._challenge, self._ping_counter = ping.challenge, ping.counter
+
+    stack.enter_context(mock.patch.object(keypad.KeypadSession, "_act_verify_ping", verify_ping))
+
+
+def client_ignores_counter(stack: contextlib.ExitStack) -> None:
+    original = client.ClientSession._act_verify_pong
+
+    def verify_pong(self: Any, step: Any) -> None:
+        if self._outstanding is not None:  # BUG: believe the PONG's counter
+            step.frame = frames.Pong(self._outstanding[0], step.frame.status, step.frame.tag)
+        original(self, step)
+
+    stack.enter_context(mock.patch.object(client.ClientSession, "_act_verify_pong", verify_pong))
+
+
+def wrong_label(stack: contextlib.ExitStack) -> None:
+    stack.enter_context(mock.patch.object(schedule, "LABEL_REKEY", b"KC1 Rekey"))
+
+
+def no_direction_separation(stack: contextlib.ExitStack) -> None:
+    def derive(cls: Any, epoch: int, key: bytes) -> schedule.EpochKeys:
+        c2k = schedule.hkdf_expand(key, schedule.LABEL_C2K)
+        return cls(epoch, key, c2k, c2k)  # BUG: k2c == c2k
+
+    stack.enter_context(mock.patch.object(schedule.EpochKeys, "derive", classmethod(derive)))
+
+
+def ignores_lockdown(stack: contextlib.ExitStack) -> None:
+    def report_status(self: Any, step: Any, status: int) -> None:
+        self.status = status  # BUG: no lockdown_order follow-up
+
+    stack.enter_context(mock.patch.object(client.ClientSession, "_report_status", report_status))
+
+
+def accepts_trailing(stack: contextlib.ExitStack) -> None:
+    original = frames.decode
+
+    def decode(data: bytes) -> frames.Frame:
+        try:
+            return original(data)
+        except ParseError as exc:
+            if exc.field != "trailing":
+                raise
+            _, length = frames.check_header(bytes(data))
+            return original(bytes(data)[: 6 + length])  # BUG: ignore what follows
+
+    for mod in (frames, client, keypad):
+        stack.enter_context(mock.patch.object(mod, "decode", decode))
+
+
+def never_rekeys(stack: contextlib.ExitStack) -> None:
+    c_orig, k_orig = client.ClientSession._event_for, keypad.KeypadSession._event_for
+
+    def c_event(self: Any, frame: Any) -> str:
+        e = c_orig(self, frame)
+        return "frame_pong" if e == "frame_pong_final" else e
+
+    def k_event(self: Any, frame: Any) -> str:
+        e = k_orig(self, frame)
+        return "frame_ping" if e == "frame_ping_final" else e
+
+    stack.enter_context(mock.patch.object(client.ClientSession, "_event_for", c_event))
+    stack.enter_context(mock.patch.object(keypad.KeypadSession, "_event_for", k_event))
+
+
+def wrong_status_in_mac(stack: contextlib.ExitStack) -> None:
+    def send_pong(self: Any, step: Any) -> None:
+        prefix = fastpath.pong_prefix(self._ping_counter, self._status)
+        covered = fastpath.pong_prefix(self._ping_counter, int(Status.ARMED))  # BUG: the tag says ARMED
+        step.out.append(keypad.Send(prefix + schedule.mac(self._require_keys().k2c, covered, self._challenge)))
+        self.expected = self._ping_counter + 1
+
+    original = reference.mac_input
+
+    def mac_input(frame: Any, context: bytes) -> bytes:
+        if isinstance(frame, (frames.Pong, frames.HelloAck)):
+            frame = dataclasses.replace(frame, status=int(Status.ARMED))
+        return original(frame, context)
+
+    stack.enter_context(mock.patch.object(keypad.KeypadSession, "_act_send_pong", send_pong))
+    stack.enter_context(mock.patch.object(reference, "mac_input", mac_input))
+
+
+def psk_ignored(stack: contextlib.ExitStack) -> None:
+    stack.enter_context(mock.patch.object(schedule, "session_prk", lambda ss, salt, psk: schedule.hkdf_extract(salt, ss)))
+
+
+def transcript_without_ek(stack: contextlib.ExitStack) -> None:
+    stack.enter_context(mock.patch.object(
+        schedule, "transcript_hash", lambda ek, hello: hashlib.sha256(LABEL_TRANSCRIPT + hello).digest()))
+
+
+def _drop_problem(stack: contextlib.ExitStack, field: str) -> None:
+    original = frames._field_problems
+
+    def problems(ft: Any, values: dict[str, object]) -> tuple[str, str] | None:
+        p = original(ft, values)
+        return None if p is not None and p[0] == field else p
+
+    stack.enter_context(mock.patch.object(frames, "_field_problems", problems))
+
+
+def accepts_unknown_status(stack: contextlib.ExitStack) -> None:
+    _drop_problem(stack, "status")
+    stack.enter_context(mock.patch.object(fastpath, "_STATUSES", frozenset(range(256))))
+
+
+def accepts_reserved_flags(stack: contextlib.ExitStack) -> None:
+    _drop_problem(stack, "flags")
+
+
+def skips_modulus_check(stack: contextlib.ExitStack) -> None:
+    def check(ek: bytes) -> None:
+        kem._check_len("ek", ek, EK_SIZE)  # BUG: the length only
+
+    stack.enter_context(mock.patch.object(kem, "modulus_check", check))
+
+
+def keystore_ignores_bounds(stack: contextlib.ExitStack) -> None:
+    stack.enter_context(mock.patch.object(wire_keystore, "check_argon2_param", lambda name, value: None))
+
+
+def stale_timer_locks_down(stack: contextlib.ExitStack) -> None:
+    """The client's table says a stale timer in IDLE locks the host down (a false alarm)."""
+    original = tables.load("client_session")
+    rows = dict(original.rows)
+    rows[("IDLE", "deadline")] = tables.Row("IDLE", "deadline", "LOCKED_DOWN", ("lockdown",), "deadline", None)
+    broken = dataclasses.replace(original, rows=rows)
+    real_load = tables.load
+
+    stack.enter_context(mock.patch.object(client.ClientSession, "TABLE", broken))
+    stack.enter_context(mock.patch.object(tables, "load", lambda name: broken if name == "client_session"
+                                          else real_load(name)))
+
+
+def duress_not_masked(stack: contextlib.ExitStack) -> None:
+    def mask(self: Any, step: Any) -> None:
+        step.out.append(device.Display(step.row.next.lower()))  # BUG: shows "lockdown" to whoever holds the PIN
+
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_mask_duress", mask))
+
+
+def pubkey_text_ignores_check(stack: contextlib.ExitStack) -> None:
+    stack.enter_context(mock.patch.object(wire_keystore, "_text_check_matches", lambda check, prefix, b64: True))
+
+
+MUTANTS: dict[str, Mutant] = {
+    "skip_mac_check": Mutant("tags are never checked", skip_mac_check, "mac:"),
+    "truncated_tag_compare": Mutant("only the first 16 bytes of a tag are compared", truncated_tag_compare, "mac:"),
+    "replay_counter": Mutant("the keypad accepts a PING counter it has already answered", replay_counter, "sessions:"),
+    "client_ignores_counter": Mutant("the client does not check the PONG's counter", client_ignores_counter,
+                                     "sessions:"),
+    "wrong_label": Mutant("the rekey label is 'KC1 Rekey'", wrong_label, "key_schedule:"),
+    "no_direction_separation": Mutant("k_k2c = k_c2k (no direction separation)", no_direction_separation,
+                                      "key_schedule:"),
+    "ignores_lockdown": Mutant("the client ignores a verified LOCKDOWN status", ignores_lockdown, "sessions:"),
+    "accepts_trailing": Mutant("trailing bytes after a frame are ignored", accepts_trailing, "wire:"),
+    "never_rekeys": Mutant("neither side ever leaves an epoch", never_rekeys, "sessions:"),
+    "wrong_status_in_mac": Mutant("PONG (and HELLO_ACK) tags cover status ARMED whatever is sent",
+                                  wrong_status_in_mac, "mac:"),
+    "psk_ignored": Mutant("the psk is left out of the key schedule", psk_ignored, "key_schedule:"),
+    "transcript_without_ek": Mutant("TH hashes the HELLO without ek", transcript_without_ek, "key_schedule:"),
+    "accepts_unknown_status": Mutant("status values other than 0, 1, 2 are accepted", accepts_unknown_status, "wire:"),
+    "accepts_reserved_flags": Mutant("reserved HELLO flag bits are accepted", accepts_reserved_flags, "wire:"),
+    "skips_modulus_check": Mutant("ek coefficients are not checked against q", skips_modulus_check, "kem:"),
+    "keystore_ignores_bounds": Mutant("Argon2 costs in a keystore header are not bounded", keystore_ignores_bounds,
+                                      "keystore:"),
+    "pubkey_text_ignores_check": Mutant("the text public key's check is not compared", pubkey_text_ignores_check,
+                                        "keystore:pubkey/read/"),
+    "stale_timer_locks_down": Mutant("a stale timer in IDLE locks the host down", stale_timer_locks_down,
+                                     "state_machines:client_session/"),
+    "duress_not_masked": Mutant("the keypad's display reveals a duress PIN", duress_not_masked,
+                                "state_machines:keypad_device/"),
+}
+
+
+@contextlib.contextmanager
+def apply(name: str) -> Iterator[None]:
+    """Break the reference as the named mutant does, for the duration of the block."""
+    try:
+        mutant = MUTANTS[name]
+    except KeyError:
+        raise ValueError(f"unknown mutant {name!r}; choose one of {', '.join(sorted(MUTANTS))}") from None
+    with contextlib.ExitStack() as stack:
+        mutant.patch(stack)
+        yield

@@ -1,0 +1,220 @@
+"""keystore.json and the live keypad mode's test keystore.
+
+Argon2 costs are the smallest the format accepts (t=1, 8 MiB, p=1) so that
+the file runs in well under a second; one case uses the defaults.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from typing import Any
+
+from keycrypt.constants import ARGON2_MEMORY_KIB_RANGE, ARGON2_PARALLELISM_RANGE, ARGON2_TIME_COST_RANGE
+from keycrypt.keystore import encode_pubkey, seal_keystore
+from keycrypt_kit.vectorgen import material as M
+from keycrypt_kit.vectorgen.builder import VectorFile
+from keycrypt_conformance.jsonio import hx
+from keycrypt_conformance.rng import derive
+from keycrypt.wire.keystore import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
+
+SMALL = Argon2Params(ARGON2_TIME_COST_RANGE[0], ARGON2_MEMORY_KIB_RANGE[0], ARGON2_PARALLELISM_RANGE[0])
+
+NOTES = {
+    "Normal": ("Functionality", "A keystore that opens with the given PIN."),
+    "DefaultParams": ("Functionality", "The default Argon2id costs (t=3, 64 MiB, p=4)."),
+    "PinNormalization": ("EdgeCase", "The PIN is NFC-normalized before Argon2: both spellings open the file."),
+    "WrongPin": ("Functionality", "An intact file and a wrong PIN: keystore_error / wrong_pin."),
+    "NotAKeystore": ("MissingCheck", "Wrong magic or file type: not a keystore at all."),
+    "Unsupported": ("MissingCheck", "A version, algorithm id or Argon2 cost outside what the format accepts; refused "
+                    "before Argon2 runs."),
+    "Tampered": ("MissingCheck", "A changed byte caught by the checksum (or the fingerprint) before the PIN is blamed."),
+    "TamperedRechecksummed": ("MissingCheck", "A changed byte with a recomputed checksum: the header is the AEAD's "
+                              "associated data, so nothing opens."),
+    "Truncated": ("MissingCheck", "The file ends early."),
+    "PubkeyText": ("Functionality", "The one-line text form of the public key file: kcp1-mlkem768:<base64 of ek>:<check>."),
+    "PubkeyBinary": ("Functionality", "The binary KCPK public key file, still read."),
+    "PubkeyTextWhitespace": ("EdgeCase", "White space around the text form (an indented paste, CRLF) is ignored."),
+    "PubkeyTextCheck": ("MissingCheck", "A character of the text form changed or lost: the check catches it."),
+    "PubkeyTextMalformed": ("MissingCheck", "A well-checked text line around a bad key (non-canonical base64, wrong length, "
+                            "a key failing the FIPS 203 check), or a line that is not one line: refused."),
+    "PubkeyForeign": ("MissingCheck", "Another key type (kcp1-mlkem1024: unsupported) or a foreign key (ssh): refused."),
+}
+
+
+def _field(name: str) -> tuple[int, int]:
+    for fname, off, size in KEYSTORE_LAYOUT:
+        if fname == name:
+            return off, size
+    raise KeyError(name)
+
+
+def _put(data: bytes, name: str, value: bytes) -> bytes:
+    off, size = _field(name)
+    assert len(value) == size
+    return data[:off] + value + data[off + size:]
+
+
+def _flip(data: bytes, name: str, index: int = 0) -> bytes:
+    off, _ = _field(name)
+    return data[:off + index] + bytes([data[off + index] ^ 0x01]) + data[off + index + 1:]
+
+
+def _recheck(data: bytes) -> bytes:
+    """Recompute the trailing SHA-256 checksum, as an attacker can."""
+    body = data[:-32]
+    return body + hashlib.sha256(body).digest()
+
+
+def seal(label: str, pin: str, params: Argon2Params = SMALL, seed: bytes = M.KEYPAD_SEED) -> dict[str, Any]:
+    return {"seed": hx(seed), "pin": pin, "salt": hx(derive(f"{label}/salt", 16)),
+            "nonce": hx(derive(f"{label}/nonce", 24)), "t_cost": params.time_cost,
+            "m_cost_kib": params.memory_kib, "parallelism": params.parallelism}
+
+
+def test_keystore() -> bytes:
+    """vectors/keypad_test_keystore.bin: the keypad's seed under TEST_PIN, small Argon2 costs."""
+    s = seal("keystore/keypad-test", M.TEST_PIN)
+    return seal_keystore(M.KEYPAD_SEED, M.TEST_PIN, salt=bytes.fromhex(s["salt"]), nonce=bytes.fromhex(s["nonce"]),
+                         params=SMALL)
+
+
+def test_pubkey() -> bytes:
+    return encode_pubkey(M.ek())
+
+
+def keystore_file() -> dict[str, Any]:
+    f = VectorFile("KeyCrypt keystore", [
+        "The keypad's 64-byte seed sealed with XChaCha20-Poly1305 under Argon2id(PIN); the header is the AEAD's",
+        "associated data; a SHA-256 checksum tells corruption from a wrong PIN. keystore_error answers name the",
+        "kind in 'field': wrong_pin, not_a_keystore, unsupported, truncated, tampered."], NOTES)
+    g = f.group("keystore.seal", "Seal the seed under the PIN with the given salt, nonce and Argon2 costs.")
+    files: dict[str, bytes] = {}
+    for name, pin, params, flags in (
+        ("keypad-test", M.TEST_PIN, SMALL, ["Normal"]),
+        ("default-params", "1234", Argon2Params.DEFAULT, ["DefaultParams"]),
+        ("pin-nfc", "caf\u00e9-1234", SMALL, ["PinNormalization"]),
+    ):
+        t = g.valid(f"keystore/seal/{name}", f"seal with PIN {pin!r}, t={params.time_cost}, "
+                    f"m={params.memory_kib} KiB, p={params.parallelism}", seal(f"keystore/{name}", pin, params), flags)
+        files[name] = bytes.fromhex(t["output"]["file"])
+    assert files["keypad-test"] == test_keystore()
+
+    g = f.group("keystore.open", "Open the file with the PIN: seed and fingerprint SHA-256(ek), or a typed keystore_error.")
+    base = files["keypad-test"]
+    out = {"seed": hx(M.KEYPAD_SEED), "fingerprint": hx(hashlib.sha256(M.ek()).digest())}
+    g.valid("keystore/open/keypad-test", f"vectors/keypad_test_keystore.bin, PIN {M.TEST_PIN!r}",
+            {"file": hx(base), "pin": M.TEST_PIN}, ["Normal"], expect=out)
+    g.valid("keystore/open/default-params", "default Argon2 costs, PIN '1234'",
+            {"file": hx(files["default-params"]), "pin": "1234"}, ["DefaultParams"], expect=out)
+    g.valid("keystore/open/pin-nfc-composed", "sealed with 'café' precomposed, opened with the same",
+            {"file": hx(files["pin-nfc"]), "pin": "caf\u00e9-1234"}, ["PinNormalization"], expect=out)
+    g.valid("keystore/open/pin-nfc-decomposed", "sealed with 'café' precomposed, opened with e + combining acute",
+            {"file": hx(files["pin-nfc"]), "pin": "cafe\u0301-1234"}, ["PinNormalization"], expect=out)
+
+    def bad(id: str, comment: str, data: bytes, flags: list[str], kind: str, pin: str = M.TEST_PIN) -> None:
+        g.invalid(f"keystore/open/{id}", comment, {"file": hx(data), "pin": pin}, flags, "keystore_error", kind)
+
+    for pin in ("2468-tesT", "2468-tes", "2468-test "):
+        bad(f"wrong-pin-{pin.replace(' ', '_')}", f"wrong PIN {pin!r}", base, ["WrongPin"], "wrong_pin", pin)
+    bad("magic-KCKT", "magic 'KCKT'", _put(base, "magic", b"KCKT"), ["NotAKeystore"], "not_a_keystore")
+    bad("magic-pubkey", "a public key file's magic 'KCPK'", _put(base, "magic", b"KCPK"), ["NotAKeystore"],
+        "not_a_keystore")
+    bad("public-key-file", "a whole public key file", test_pubkey(), ["NotAKeystore"], "not_a_keystore")
+    for v in (0, 2):
+        bad(f"format-version-{v}", f"format version {v}", _put(base, "format_version", bytes([v])), ["Unsupported"],
+            "unsupported")
+    for v in (0, 2):
+        bad(f"file-type-{v}", f"file type {v}", _put(base, "file_type", bytes([v])), ["NotAKeystore"],
+            "not_a_keystore")
+    bad("kdf-2", "kdf id 2", _put(base, "kdf", b"\x02"), ["Unsupported"], "unsupported")
+    bad("aead-2", "aead id 2", _put(base, "aead", b"\x02"), ["Unsupported"], "unsupported")
+    lo_t, hi_t = ARGON2_TIME_COST_RANGE
+    lo_m, hi_m = ARGON2_MEMORY_KIB_RANGE
+    lo_p, hi_p = ARGON2_PARALLELISM_RANGE
+    for name, fmt, lo, hi in (("t_cost", ">I", lo_t, hi_t), ("m_cost_kib", ">I", lo_m, hi_m),
+                              ("parallelism", ">B", lo_p, hi_p)):
+        for v in (lo - 1, hi + 1):
+            bad(f"{name.replace('_', '-')}-{v}", f"Argon2 {name} {v}, outside {lo}..{hi}: refused before Argon2 runs",
+                _put(base, name, struct.pack(fmt, v)), ["Unsupported"], "unsupported")
+        changed = _put(base, name, struct.pack(fmt, lo + 1))
+        bad(f"{name.replace('_', '-')}-changed", f"Argon2 {name} changed to {lo + 1} (in bounds): checksum",
+            changed, ["Tampered"], "tampered")
+        bad(f"{name.replace('_', '-')}-changed-rechecksummed", f"Argon2 {name} changed, checksum recomputed: the "
+            "AEAD fails", _recheck(changed), ["TamperedRechecksummed"], "wrong_pin")
+    for name in ("salt", "nonce", "fingerprint", "sealed", "check"):
+        bad(f"{name}-flipped", f"one bit of {name} flipped", _flip(base, name), ["Tampered"], "tampered")
+    bad("sealed-last-byte-flipped", "the AEAD tag's last byte flipped", _flip(base, "sealed", 79), ["Tampered"],
+        "tampered")
+    for name in ("salt", "nonce", "fingerprint", "sealed"):
+        bad(f"{name}-flipped-rechecksummed", f"one bit of {name} flipped, checksum recomputed",
+            _recheck(_flip(base, name)), ["TamperedRechecksummed"], "wrong_pin")
+    for name, off, _ in KEYSTORE_LAYOUT:
+        if off > KEYSTORE_HEADER_LEN - 1 or name in ("magic",):
+            continue
+        bad(f"truncated-before-{name}", f"the file ends before {name} (offset {off})", base[:off], ["Truncated"],
+            "truncated")
+    bad("truncated-in-sealed", "the file ends inside the sealed seed", base[:KEYSTORE_HEADER_LEN + 10], ["Truncated"],
+        "truncated")
+    bad("truncated-last-byte", "the last byte missing", base[:-1], ["Truncated"], "truncated")
+    bad("extra-byte", "one byte appended", base + b"\x00", ["Tampered"], "tampered")
+    bad("empty", "an empty file has no magic: not a keystore", b"", ["NotAKeystore"], "not_a_keystore")
+    _pubkey_groups(f)
+    return f.to_json()
+
+
+def _pubkey_groups(f: VectorFile) -> None:
+    """The public key file, text form (written) and both forms (read)."""
+    import base64
+
+    from keycrypt.constants import PUBKEY_TEXT_PREFIX
+    from keycrypt.wire.keystore import _text_check
+
+    ek = M.ek()
+    out = {"fingerprint": hx(hashlib.sha256(ek).digest())}
+    g = f.group("pubkey.write", "Write the public key file in the text form, byte for byte.")
+    text = bytes.fromhex(g.valid("pubkey/write/keypad-test", "the keypad's public key, one line and a newline",
+                                 {"ek": hx(ek)}, ["PubkeyText"])["output"]["file"])
+    prefix, b64, check = text.decode("ascii").strip().split(":")
+
+    def line(b: str, p: str = prefix) -> bytes:  # a line with a correct check around any base64
+        return f"{p}:{b}:{_text_check(p, b)}".encode("ascii")
+
+    g = f.group("pubkey.read", "Read a public key file of either form: its fingerprint, or a typed keystore_error.")
+    g.valid("pubkey/read/text", "the text form as written", {"file": hx(text)}, ["PubkeyText"], expect=out)
+    g.valid("pubkey/read/binary", "vectors/keypad_test_pubkey.bin, the binary form", {"file": hx(test_pubkey())},
+            ["PubkeyBinary"], expect=out)
+    g.valid("pubkey/read/text-no-newline", "no final newline", {"file": hx(text.rstrip())}, ["PubkeyTextWhitespace"],
+            expect=out)
+    g.valid("pubkey/read/text-indented-crlf", "indented, CRLF and an empty line after it",
+            {"file": hx(b"  \t" + text.rstrip() + b"\r\n\r\n")}, ["PubkeyTextWhitespace"], expect=out)
+
+    def bad(id: str, comment: str, data: bytes, flags: list[str], kind: str) -> None:
+        g.invalid(f"pubkey/read/{id}", comment, {"file": hx(data)}, flags, "keystore_error", kind)
+
+    flipped = f"{int(check, 16) ^ 1:08x}"
+    bad("check-flipped", "the check's last bit flipped", line(b64).replace(check.encode(), flipped.encode()),
+        ["PubkeyTextCheck"], "tampered")
+    bad("base64-case-changed", "four base64 characters' case changed, check kept",
+        text.replace(b64[100:104].encode(), b64[100:104].swapcase().encode(), 1), ["PubkeyTextCheck"], "tampered")
+    bad("base64-char-lost", "one base64 character lost, check kept", text.replace(b64[500:502].encode(),
+        b64[500:501].encode(), 1), ["PubkeyTextCheck"], "tampered")
+    bad("check-missing", "the ':<check>' part lost", f"{prefix}:{b64}".encode(), ["PubkeyTextCheck"], "truncated")
+    bad("four-parts", "a fourth ':' part", text.rstrip() + b":00", ["PubkeyTextMalformed"], "tampered")
+    bad("two-lines", "the line broken in two (a mail client's wrap)", text[:76] + b"\n" + text[76:],
+        ["PubkeyTextMalformed"], "tampered")
+    bad("non-canonical-base64", "the unused bits of the last base64 character set (check recomputed)",
+        line(b64[:-2] + "B="), ["PubkeyTextMalformed"], "tampered")
+    bad("not-base64", "a character outside the base64 alphabet (check recomputed)", line(b64[:-4] + "*AA="),
+        ["PubkeyTextMalformed"], "tampered")
+    bad("short-key", "a key of 1183 bytes (check recomputed)", line(base64.b64encode(ek[:-1]).decode()),
+        ["PubkeyTextMalformed"], "tampered")
+    bad("key-fails-fips203", "a key whose coefficients are not below q (check recomputed)",
+        line(base64.b64encode(b"\xff" * len(ek)).decode()), ["PubkeyTextMalformed"], "tampered")
+    other = "kcp1-mlkem1024"
+    bad("other-kcp1-type", f"type {other}", line(b64, other), ["PubkeyForeign"], "unsupported")
+    bad("ssh-key", "an ssh public key", b"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl op@host\n",
+        ["PubkeyForeign"], "not_a_keystore")
+    bad("keystore", "the keystore (private key) given as the public key", test_keystore(), ["PubkeyForeign"],
+        "not_a_keystore")
+    assert prefix == PUBKEY_TEXT_PREFIX

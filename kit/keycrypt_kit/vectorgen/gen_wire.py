@@ -1,0 +1,138 @@
+"""wire.json: every frame type encoded and decoded, and every way each field can be malformed."""
+
+from __future__ import annotations
+
+import struct
+from typing import Any
+
+from keycrypt.constants import HEADER_SIZE, MAGIC, VERSION, FrameType
+from keycrypt_kit.vectorgen.builder import VectorFile
+from keycrypt_conformance.jsonio import frame_to_json, hx
+from keycrypt_conformance.rng import derive
+from keycrypt.wire import frames
+
+NOTES = {
+    "Normal": ("Functionality", "A well-formed frame of this type."),
+    "Boundary": ("EdgeCase", "A field at the edge of its legal range."),
+    "Truncated": ("MissingCheck", "The bytes end before the header or the body does."),
+    "BadMagic": ("MissingCheck", "The frame does not start with ASCII 'KC'."),
+    "BadVersion": ("MissingCheck", "A protocol version other than 1."),
+    "UnknownType": ("MissingCheck", "A frame type outside 1..6."),
+    "BadLength": ("MissingCheck", "The header's body length is outside the type's legal length."),
+    "TrailingBytes": ("MissingCheck", "Bytes after a complete frame where exactly one frame was expected."),
+    "ReservedFlags": ("MissingCheck", "A HELLO flag bit other than bit 0 (psk) is set."),
+    "RekeyLog2Range": ("MissingCheck", "rekey_log2 outside 4..24."),
+    "ClientIdLength": ("MissingCheck", "The client_id length byte disagrees with the frame length."),
+    "ClientIdUtf8": ("MissingCheck", "client_id is not valid UTF-8."),
+    "ClientIdRange": ("MissingCheck", "client_id of 0 or more than 64 bytes in an otherwise consistent frame; the "
+                                      "type's length bound, checked first, is what rejects it."),
+    "UnknownStatus": ("MissingCheck", "A status other than 0 ARMED, 1 DISARMED, 2 LOCKDOWN."),
+    "CheckOrder": ("EdgeCase", "Two faults: the header is checked in the order magic, version, type, length."),
+}
+
+
+def sample_frames() -> dict[str, frames.Frame]:
+    """name -> a valid frame, covering every type and the boundaries of every field."""
+    d = lambda label, n: derive(f"wire/{label}", n)  # noqa: E731
+    ct = d("ct", 1088)
+    return {
+        "hello": frames.Hello(0, 24, "host-01.example", ct, d("challenge", 32), d("salt", 16)),
+        "hello-psk-flag": frames.Hello(1, 24, "vault-02.example", ct, d("challenge", 32), d("salt", 16)),
+        "hello-rekey-log2-4": frames.Hello(0, 4, "h", ct, d("challenge", 32), d("salt", 16)),
+        "hello-client-id-64": frames.Hello(0, 24, "x" * 64, ct, d("challenge", 32), d("salt", 16)),
+        "hello-client-id-utf8": frames.Hello(0, 24, "sørvér-Ω-🔒", ct, d("challenge", 32), d("salt", 16)),
+        "hello-ack-armed": frames.HelloAck(0, d("tag1", 32)),
+        "hello-ack-disarmed": frames.HelloAck(1, d("tag2", 32)),
+        "hello-ack-lockdown": frames.HelloAck(2, d("tag3", 32)),
+        "ping-counter-0": frames.Ping(0, d("ping-challenge", 32), d("tag4", 32)),
+        "ping-counter-max": frames.Ping(0xFFFFFFFF, d("ping-challenge2", 32), d("tag5", 32)),
+        "pong-armed": frames.Pong(0, 0, d("tag6", 32)),
+        "pong-disarmed": frames.Pong(7, 1, d("tag7", 32)),
+        "pong-lockdown": frames.Pong(0xFFFFFFFF, 2, d("tag8", 32)),
+        "rekey": frames.Rekey(d("rekey-salt", 16), d("tag9", 32)),
+        "rekey-ack": frames.RekeyAck(d("tag10", 32)),
+    }
+
+
+def _with_length(raw: bytes, length: int, body: bytes | None = None) -> bytes:
+    return raw[:4] + struct.pack(">H", length) + (raw[HEADER_SIZE:] if body is None else body)
+
+
+def wire_file() -> dict[str, Any]:
+    f = VectorFile("KCP/1 frames", ["magic 'KC' | version u8 | type u8 | length u16 | body, big-endian.",
+                                    "Decoding failures are parse_error naming the first bad field."], NOTES)
+    samples = sample_frames()
+    enc = {name: frames.encode(fr) for name, fr in samples.items()}
+    g = f.group("frame.encode", "Encode a frame from its fields (the tag is given, not computed).")
+    for name, fr in samples.items():
+        flags = ["Boundary"] if any(k in name for k in ("64", "max", "log2-4", "utf8")) else ["Normal"]
+        g.valid(f"wire/encode/{name}", f"encode {name}", {"fields": frame_to_json(fr)}, flags,
+                expect={"frame": hx(enc[name])})
+    g = f.group("frame.decode", "Decode exactly one frame; every failure names its field.")
+    for name, fr in samples.items():
+        g.valid(f"wire/decode/{name}", f"decode {name}", {"frame": hx(enc[name])}, ["Normal"],
+                expect={"fields": frame_to_json(fr)})
+
+    def bad(id: str, comment: str, raw: bytes, flags: list[str], field: str) -> None:
+        g.invalid(f"wire/decode/{id}", comment, {"frame": hx(raw)}, flags, "parse_error", field)
+
+    ping = enc["ping-counter-0"]
+    bad("empty", "no bytes at all", b"", ["Truncated"], "header")
+    bad("header-5-bytes", "5 of the 6 header bytes", ping[:5], ["Truncated"], "header")
+    for label, magic in (("KD", b"KD"), ("lowercase", b"kc"), ("zero", b"\x00\x00"), ("swapped", b"CK")):
+        bad(f"magic-{label}", f"magic {magic!r}", magic + ping[2:], ["BadMagic"], "magic")
+    for v in (0, VERSION + 1, 255):
+        bad(f"version-{v}", f"version {v}", ping[:2] + bytes([v]) + ping[3:], ["BadVersion"], "version")
+    bad("magic-and-version", "bad magic and bad version: magic is reported", b"XX\x09" + ping[3:],
+        ["BadMagic", "BadVersion", "CheckOrder"], "magic")
+    for t in (0, 7, 255):
+        bad(f"type-{t}", f"frame type {t}", ping[:3] + bytes([t]) + ping[4:], ["UnknownType"], "type")
+    bad("type-and-length", "unknown type 9 and length 0: type is reported", ping[:3] + b"\x09\x00\x00",
+        ["UnknownType", "CheckOrder"], "type")
+    for name in ("hello", "hello-ack-armed", "ping-counter-0", "pong-armed", "rekey", "rekey-ack"):
+        raw = enc[name]
+        ft = FrameType(raw[3])
+        lo, hi = frames.BODY_BOUNDS[ft]
+        tname = ft.name.lower().replace("_", "-")
+        for length in sorted({0, lo - 1, hi + 1, 0xFFFF} - {lo}):
+            if length < 0:
+                continue
+            bad(f"{tname}-length-{length}", f"{ft.name} with header length {length} (legal {lo}..{hi})",
+                _with_length(raw, length), ["BadLength"], "length")
+        bad(f"{tname}-body-short-1", f"{ft.name} missing its last byte", raw[:-1], ["Truncated"], "body")
+        bad(f"{tname}-header-only", f"{ft.name} header without a body", raw[:HEADER_SIZE], ["Truncated"], "body")
+        bad(f"{tname}-trailing-1", f"{ft.name} followed by one extra byte", raw + b"\x00", ["TrailingBytes"],
+            "trailing")
+        bad(f"{tname}-followed-by-frame", f"{ft.name} followed by a whole second frame", raw + enc["rekey-ack"],
+            ["TrailingBytes"], "trailing")
+    hello = enc["hello"]
+    for flags in (0x02, 0x80, 0xFE, 0xFF):
+        bad(f"hello-flags-{flags:02x}", f"HELLO flags 0x{flags:02x}: reserved bits set",
+            hello[:6] + bytes([flags]) + hello[7:], ["ReservedFlags"], "flags")
+    for log2 in (0, 3, 25, 255):
+        bad(f"hello-rekey-log2-{log2}", f"HELLO rekey_log2 {log2}", hello[:7] + bytes([log2]) + hello[8:],
+            ["RekeyLog2Range"], "rekey_log2")
+    cid_len = hello[8]
+    bad("hello-client-id-length-short", "client_id length byte one less than the frame holds",
+        hello[:8] + bytes([cid_len - 1]) + hello[9:], ["ClientIdLength"], "client_id")
+    bad("hello-client-id-length-long", "client_id length byte one more than the frame holds",
+        hello[:8] + bytes([cid_len + 1]) + hello[9:], ["ClientIdLength"], "client_id")
+    rest = hello[9 + cid_len:]
+    for label, cid in (("ff", b"\xff"), ("overlong-nul", b"\xc0\x80"), ("surrogate", b"\xed\xa0\x80"),
+                       ("cut-multibyte", b"ab\xc3"), ("continuation-only", b"\x80abc")):
+        body = hello[6:8] + bytes([len(cid)]) + cid + rest
+        bad(f"hello-client-id-{label}", f"client_id bytes {cid.hex()} are not UTF-8",
+            hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdUtf8"], "client_id")
+    for name, off in (("hello-ack-armed", 6), ("pong-armed", 10)):
+        raw = enc[name]
+        for st in (3, 0x80, 255):
+            bad(f"{name.rsplit('-', 1)[0]}-status-{st}", f"{name.rsplit('-', 1)[0].upper()} status {st}",
+                raw[:off] + bytes([st]) + raw[off + 1:], ["UnknownStatus"], "status")
+    # Self-consistent HELLOs (id length byte, header length and bytes agree) whose client_id is out of
+    # 1..64: only that bound rejects them. Appended last so that the tcIds above keep their numbers.
+    for label, cid in (("empty", b""), ("65-bytes", b"x" * 65)):
+        body = hello[6:8] + bytes([len(cid)]) + cid + rest
+        bad(f"hello-client-id-{label}", f"client_id of {len(cid)} bytes (legal 1..64), lengths consistent",
+            hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdRange", "BadLength"], "length")
+    assert MAGIC == b"KC"
+    return f.to_json()
