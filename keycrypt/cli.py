@@ -357,7 +357,8 @@ def cmd_client_run(args: argparse.Namespace) -> int:
     cfg = load_client_config(args.config)
     settings = ClientSettings.from_config(cfg)
     setup_logging(args.log_level or cfg.log_level)
-    return asyncio.run(run_client(settings))
+    metrics = (cfg.metrics.host, cfg.metrics.port) if cfg.metrics.enabled else None
+    return asyncio.run(run_client(settings, metrics=metrics))
 
 
 def cmd_client_status(args: argparse.Namespace) -> int:

@@ -138,6 +138,19 @@ class Values(Mapping[str, Any]):
 
 # --------------------------------------------------------------------------- schemas
 
+def _metrics_section(port: int) -> Section:
+    return Section(
+        "metrics",
+        "Optional Prometheus endpoint (`/metrics`), off by default; needs the `metrics` extra "
+        "(`prometheus-client`). Metrics and a sample alert rule: [deployment](deployment.md#monitoring).",
+        (
+            Opt("enabled", "bool", False, "Serve the endpoint."),
+            Opt("host", "host", "127.0.0.1", "Address to serve on; the default keeps it on this host."),
+            Opt("port", "port", port, "TCP port of the endpoint.", lo=1, hi=65535),
+        ),
+    )
+
+
 _KEYPAD = Schema(
     name="keypad",
     doc="The keypad daemon (`keycrypt keypad run --config PATH`).",
@@ -289,6 +302,7 @@ _KEYPAD = Schema(
             passthrough=True,
             consumer="keycrypt.hw.make_pinpad",
         ),
+        _metrics_section(9748),
     ),
     example="examples/keypad.toml",
 )
@@ -396,6 +410,7 @@ _CLIENT = Schema(
             passthrough=True,
             consumer="keycrypt.lockdown.ladder_from_config",
         ),
+        _metrics_section(9747),
     ),
     example="examples/client.toml",
 )

@@ -160,6 +160,8 @@ class KeypadLink(asyncio.Protocol):
         self.pongs = 0
         self.lost: tuple[Reason, str] | None = None
         self.last_error: str | None = None  # of the last failed connect, for the log and the lockdown detail
+        self._ping_at: float | None = None
+        self.last_rtt: float | None = None  # PING sent to PONG verified, seconds
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -252,7 +254,8 @@ class KeypadLink(asyncio.Protocol):
         self._tick = None
         if self.session.terminal:
             return
-        self._apply(self.session.tick(self._loop.time()))
+        self._ping_at = self._loop.time()  # a tick sends the PING: its PONG gives the round trip
+        self._apply(self.session.tick(self._ping_at))
         if not self.session.terminal:
             self._schedule_tick()
 
@@ -285,6 +288,8 @@ class KeypadLink(asyncio.Protocol):
                     self._schedule_tick()
             elif isinstance(a, StatusSeen):
                 self.last_pong = self._loop.time()
+                self.last_rtt = None if self._ping_at is None else self.last_pong - self._ping_at
+                self._ping_at = None
                 if a.status != self.status:
                     log.info("%s", kv(event="status", keypad=self.target.name, status=_status_name(a.status)))
                 self.status, self.counter, self.epoch = a.status, a.counter, a.epoch
@@ -514,7 +519,7 @@ class ClientDaemon:
 
     def on_heartbeat(self, link: KeypadLink) -> None:
         if self.observer is not None:
-            self._notify("heartbeat", keypad=link.target.name, status=link.status, epoch=link.epoch)
+            self._notify("heartbeat", keypad=link.target.name, status=link.status, epoch=link.epoch, rtt=link.last_rtt)
         self._kick_watchdog()
 
     def on_connect_failed(self, link: KeypadLink, error: str) -> None:
@@ -658,7 +663,25 @@ def check_watchdog(settings: ClientSettings, period: float | None = None) -> Non
         )
 
 
-async def run_client(settings: ClientSettings, notifier: Notifier | None = None) -> int:
+async def run_client(
+    settings: ClientSettings, notifier: Notifier | None = None, metrics: tuple[str, int] | None = None
+) -> int:
+    """Run until the lockdown or a stop; ``metrics`` (host, port) serves the Prometheus endpoint."""
     check_watchdog(settings)
-    daemon = ClientDaemon(settings, notifier=notifier)
-    return await daemon.run()
+    endpoint = None
+    if metrics is not None:
+        from keycrypt.metrics import Metrics
+
+        endpoint = Metrics("client")
+        endpoint.start(*metrics)  # before anything is armed: a taken port is a config error
+    daemon = ClientDaemon(settings, notifier=notifier, observer=endpoint.client_event if endpoint else None)
+    refresher = None
+    try:
+        if endpoint is not None:
+            refresher = asyncio.create_task(endpoint.refresh_every(daemon.snapshot))
+        return await daemon.run()
+    finally:
+        if refresher is not None:
+            refresher.cancel()
+        if endpoint is not None:
+            endpoint.stop()
