@@ -549,21 +549,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pubkey-out", help="also write the public key file here")
     p.add_argument("--force", action="store_true", help="replace existing files (destroys the old key!)")
     g = p.add_argument_group("Argon2id costs (defaults: RFC 9106, t=3, 64 MiB, p=4; lower only for tests)")
-    g.add_argument("--argon2-time", type=int, metavar="T")
-    g.add_argument("--argon2-memory", type=int, metavar="KIB")
-    g.add_argument("--argon2-parallelism", type=int, metavar="P")
+    g.add_argument("--argon2-time", type=int, metavar="T", help="Argon2id passes (default 3)")
+    g.add_argument("--argon2-memory", type=int, metavar="KIB", help="Argon2id memory in KiB (default 65536)")
+    g.add_argument("--argon2-parallelism", type=int, metavar="P", help="Argon2id lanes (default 4)")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_init)
 
     p = ksub.add_parser("pubkey", help="write the public key file for clients and print its fingerprint")
-    p.add_argument("--keystore", required=True)
-    p.add_argument("--out", required=True, help="public key file to write")
+    p.add_argument("--keystore", required=True, help="the keypad's keystore (asks its PIN)")
+    p.add_argument("--out", required=True, help="public key file to write (one line of text, mode 0644)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_pubkey)
 
     p = ksub.add_parser("change-pin", help="re-seal the key under a new PIN (the key itself stays)")
-    p.add_argument("--keystore", required=True)
+    p.add_argument("--keystore", required=True, help="the keystore to re-seal (asks the old PIN, then the new one)")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_change_pin)
 
@@ -580,8 +580,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_keypad_duress_hash)
 
     p = ksub.add_parser("run", help="run the keypad daemon (unseals with the PIN first)")
-    p.add_argument("--config", default=DEFAULT_KEYPAD_CONFIG)
-    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
+    p.add_argument("--config", default=DEFAULT_KEYPAD_CONFIG, help=f"keypad config (default {DEFAULT_KEYPAD_CONFIG})")
+    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), help="overrides the config's log_level")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_run)
 
@@ -600,7 +600,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = ksub.add_parser("status", help="state, fingerprint and connected clients of the running keypad")
     _add_keypad_target(p)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the daemon's answer as JSON (errors too)")
     p.set_defaults(func=cmd_keypad_status)
 
     p = ksub.add_parser("arm", help="arm the keypad (asks the PIN when breached, ordered down or sealed)")
@@ -628,8 +628,8 @@ def build_parser() -> argparse.ArgumentParser:
     csub = cl.add_subparsers(dest="command", required=True)
 
     p = csub.add_parser("run", help="run the client daemon")
-    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG)
-    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
+    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG, help=f"client config (default {DEFAULT_CLIENT_CONFIG})")
+    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), help="overrides the config's log_level")
     p.set_defaults(func=cmd_client_run)
 
     p = csub.add_parser(
@@ -647,13 +647,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_client_check)
 
     p = csub.add_parser("status", help="what the running client daemon last wrote to its status file")
-    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG)
+    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG, help="client config (for its status_file)")
     p.add_argument("--status-file", help="status file path (instead of reading --config)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the status file as JSON, with its age (errors too)")
     p.set_defaults(func=cmd_client_status)
 
     p = csub.add_parser("enroll", help="generate this client's pre-shared key file (mode 0600)")
-    p.add_argument("--client-id", required=True)
+    p.add_argument("--client-id", required=True, help="this client's id, as in client.toml's client_id")
     p.add_argument("--out", required=True, help="psk file to write")
     p.add_argument("--keypad-path", help="where the psk file will live on the keypad (for the printed line)")
     p.add_argument("--show-hex", action="store_true", help="also print the inline hex form (a secret!)")
@@ -694,14 +694,50 @@ def build_parser() -> argparse.ArgumentParser:
     au = top.add_parser("audit", help="audit log tools")
     asub = au.add_subparsers(dest="command", required=True)
     p = asub.add_parser("verify", help="check the hash chain of an audit log")
-    p.add_argument("path")
+    p.add_argument("path", help="the audit log to check")
     p.set_defaults(func=cmd_audit_verify)
 
     p = top.add_parser("demo", help="a keypad and N clients on 127.0.0.1: heartbeats, disarm, breach, lockdown")
-    p.add_argument("--clients", type=int, default=5)
+    p.add_argument("--clients", type=int, default=5, help="simulated clients, 1..500 (default 5)")
     p.add_argument("--duration", type=float, default=4.0, help="seconds of live heartbeats before the disarm")
     p.set_defaults(func=cmd_demo)
+    _add_examples(parser)
     return parser
+
+
+EXAMPLES: dict[str, str] = {
+    "keypad init": "keycrypt keypad init --keystore /etc/keycrypt/keypad.key --pubkey-out /etc/keycrypt/keypad.pub",
+    "keypad pubkey": "keycrypt keypad pubkey --keystore /etc/keycrypt/keypad.key --out /etc/keycrypt/keypad.pub",
+    "keypad change-pin": "keycrypt keypad change-pin --keystore /etc/keycrypt/keypad.key",
+    "keypad duress-hash": "keycrypt keypad duress-hash --keystore /etc/keycrypt/keypad.key",
+    "keypad check": "keycrypt keypad check --config /etc/keycrypt/keypad.toml",
+    "keypad run": "keycrypt keypad run --config /etc/keycrypt/keypad.toml",
+    "keypad status": "sudo -u keycrypt keycrypt keypad status --socket /run/keycrypt-keypad/keypad.sock",
+    "keypad arm": "sudo -u keycrypt keycrypt keypad arm --socket /run/keycrypt-keypad/keypad.sock",
+    "keypad disarm": "sudo -u keycrypt keycrypt keypad disarm --for 2h --socket /run/keycrypt-keypad/keypad.sock",
+    "keypad breach": "keycrypt keypad breach --config /etc/keycrypt/keypad.toml",
+    "keypad lockdown-all": "keycrypt keypad lockdown-all --yes --config /etc/keycrypt/keypad.toml",
+    "client check": "keycrypt client check --config /etc/keycrypt/client.toml",
+    "client run": "keycrypt client run --config /etc/keycrypt/client.toml",
+    "client status": "keycrypt client status --json | jq .keypads",
+    "client enroll": "keycrypt client enroll --client-id web01 --out /etc/keycrypt/client.psk --keypad-path /etc/keycrypt/psk/web01.psk",
+    "pubkey fingerprint": "keycrypt pubkey fingerprint /etc/keycrypt/keypad.pub",
+    "install-units": "keycrypt install-units --client && systemd-analyze verify /etc/systemd/system/keycrypt-client.service",
+    "audit verify": "keycrypt audit verify /var/lib/keycrypt/audit.log",
+    "demo": "keycrypt demo --clients 20",
+}
+"""One example per command, shown at the end of its --help (tests/test_cli.py checks that each is there)."""
+
+
+def _add_examples(parser: argparse.ArgumentParser, path: str = "") -> None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                full = f"{path} {name}".strip()
+                if full in EXAMPLES:
+                    sub.epilog = f"example:\n  {EXAMPLES[full]}"
+                    sub.formatter_class = argparse.RawDescriptionHelpFormatter
+                _add_examples(sub, full)
 
 
 def main(argv: list[str] | None = None) -> int:

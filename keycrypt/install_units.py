@@ -23,6 +23,8 @@ from keycrypt.fsutil import atomic_write_bytes
 
 PLACEHOLDER = "/usr/bin/keycrypt"
 """The path the shipped units name; replaced at install time."""
+DOC_PLACEHOLDER = "file:///usr/share/doc/keycrypt/units.md"
+"""The units' Documentation=; replaced by the units.md installed next to them in the package."""
 
 UNITS = {"client": "keycrypt-client.service", "keypad": "keycrypt-keypad.service"}
 UNIT_DIR = PurePosixPath("etc/systemd/system")
@@ -63,12 +65,17 @@ def check_binary(binary: Path) -> Path:
     return binary
 
 
+def units_doc() -> Path:
+    """The units' operator notes, as installed in the package (what Documentation= names)."""
+    return Path(str(resources.files("keycrypt").joinpath("systemd", "units.md")))
+
+
 def render(which: str, binary: Path) -> str:
-    """The unit text with ``ExecStart=`` (and every other mention) naming ``binary``."""
+    """The unit text with ``ExecStart=`` (and every other mention) naming ``binary``, Documentation= a real file."""
     text = shipped_unit(which)
-    if f"ExecStart={PLACEHOLDER} " not in text:
-        raise AssertionError(f"{UNITS[which]}: ExecStart= does not start with {PLACEHOLDER}")
-    return text.replace(PLACEHOLDER, str(binary))
+    if f"ExecStart={PLACEHOLDER} " not in text or f"Documentation={DOC_PLACEHOLDER}" not in text:
+        raise AssertionError(f"{UNITS[which]}: ExecStart= or Documentation= is not the shipped placeholder")
+    return text.replace(PLACEHOLDER, str(binary)).replace(DOC_PLACEHOLDER, units_doc().as_uri())
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,29 @@ def test_help_on_every_command(args):
     assert e.value.code == 0
 
 
+def test_every_command_has_an_example_and_every_option_help():
+    import argparse
+
+    from keycrypt.cli import EXAMPLES, build_parser
+
+    leaves = []
+
+    def walk(parser, path):
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs:
+            leaves.append(path)
+            for a in parser._actions:
+                assert a.help, f"keycrypt {path}: {a.option_strings or a.dest} has no help"
+            assert parser.epilog and parser.epilog.startswith("example:") and path in EXAMPLES, path
+            assert parser.format_help().rstrip().endswith(EXAMPLES[path]), path
+        for s in subs:
+            for name, sub in s.choices.items():
+                walk(sub, f"{path} {name}".strip())
+
+    walk(build_parser(), "")
+    assert sorted(leaves) == sorted(EXAMPLES)
+
+
 def test_top_level_help_lists_the_exit_statuses(capsys):
     from keycrypt import cli
 

@@ -129,6 +129,9 @@ def test_install_units_writes_both_units_with_this_keycrypt_in_execstart(tmp_pat
         assert argv[0] == str(keycrypt)
         assert build_parser().parse_args(argv[1:]).func is func
         assert "/usr/bin/keycrypt" not in path.read_text()
+        # Documentation= names a file that is there (it named /usr/share/doc/keycrypt/cli.md, which never was)
+        docs = [v for v in directives(path)[("Unit", "Documentation")] if v.startswith("file://")]
+        assert docs and all(Path(v.removeprefix("file://")).is_file() for v in docs), docs
     assert_dry_run_exit_is_success_and_lockdown_is_failure(directives(tmp_path / "etc/systemd/system/keycrypt-client.service"))
 
 
