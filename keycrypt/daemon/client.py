@@ -16,9 +16,12 @@ have been stopped. In dry-run mode it exits :data:`EXIT_LOCKDOWN_DRY_RUN`,
 which the shipped unit counts as success (``SuccessExitStatus=5``), so that
 a dry run cannot power the host off.
 
-A lost link is never re-established: once a keypad has been lost the host
-has already been in danger, and a session that came back could be an
-attacker's replay of a working network. Fail closed.
+A lost session is never resumed: a session that came back could be an
+attacker's replay of a working network. Under policy ``any`` the first loss
+locks the host down. Under policy ``all``, while another keypad still
+guards the host, the lost keypad is joined again with a new session and a
+new handshake (a rolling restart of redundant keypads); a rejoining keypad
+guards nothing until that handshake completes. Fail closed.
 """
 
 from __future__ import annotations
@@ -162,11 +165,13 @@ class KeypadLink(asyncio.Protocol):
         self.last_error: str | None = None  # of the last failed connect, for the log and the lockdown detail
         self._ping_at: float | None = None
         self.last_rtt: float | None = None  # PING sent to PONG verified, seconds
+        self.rejoining = False  # a new session after this keypad was lost (policy "all")
 
     # --- lifecycle -------------------------------------------------------------------
 
-    def start(self) -> None:
-        self._apply(self.session.start(self._loop.time(), self.daemon.settings.boot_grace))
+    def start(self, *, boot_grace: float | None | str = "config") -> None:
+        grace = self.daemon.settings.boot_grace if boot_grace == "config" else boot_grace
+        self._apply(self.session.start(self._loop.time(), grace))  # type: ignore[arg-type]
         self._connect_soon(0.0)
 
     def stop(self) -> None:
@@ -395,19 +400,7 @@ class ClientDaemon:
             self._audit = open_audit_log(s.audit_log)
         cfg_deadline = s.deadline
         for target in s.keypads:
-            session = ClientSession(
-                ClientConfig(
-                    ek=target.ek,
-                    client_id=s.client_id,
-                    psk=s.psk,
-                    rekey_log2=s.rekey_log2,
-                    response_deadline=cfg_deadline,
-                ),
-                kem=self._kem,
-                random=self._random,
-            )
-            link = KeypadLink(self, target, session)
-            self.links.append(link)
+            self.links.append(KeypadLink(self, target, self._new_session(target)))
         from keycrypt.keystore import fingerprint, format_fingerprint
 
         for target in s.keypads:
@@ -427,6 +420,20 @@ class ClientDaemon:
                 policy=s.policy,
                 dry_run=s.dry_run,
             ),
+        )
+
+    def _new_session(self, target: KeypadTarget) -> ClientSession:
+        s = self.settings
+        return ClientSession(
+            ClientConfig(
+                ek=target.ek,
+                client_id=s.client_id,
+                psk=s.psk,
+                rekey_log2=s.rekey_log2,
+                response_deadline=s.deadline,
+            ),
+            kem=self._kem,
+            random=self._random,
         )
 
     async def wait(self) -> int:
@@ -540,19 +547,39 @@ class ClientDaemon:
         log.warning("%s", kv(event="keypad_lost", keypad=link.target.name, reason=reason.value, detail=detail))
         if self.lockdown is not None or self._stop_requested:
             return
-        counts = (
-            self.settings.policy == "any"
-            or reason == Reason.LOCKDOWN_ORDER
-            or all(l.lost is not None for l in self.links)
-        )
+        # Under policy "all" the host is down to the keypads still up: a link that is rejoining
+        # (connecting again after a loss) guards nothing until its new handshake completes.
+        guarding = [
+            l for l in self.links if l is not link and l.lost is None and (l.established_at is not None or not l.rejoining)
+        ]
+        counts = self.settings.policy == "any" or reason == Reason.LOCKDOWN_ORDER or not guarding
         if not counts:
             self.notifier.status(f"DEGRADED lost {link.target.name}: {reason.value}")
+            self._rejoin(link)
             return
         self.lockdown = (reason, detail, link.target.name)
         self.lockdown_at = now
         self._notify("lockdown", keypad=link.target.name, reason=reason.value, detail=detail)
         assert self._done is not None
         self._done.set()
+
+    def _rejoin(self, lost: KeypadLink) -> None:
+        """Policy "all", another keypad still up: a new session with the lost keypad, from scratch.
+
+        A keypad restarted for maintenance or an upgrade is joined again (a rolling restart
+        of redundant keypads, one at a time, locks nothing down). The lost session stays
+        dead: the new one is a new machine with a new KEM handshake against the pinned key,
+        so nothing of the old one can be replayed. It waits as long as it must (the other
+        keypads guard the host meanwhile) and counts as a guard only once established.
+        """
+        if self._stop_requested or self.lockdown is not None:
+            return
+        link = KeypadLink(self, lost.target, self._new_session(lost.target))
+        link.rejoining = True
+        self.links[self.links.index(lost)] = link
+        log.warning("%s", kv(event="keypad_rejoining", keypad=lost.target.name, guarded_by=",".join(
+            l.target.name for l in self.links if l.lost is None and l.established_at is not None)))
+        link.start(boot_grace=None)
 
     def _notify(self, event: str, **fields: Any) -> None:
         if self.observer is not None:
