@@ -235,9 +235,9 @@ _KEYPAD = Schema(
                     "window_max",
                     "duration",
                     MAINTENANCE_WINDOW_MAX,
-                    "Longest window a disarm may ask for.",
+                    "Longest window a disarm may ask for; at most the spec's maximum (8 h).",
                     lo=1,
-                    hi=7 * 86400,
+                    hi=MAINTENANCE_WINDOW_MAX,
                 ),
             ),
         ),
@@ -772,8 +772,9 @@ def _passthrough_docs() -> dict[str, dict[str, dict[str, tuple[str, str]]]]:
                 "debounce_ms": (f"integer, 0..{C.SENSOR_DEBOUNCE_MAX_MS} ms", "Kernel debounce of the line; 0 turns it off."),
             },
             "simulated": {
-                "initially_breached": ("boolean", "Start breached. For demos and tests; no hardware is read."),
+                "initially_breached": ("boolean", "Start breached. For demos and tests (`keypad run --allow-simulated`); no hardware is read."),
             },
+            "none": {},
         },
         "pinpad": {
             "evdev": {

@@ -197,10 +197,11 @@ def _handshakes(report: Report, cfg: Any) -> None:
     nothing; the check's boot grace is HANDSHAKE_TIMEOUT. The keypad sees a
     client that connects, completes its HELLO and leaves.
     """
-    from keycrypt.daemon.client import ClientDaemon, ClientSettings
+    from keycrypt.daemon.client import ClientDaemon
+    from keycrypt.daemon.client_settings import settings_from_config
 
     try:
-        settings = ClientSettings.from_config(cfg)
+        settings = settings_from_config(cfg)
     except KeyCryptError as exc:
         report.add("fail", "handshake", f"not tried: {exc}")
         return
@@ -267,20 +268,24 @@ def check_keypad(config: str | os.PathLike[str]) -> Report:
         report.add("ok", "listen", f"{cfg.listen.host}:{cfg.listen.port} is free")
     except ConfigError as exc:
         report.add("warn", "listen", str(exc))
-    if cfg.sensor:
+    driver = cfg.sensor.get("driver") if cfg.sensor else None
+    if not cfg.sensor:
+        report.add("fail", "sensor", 'no [sensor] table: keypad run refuses to start (driver = "none" runs without one)')
+    elif driver == "none":
+        report.add("warn", "sensor", 'NO SENSOR (driver = "none"): only `keycrypt keypad breach` can report a breach')
+    else:
         try:
             hw.make_sensor(dict(cfg.sensor), where="keypad.sensor")
         except KeyCryptError as exc:
             report.add("fail", "sensor", str(exc))
         else:
-            driver = cfg.sensor.get("driver")
             chip = cfg.sensor.get("chip", hw.SENSOR_DEFAULTS.get("gpio", {}).get("chip"))
             if driver == "gpio" and not Path(str(chip)).exists():
                 report.add("fail", "sensor", f"{chip} does not exist")
+            elif driver == "simulated":
+                report.add("warn", "sensor", "SIMULATED sensor: no real breach is seen (keypad run needs --allow-simulated)")
             else:
-                report.add("ok" if driver != "simulated" else "warn", "sensor", f"driver {driver!r}" + (": SIMULATED, no real breach is seen" if driver == "simulated" else ""))
-    else:
-        report.add("warn", "sensor", "NO SENSOR: only `keycrypt keypad breach` can report a breach")
+                report.add("ok", "sensor", f"driver {driver!r}, {chip}")
     if cfg.pinpad:
         device = cfg.pinpad.get("device")
         if cfg.pinpad.get("driver") == "evdev" and device and not Path(device).exists():

@@ -48,7 +48,7 @@ def _reference_keypad(d: Path, clients_toml: str = "") -> Iterator[tuple[int, st
     os.close(w)
     log = d / "keypad.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg),
+        proc = subprocess.Popen([sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--allow-simulated", "--config", str(cfg),
                                  "--pin-fd", str(r)], pass_fds=(r,), stdout=out, stderr=subprocess.STDOUT)
     os.close(r)
     try:

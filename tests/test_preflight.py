@@ -40,7 +40,7 @@ def _keypad_toml(tmp_path: Path, port: int) -> Path:
     cfg = tmp_path / "keypad.toml"
     cfg.write_text(
         f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "{tmp_path / "run" / "kp.sock"}"\n'
-        f'[listen]\nhost = "127.0.0.1"\nport = {port}\n'
+        f'[listen]\nhost = "127.0.0.1"\nport = {port}\n[sensor]\ndriver = "none"\n'
     )
     cfg.chmod(0o640)
     return cfg

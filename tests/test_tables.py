@@ -179,7 +179,7 @@ def check_outputs(row: Row, out: list[A.Action], reason: Reason | None, *, lead:
         "accept_hello": A.SessionOpened, "status_changed": A.StatusChanged, "drop_all": A.DropAll,
         "refuse_clients": A.AcceptClients, "accept_clients": A.AcceptClients, "unseal": A.Unseal,
         "record_failure": A.PinStateChanged, "reject_attempt": A.AttemptRejected, "open_window": A.WindowOpened,
-        "cancel_window": A.WindowClosed, "recheck_sensor": A.RecheckSensor, "mask_duress": A.Display,
+        "cancel_window": A.WindowClosed, "recheck_sensor": A.RecheckSensor, "require_pin": A.PinRequired, "publish_status": A.StatusChanged, "silent_alarm": A.Alarm,
         "alarm": A.Alarm, "log_event": A.Logged,
     }  # fmt: skip
     for name in row.actions:
@@ -342,6 +342,8 @@ def device_in(state: str) -> KeypadDevice:
         "DISARMED": [lambda: d.pin("ok", T0), lambda: d.pin("ok", T0)],
         "BREACHED": [lambda: d.pin("ok", T0), lambda: d.breach(T0)],
         "LOCKDOWN": [lambda: d.pin("ok", T0), lambda: d.lockdown_order(T0)],
+        "DURESS_ARMED": [lambda: d.pin("ok", T0), lambda: d.pin("duress", T0, intent="arm")],
+        "DURESS_DISARMED": [lambda: d.pin("ok", T0), lambda: d.pin("duress", T0)],
     }[state]
     for step in path:
         step()
@@ -360,7 +362,11 @@ def drive_device(row: Row) -> tuple[KeypadDevice, Fired]:
     fire = {
         "pin_ok": lambda: d.pin("ok", T0 + 1),
         "pin_wrong": lambda: d.pin("wrong", T0 + 1),
+        "pin_ok_arm": lambda: d.pin("ok", T0 + 1, intent="arm"),
+        "pin_ok_disarm": lambda: d.pin("ok", T0 + 1, intent="disarm"),
         "pin_duress": lambda: d.pin("duress", T0 + 1),
+        "pin_duress_arm": lambda: d.pin("duress", T0 + 1, intent="arm"),
+        "pin_duress_disarm": lambda: d.pin("duress", T0 + 1, intent="disarm"),
         "pin_locked_out": lambda: d.pin("ok", T0 + 1),
         "arm": lambda: d.arm(T0 + 1),
         "breach": lambda: d.breach(T0 + 1),

@@ -201,10 +201,13 @@ def stale_timer_locks_down(stack: contextlib.ExitStack) -> None:
 
 
 def duress_not_masked(stack: contextlib.ExitStack) -> None:
-    def mask(self: Any, step: Any) -> None:
-        step.out.append(device.Display(step.row.next.lower()))  # BUG: shows "lockdown" to whoever holds the PIN
+    def status_changed(self: Any, step: Any) -> None:
+        change = self._next_status(step)
+        # BUG: displays the wire status's name, not the table's shown state: "lockdown" after a duress PIN
+        shown = "lockdown" if change.status == 2 else self._SHOWN[step.row.next].lower()
+        step.out += [change, device.Display(shown)]
 
-    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_mask_duress", mask))
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_status_changed", status_changed))
 
 
 def pubkey_text_ignores_check(stack: contextlib.ExitStack) -> None:

@@ -375,7 +375,10 @@ def machine_run(req: dict[str, Any]) -> dict[str, Any]:
         kind, now = step.get("input"), _num(step)
         if kind == "pin":
             window = step.get("window")
-            actions = dev.pin(step["result"], now, window=None if window is None else float(window))
+            intent = step.get("intent", "toggle")
+            if intent not in ("toggle", "arm", "disarm"):
+                raise BadRequest(f"unknown PIN intent {intent!r}")
+            actions = dev.pin(step["result"], now, window=None if window is None else float(window), intent=intent)
         elif kind in ("arm", "breach", "window_expired", "lockdown_order"):
             actions = getattr(dev, kind)(now)
         else:

@@ -111,36 +111,6 @@ class ClientSettings:
     def deadline(self) -> float:
         return self.heartbeat_interval * self.detect_multiplier
 
-    @classmethod
-    def from_config(cls, v: Any) -> ClientSettings:
-        """Build from validated config values; reads the key files (KeystoreError / ConfigError)."""
-        from keycrypt.config import read_psk_file
-        from keycrypt.keystore import read_pubkey
-
-        kem = get_backend(v.kem_backend)
-        targets = [KeypadTarget(k.host, k.port, read_pubkey(k.pubkey, kem=kem)) for k in v.keypads]
-        psk = None
-        if v.psk_file is not None:
-            try:
-                psk = read_psk_file(v.psk_file)
-            except ConfigError as exc:
-                raise ConfigError(str(exc), key="client.psk_file") from None
-        return cls(
-            client_id=v.client_id,
-            keypads=targets,
-            psk=psk,
-            heartbeat_interval=v.heartbeat_interval,
-            detect_multiplier=v.detect_multiplier,
-            rekey_log2=v.rekey_log2,
-            boot_grace=v.boot_grace,
-            kem_backend=v.kem_backend,
-            policy=v.policy,
-            audit_log=v.audit_log,
-            status_file=v.status_file,
-            dry_run=v.dry_run,
-            lockdown=dict(v.lockdown),
-        )
-
 
 class KeypadLink(asyncio.Protocol):
     """One keypad: connects, feeds the session machine, carries out its actions."""

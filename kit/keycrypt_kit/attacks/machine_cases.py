@@ -28,7 +28,7 @@ from keycrypt.crypto.schedule import mac
 from keycrypt.errors import Reason
 from keycrypt.machines.actions import Action, Close, DropAll
 from keycrypt.machines.client import ClientConfig, ClientSession
-from keycrypt.machines.device import KeypadDevice, backoff_delay
+from keycrypt.machines.device import KeypadDevice, backoff_delay, restored_lockout
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 from keycrypt_kit.attacks.catalogue import Outcome, case
 from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, close_of, copy_machine, keypad_key, lockdown_of, sends
@@ -642,8 +642,8 @@ def _brute_force(hours: float, restart_every: int) -> tuple[int, int]:
                 t = max(t + 0.5, dev.locked_until)  # wait exactly until allowed (the best strategy)
                 continue
             if restart_every and checked % restart_every == 0:
-                f, lu = load_pin_state(state)
-                dev = KeypadDevice(failures=f, locked_until=lu)
+                f, _ = load_pin_state(state)  # read back as the daemon does (spec §9)
+                dev = KeypadDevice(failures=f, locked_until=t + restored_lockout(f))
             t += 0.5
     return checked, rejected
 

@@ -212,12 +212,18 @@ DEVICE_PATHS: dict[str, list[dict[str, Any]]] = {
     "DISARMED": [{"input": "pin", "result": "ok"}, {"input": "pin", "result": "ok"}],
     "BREACHED": [{"input": "pin", "result": "ok"}, {"input": "breach"}],
     "LOCKDOWN": [{"input": "pin", "result": "ok"}, {"input": "lockdown_order"}],
+    "DURESS_ARMED": [{"input": "pin", "result": "ok"}, {"input": "pin", "result": "duress", "intent": "arm"}],
+    "DURESS_DISARMED": [{"input": "pin", "result": "ok"}, {"input": "pin", "result": "duress"}],
 }
 DEVICE_INPUTS: dict[str, list[dict[str, Any]]] = {
     "pin_ok": [{"input": "pin", "result": "ok"}],
     "pin_ok_window": [{"input": "pin", "result": "ok", "window": 60.0}],
     "pin_wrong": [{"input": "pin", "result": "wrong"}],
+    "pin_ok_arm": [{"input": "pin", "result": "ok", "intent": "arm"}],
+    "pin_ok_disarm": [{"input": "pin", "result": "ok", "intent": "disarm", "window": 60.0}],
     "pin_duress": [{"input": "pin", "result": "duress"}],
+    "pin_duress_arm": [{"input": "pin", "result": "duress", "intent": "arm"}],
+    "pin_duress_disarm": [{"input": "pin", "result": "duress", "intent": "disarm"}],
     "pin_locked_out": [{"input": "pin", "result": "wrong"}] * 4 + [{"input": "pin", "result": "ok", "same_time": True}],
     "arm": [{"input": "arm"}],
     "breach": [{"input": "breach"}],
@@ -331,7 +337,7 @@ def _concrete_outcome(table: tables.Table, rows: list[tuple[str, str]], last: di
 
 def _device_apply(dev: Any, step: dict[str, Any]) -> None:
     if step["input"] == "pin":
-        dev.pin(step["result"], step["now"], window=step.get("window"))
+        dev.pin(step["result"], step["now"], window=step.get("window"), intent=step.get("intent", "toggle"))
     else:
         getattr(dev, step["input"])(step["now"])
 

@@ -119,7 +119,8 @@ LOAD = obj({"epoch": U32, "key": hexn(KEY_SIZE), "counter": U32, "rekey_log2": U
 DEVICE_STEP = {
     "type": "object",
     "properties": {"input": {"enum": ["pin", "arm", "breach", "window_expired", "lockdown_order"]}, "now": NUM,
-                   "result": {"enum": ["ok", "wrong", "duress"]}, "window": NULLABLE(NUM)},
+                   "result": {"enum": ["ok", "wrong", "duress"]}, "intent": {"enum": ["toggle", "arm", "disarm"]},
+                   "window": NULLABLE(NUM)},
     "required": ["input", "now"],
     "additionalProperties": False,
 }
