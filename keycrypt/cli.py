@@ -257,7 +257,11 @@ def cmd_keypad_run(args: argparse.Namespace) -> int:
         pin = PinSource(args.pin_fd).read("Keypad PIN: ")
         if settings.duress_verifier and _is_duress(settings.duress_verifier, pin):
             _refuse_duress_equal_to_pin(settings.keystore, pin, "keypad.pin.duress_verifier")
-    return asyncio.run(run_keypad(settings, pin))
+    from keycrypt.alerts import EVENTS, Alerts
+
+    alerts = Alerts({e: getattr(cfg.alerts, f"on_{e}") for e in EVENTS}, cfg.alerts.timeout)
+    metrics = (cfg.metrics.host, cfg.metrics.port) if cfg.metrics.enabled else None
+    return asyncio.run(run_keypad(settings, pin, metrics=metrics, alerts=alerts, missing_after=cfg.alerts.missing_after))
 
 
 def _is_duress(verifier: str, pin: str) -> bool:
@@ -290,12 +294,17 @@ def cmd_keypad_status(args: argparse.Namespace) -> int:
     if clients:
         from keycrypt.session_words import phase
 
-        print(f"  {'client_id':<24} {'peer':<22} {'session':<12} {'(state)':<15} {'epoch':>5} {'last seen':>9}")
+        print(f"  {'client_id':<24} {'peer':<22} {'session':<12} {'(state)':<15} {'psk':<4} {'epoch':>5} {'last seen':>9}")
         for c in clients:
+            psk = "-" if c.get("psk") is None else "yes" if c["psk"] else "no"
             print(
                 f"  {str(c['client_id'] or '-'):<24} {c['peer']:<22} {phase('keypad_session', c['state']):<12} "
-                f"{'(' + str(c['state']) + ')':<15} {c['epoch']:>5} {c['last_seen_ago']:>8.2f}s"
+                f"{'(' + str(c['state']) + ')':<15} {psk:<4} {c['epoch']:>5} {c['last_seen_ago']:>8.2f}s"
             )
+    enrolled = answer.get("enrolled")
+    if enrolled is not None:
+        required = " (required: only enrolled clients are served)" if answer.get("require_enrolled") else ""
+        print(f"enrolled:    {len(enrolled)} with a psk{required}")
     missing = answer.get("missing") or []
     print(f"missing:     {', '.join(missing) if missing else 'none'}" + (" (enrolled, no verified session)" if missing else ""))
     return EXIT_OK

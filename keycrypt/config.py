@@ -138,6 +138,25 @@ class Values(Mapping[str, Any]):
 
 # --------------------------------------------------------------------------- schemas
 
+def _alerts_section() -> Section:
+    def on(event: str, what: str) -> Opt:
+        return Opt(f"on_{event}", "argv", None, f"Command run {what} (an argv list, no shell; `KEYCRYPT_ALERT={event}` and the details in its environment).")
+
+    return Section(
+        "alerts",
+        "Commands the keypad runs to page someone; each bounded by `timeout` (then its process group is killed) "
+        "and never holding up the keypad. Example: [deployment](deployment.md#monitoring).",
+        (
+            on("breach", "when the sensor (or `keypad breach`) fires while armed"),
+            on("duress", "when the duress PIN is entered"),
+            on("lockout", "when wrong PINs lock PIN entry out"),
+            on("client_missing", "when an enrolled client has had no verified session for `missing_after`"),
+            Opt("timeout", "duration", 10.0, "Bound of each command.", lo=0.1, hi=120),
+            Opt("missing_after", "duration", 30.0, "How long an enrolled client may be missing before `on_client_missing` runs (once per absence).", lo=1, hi=86400),
+        ),
+    )
+
+
 def _metrics_section(port: int) -> Section:
     return Section(
         "metrics",
@@ -302,6 +321,7 @@ _KEYPAD = Schema(
             passthrough=True,
             consumer="keycrypt.hw.make_pinpad",
         ),
+        _alerts_section(),
         _metrics_section(9748),
     ),
     example="examples/keypad.toml",
@@ -567,6 +587,12 @@ def _check(opt: Opt, value: Any, where: str, base: Path) -> Any:
         return _check_verifier(value, where)
     if kind == "enrolled":
         return _check_enrolled(value, where, base)
+    if kind == "argv":
+        if isinstance(value, str) or not isinstance(value, list) or not value:
+            raise ConfigError("must be a non-empty list of strings (an argv, run without a shell)", key=where)
+        if not all(isinstance(a, str) and "\x00" not in a for a in value) or not value[0]:
+            raise ConfigError("every item must be a string without NUL, the first not empty", key=where)
+        return tuple(value)
     raise AssertionError(f"unknown option kind {kind!r}")  # pragma: no cover - schema bug
 
 
@@ -704,6 +730,7 @@ _KIND_DOC = {
     "verifier": "string (Argon2id hash)",
     "enrolled": "table",
     "boot_grace": "duration or \"wait\"",
+    "argv": "list of strings",
 }
 
 

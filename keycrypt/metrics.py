@@ -91,8 +91,8 @@ class Metrics:
     # --- observers (called in the daemon's loop) -------------------------------------------
 
     def keypad_event(self, event: str, **fields: Any) -> None:
-        if event == "breach" and self.breaches is not None and fields.get("counted", True):
-            self.breaches.inc()
+        if event == "alarm" and fields.get("reason") == "breach" and self.breaches is not None:
+            self.breaches.inc()  # the table raised the alarm: a breach that counted
 
     def client_event(self, event: str, **fields: Any) -> None:
         if event == "heartbeat" and self.rtt is not None and fields.get("rtt") is not None:

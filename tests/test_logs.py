@@ -60,3 +60,17 @@ def test_the_audit_record_says_dry_run_as_configured(tmp_path: Path) -> None:
     assert first["event"] == "lockdown"
     assert first["detail"]["dry_run"] is True and first["detail"]["lockdown.dry_run"] is False
     assert "allow_destructive" not in first["detail"]
+
+
+def test_session_ends_are_info_but_rate_limited(caplog) -> None:
+    """A client that went away was logged only at DEBUG; a flood of closes must not flood the log."""
+    import logging
+
+    from keycrypt.daemon.keypad import connection as conn
+
+    conn._close_window[:] = [0.0, 0, 0]
+    allowed = [conn._close_log_allowed(100.0 + i * 0.001) for i in range(conn.SESSION_LOG_BURST + 30)]
+    assert allowed == [True] * conn.SESSION_LOG_BURST + [False] * 30
+    with caplog.at_level(logging.INFO, logger="keycrypt.keypad"):
+        assert conn._close_log_allowed(101.5)
+    assert any("event=session_closed_suppressed count=30" in r.getMessage() for r in caplog.records)

@@ -48,6 +48,8 @@ def status(keypad: KeypadDaemon) -> dict[str, Any]:
         "refused": keypad.stats["refused"],
         # enrolled clients without a live session that has verified at least one PING
         "missing": sorted(cid for cid in keypad.settings.psks if cid not in present),
+        "enrolled": sorted(keypad.settings.psks),
+        "require_enrolled": keypad.settings.require_enrolled,
     }
 
 

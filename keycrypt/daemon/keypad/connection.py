@@ -31,6 +31,24 @@ _LAST_DATA_RECV_AT = 52
 _ARRIVAL_SLACK = 0.020
 
 
+SESSION_LOG_BURST = 20
+"""session_closed lines logged at INFO per second at most; more go to DEBUG and are counted."""
+_close_window = [0.0, 0, 0]  # [window start, logged in it, suppressed in it]
+
+
+def _close_log_allowed(now: float) -> bool:
+    """Rate limit for session_closed at INFO; says how many were held back when a new second starts."""
+    if now - _close_window[0] >= 1.0:
+        if _close_window[2]:
+            log.info("%s", kv(event="session_closed_suppressed", count=_close_window[2], note="logged at debug"))
+        _close_window[:] = [now, 0, 0]
+    if _close_window[1] < SESSION_LOG_BURST:
+        _close_window[1] += 1
+        return True
+    _close_window[2] += 1
+    return False
+
+
 class ConnectionHost(Protocol):
     """What a connection needs from the keypad it belongs to."""
 
@@ -52,7 +70,7 @@ class KeypadConnection(asyncio.Protocol):
     """Drives one KeypadSession from one TCP connection."""
 
     __slots__ = (
-        "host", "transport", "session", "peer", "since", "last_seen", "epoch", "_timer", "_deadline", "_looked", "_loop"
+        "host", "transport", "session", "peer", "since", "last_seen", "epoch", "_timer", "_deadline", "_looked", "_loop", "psk"
     )
 
     def __init__(self, host: ConnectionHost) -> None:
@@ -63,6 +81,7 @@ class KeypadConnection(asyncio.Protocol):
         self.since = 0.0
         self.last_seen = 0.0
         self.epoch = 0
+        self.psk: bool | None = None  # the HELLO used a psk (None: no HELLO accepted yet)
         self._timer: asyncio.TimerHandle | None = None
         self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
         self._looked = False  # the timer found the deadline passed and gave the socket one last look
@@ -182,6 +201,7 @@ class KeypadConnection(asyncio.Protocol):
                     self._timer = None
             elif isinstance(a, SessionOpened):
                 self.host.session_opened(self)
+                self.psk = a.psk
                 log.info(
                     "%s",
                     kv(event="session_opened", client_id=a.client_id, peer=self.peer, psk=a.psk, rekey_log2=a.rekey_log2),
@@ -190,7 +210,11 @@ class KeypadConnection(asyncio.Protocol):
                 self.epoch = a.epoch
                 log.debug("%s", kv(event="rekeyed", client_id=self.session and self.session.client_id, epoch=a.epoch))
             elif isinstance(a, Close):
-                level = logging.DEBUG if a.reason in (Reason.EOF, Reason.BREACH, Reason.STOPPED) else logging.INFO
+                # A client that goes away is news for the operator (INFO), but a flood of closes
+                # must not flood the log: beyond SESSION_LOG_BURST a second, the rest are counted.
+                level = logging.DEBUG if a.reason in (Reason.BREACH, Reason.STOPPED) else logging.INFO
+                if level == logging.INFO and not _close_log_allowed(self._loop_time()):
+                    level = logging.DEBUG
                 log.log(
                     level,
                     "%s",
@@ -213,10 +237,14 @@ class KeypadConnection(asyncio.Protocol):
         self.host.forget(self)
         self.transport = None
 
+    def _loop_time(self) -> float:
+        return self._loop.time()
+
     def roster_entry(self, now_mono: float, now_wall: float) -> dict[str, Any]:
         s = self.session
         return {
             "client_id": s.client_id if s else None,
+            "psk": self.psk,
             "peer": self.peer,
             "state": s.state if s else "?",
             "connected_since": round(now_wall - (now_mono - self.since), 3),

@@ -99,6 +99,7 @@ class KeypadDaemon:
         self.wall: Callable[[], float] = wall or (lambda: time.time())
         self._kem = get_backend(kem_backend)
         self.observer = observer
+        self.alerts: Any = None  # keycrypt.alerts.Alerts from [alerts], set by run_keypad
         self.notifier = notifier or Notifier()
         prepare_state_dir(settings.state_dir)
         failures, _ = load_pin_state(settings.state_dir)  # the saved wall-clock end is not trusted
@@ -298,6 +299,10 @@ class KeypadDaemon:
                 if a.failures:
                     locked_for = round(max(0.0, a.locked_until - self.clock()), 1)
                     log.warning("%s", kv(event="wrong_pin", failures=a.failures, locked_for=locked_for))
+                    if locked_for > 0:
+                        self._notify_observer("lockout", failures=a.failures, locked_for=locked_for)
+                        if self.alerts is not None:
+                            self.alerts.fire("lockout", failures=a.failures, locked_for=locked_for)
             elif isinstance(a, AttemptRejected):
                 log.warning("%s", kv(event="pin_locked_out", retry_in=round(max(0.0, a.locked_until - self.clock()), 1)))
             elif isinstance(a, PinRequired):
@@ -308,6 +313,9 @@ class KeypadDaemon:
                 self._display(a.text)
             elif isinstance(a, Alarm):
                 log.critical("%s", kv(event="alarm", reason=a.reason.value, silent=a.silent))
+                self._notify_observer("alarm", reason=a.reason.value, silent=a.silent)
+                if self.alerts is not None and a.reason == Reason.BREACH:
+                    self.alerts.fire("breach", silent=a.silent)
             elif isinstance(a, Logged):
                 log.warning("%s", kv(event=a.event, state=a.state, note="ignored in this state"))
         if recheck:  # at once, once the row's actions are done: no moment armed with an unread open door
@@ -400,6 +408,9 @@ class KeypadDaemon:
             if result == "duress":
                 log.warning("%s", kv(event="pin_accepted", intent=intent))
                 log.critical("%s", kv(event="duress", note="every client is ordered to lock down"))
+                self._notify_observer("duress")
+                if self.alerts is not None:
+                    self.alerts.fire("duress", intent=intent)
             else:
                 log.info("%s", kv(event="pin_accepted", intent=intent, state=dev.state))
             return {"state": dev.shown}
@@ -510,9 +521,57 @@ def _shutdown_now(sock: Any) -> None:
 
 
 
-async def run_keypad(settings: KeypadSettings, pin: str | None, notifier: Notifier | None = None) -> int:
-    """Start, unseal with ``pin`` (None: wait for the PIN pad / control socket), serve until stopped."""
-    daemon = KeypadDaemon(settings, notifier=notifier)
+async def run_keypad(
+    settings: KeypadSettings,
+    pin: str | None,
+    notifier: Notifier | None = None,
+    *,
+    metrics: tuple[str, int] | None = None,
+    alerts: Any = None,
+    missing_after: float = 30.0,
+) -> int:
+    """Start, unseal with ``pin`` (None: wait for the PIN pad / control socket), serve until stopped.
+
+    ``metrics`` (host, port) serves the Prometheus endpoint; ``alerts`` (a
+    :class:`keycrypt.alerts.Alerts`) runs the ``[alerts]`` commands.
+    """
+    endpoint = None
+    if metrics is not None:
+        from keycrypt.metrics import Metrics
+
+        endpoint = Metrics("keypad")
+        endpoint.start(*metrics)  # before the PIN: a taken port is a config error
+    daemon = KeypadDaemon(settings, notifier=notifier, observer=endpoint.keypad_event if endpoint else None)
+    daemon.alerts = alerts
+    watcher = asyncio.create_task(_watch(daemon, endpoint, alerts, missing_after))
+    try:
+        return await _serve(daemon, settings, pin)
+    finally:
+        watcher.cancel()
+        if alerts is not None:
+            await alerts.drain(alerts.timeout + 1.0)
+        if endpoint is not None:
+            endpoint.stop()
+
+
+async def _watch(daemon: KeypadDaemon, endpoint: Any, alerts: Any, missing_after: float) -> None:
+    """Once a second: the metrics' copy of the status, and the enrolled clients gone missing."""
+    if endpoint is None and alerts is None:
+        return
+    from keycrypt.alerts import MissingWatch
+
+    missing = MissingWatch(alerts, missing_after) if alerts is not None else None
+    while True:
+        with contextlib.suppress(Exception):
+            snap = commands.status(daemon)
+            if endpoint is not None:
+                endpoint.snapshot = snap
+            if missing is not None and daemon.device.state != "SEALED":
+                missing.update(snap.get("missing") or [], asyncio.get_running_loop().time())
+        await asyncio.sleep(1.0)
+
+
+async def _serve(daemon: KeypadDaemon, settings: KeypadSettings, pin: str | None) -> int:
     if pin is not None:
         try:
             await daemon.enter_pin(pin, "arm")
