@@ -261,7 +261,17 @@ def cmd_keypad_run(args: argparse.Namespace) -> int:
 
     alerts = Alerts({e: getattr(cfg.alerts, f"on_{e}") for e in EVENTS}, cfg.alerts.timeout)
     metrics = (cfg.metrics.host, cfg.metrics.port) if cfg.metrics.enabled else None
-    return asyncio.run(run_keypad(settings, pin, metrics=metrics, alerts=alerts, missing_after=cfg.alerts.missing_after))
+    allow_simulated = args.allow_simulated
+
+    def reload_source() -> tuple[Any, str]:
+        fresh = load_keypad_config(args.config)
+        return settings_from_config(fresh, allow_simulated=allow_simulated), args.log_level or fresh.log_level
+
+    return asyncio.run(
+        run_keypad(
+            settings, pin, metrics=metrics, alerts=alerts, missing_after=cfg.alerts.missing_after, reload_source=reload_source
+        )
+    )
 
 
 def _is_duress(verifier: str, pin: str) -> bool:
@@ -344,6 +354,13 @@ CONFIRM = {
     "breach": "keypad breach drops every session as the sensor would: every client locks its host down",
     "lockdown-all": "keypad lockdown-all orders every client to lock its host down now",
 }
+
+
+def cmd_keypad_reload(args: argparse.Namespace) -> int:
+    answer = _check_answer(_control(args, {"cmd": "reload"}))
+    changed = answer.get("changed") or []
+    print(f"reloaded: {', '.join(changed) if changed else 'nothing changed'}; every session kept")
+    return EXIT_OK
 
 
 def cmd_keypad_simple(cmd: str) -> Callable[[argparse.Namespace], int]:
@@ -631,6 +648,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_disarm)
 
+    p = ksub.add_parser(
+        "reload",
+        help="apply [clients], [pin], [maintenance] and log_level from the config file; no session is dropped",
+        description="Asks the running keypad to read its config file again (as SIGHUP and systemctl reload do) "
+        "and apply [clients] (enrolled psks, require_enrolled), [pin], [maintenance] and log_level without "
+        "dropping a session. A change to anything else (listen, keystore, paths, limits, sensor, PIN pad) is "
+        "refused, naming it, and nothing is changed (status 2).",
+    )
+    _add_keypad_target(p)
+    p.set_defaults(func=cmd_keypad_reload)
+
     p = ksub.add_parser("breach", help="simulate the breach sensor (every client locks down); asks first")
     _add_keypad_target(p)
     p.add_argument("--yes", action="store_true", help="do not ask (scripts); without a terminal it is required")
@@ -732,6 +760,7 @@ EXAMPLES: dict[str, str] = {
     "keypad status": "sudo -u keycrypt keycrypt keypad status --socket /run/keycrypt-keypad/keypad.sock",
     "keypad arm": "sudo -u keycrypt keycrypt keypad arm --socket /run/keycrypt-keypad/keypad.sock",
     "keypad disarm": "sudo -u keycrypt keycrypt keypad disarm --for 2h --socket /run/keycrypt-keypad/keypad.sock",
+    "keypad reload": "systemctl reload keycrypt-keypad   # or: keycrypt keypad reload --config /etc/keycrypt/keypad.toml",
     "keypad breach": "keycrypt keypad breach --config /etc/keycrypt/keypad.toml",
     "keypad lockdown-all": "keycrypt keypad lockdown-all --yes --config /etc/keycrypt/keypad.toml",
     "client check": "keycrypt client check --config /etc/keycrypt/client.toml",

@@ -59,6 +59,8 @@ async def handle(keypad: KeypadDaemon, req: dict[str, Any]) -> dict[str, Any]:
     try:
         if cmd == "status":
             return {"ok": True, **status(keypad)}
+        if cmd == "reload":
+            return keypad.reload_from_source()
         if cmd == "breach":
             keypad.breach("control")
             return {"ok": True, "state": keypad.device.shown}
