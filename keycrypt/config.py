@@ -33,6 +33,7 @@ from keycrypt.constants import (
     DEFAULT_PORT,
     DETECT_MULTIPLIER,
     HEARTBEAT_INTERVAL,
+    HEARTBEAT_INTERVAL_MIN,
     HELLO_TIMEOUT,
     KEYPAD_IDLE_TIMEOUT,
     MAINTENANCE_WINDOW,
@@ -352,8 +353,9 @@ _CLIENT = Schema(
                     "heartbeat_interval",
                     "duration",
                     HEARTBEAT_INTERVAL,
-                    "Seconds between PINGs; each one is sent up to 25 % early (random jitter).",
-                    lo=0.01,
+                    "Seconds from an answer to the next PING; each wait is up to 25 % shorter (random "
+                    "jitter). At least the spec's heartbeat_interval_min, so the keypad's pace check holds.",
+                    lo=HEARTBEAT_INTERVAL_MIN,
                     hi=60,
                 ),
                 Opt(

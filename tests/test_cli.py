@@ -346,7 +346,7 @@ def test_a_keypad_that_refuses_connections_is_a_warning_with_the_boot_grace_left
     assert warnings and all("WARNING" in l and "boot_grace_left=" in l for l in warnings), res.stderr
     assert "Connection refused" in warnings[0]
     detail = json.loads((tmp_path / "s.json").read_text())["lockdown"]["detail"]
-    assert "last connect error: Connection refused" in detail, detail
+    assert "last error: Connection refused" in detail, detail
 
 
 def test_bad_psk_file_is_exit_2(tmp_path):

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from keycrypt.constants import Status
+from keycrypt.constants import PING_MIN_INTERVAL, Status
 from keycrypt.crypto.kem import get_backend
 from keycrypt.errors import Reason
 from keycrypt.machines import actions as A
@@ -26,7 +26,7 @@ KEM = get_backend("cryptography")
 KEY = KEM.from_seed(SEED)
 EOF = b""  # an end-of-stream marker in a direction's queue (never a real frame)
 CORRUPTION_REASONS = {Reason.PARSE_ERROR, Reason.MAC_FAILURE, Reason.AUTH_ERROR}
-CLIENT_ACTIONS = (A.Send, A.Lockdown, A.SetTimer, A.CancelTimer, A.Established, A.StatusSeen, A.Rekeyed)
+CLIENT_ACTIONS = (A.Send, A.Lockdown, A.SetTimer, A.CancelTimer, A.Established, A.StatusSeen, A.Rekeyed, A.Retry)
 KEYPAD_ACTIONS = (A.Send, A.Close, A.SetTimer, A.Rekeyed, A.SessionOpened)
 
 
@@ -54,7 +54,7 @@ class BackToBack(RuleBasedStateMachine):
         self.now = 0.0
         self.status = ARMED
         self.client = ClientSession(ClientConfig(KEY.ek, "host-1", rekey_log2=4), kem=KEM, random=det_random(b"b2b"))
-        self.keypad = KeypadSession(KEY)
+        self.keypad = KeypadSession(KEY, random=det_random(b"b2b/keypad"))
         self.client.trace, self.keypad.trace = [], []
         self.c2k: list[Item] = []
         self.k2c: list[Item] = []
@@ -79,7 +79,9 @@ class BackToBack(RuleBasedStateMachine):
         # swallows the next frames: from then on the keypad's reaction to a damaged frame is not
         # the frame's own (the session still ends, by a parse error or the timeout).
         self.keypad_desynced = False
-        self.client.start(self.now, None)
+        # A finite boot grace: a refusal, close or silence before the first HELLO_ACK is retried (the model
+        # never reconnects), and the grace's end is then the client's connect_timeout.
+        self.on_client(self.client.start(self.now, 10.0))
         self.on_client(self.client.connected(self.now))
         self.on_keypad(self.keypad.start(self.now))
 
@@ -101,6 +103,10 @@ class BackToBack(RuleBasedStateMachine):
                 self.client_timer = None
             elif isinstance(a, A.SetTimer):
                 self.client_timer = a.at
+            elif isinstance(a, A.Retry):
+                # the client gave this connection up before the first HELLO_ACK: the keypad sees it close
+                assert self.client.keys is None, "a retry after the session was established"
+                self.c2k.append(Item(EOF))
             elif isinstance(a, A.CancelTimer):
                 self.client_timer = None
             elif isinstance(a, A.StatusSeen):
@@ -205,7 +211,7 @@ class BackToBack(RuleBasedStateMachine):
 
     # --- rules: the clean path --------------------------------------------------------------------
 
-    @rule(dt=st.floats(0.0, 0.5), beats=st.integers(1, 20))
+    @rule(dt=st.floats(PING_MIN_INTERVAL + 1e-6, 0.5), beats=st.integers(1, 20))
     def tick(self, dt: float, beats: int) -> None:
         for _ in range(beats):
             self.beat(dt)

@@ -4,8 +4,8 @@ One :class:`ClientSession` per configured keypad, each driven by a
 :class:`KeypadLink` (an asyncio Protocol). The machine decides everything;
 this module carries out its actions: ``Send`` -> write, ``SetTimer`` ->
 ``loop.call_at``, ``Retry`` -> reconnect after a short, doubling pause (the
-boot grace keeps running), ``Established`` -> start the jittered heartbeat,
-``Lockdown`` -> the lockdown ladder.
+boot grace keeps running), a session in IDLE -> the jittered heartbeat timer
+(whose expiry is the machine's ``tick``), ``Lockdown`` -> the lockdown ladder.
 
 The ladder runs exactly once, on the first ``Lockdown`` that the policy says
 counts (``any``: the first lost keypad; ``all``: the last one; a LOCKDOWN
@@ -180,7 +180,7 @@ class KeypadLink(asyncio.Protocol):
                 self.last_error = error
                 self.daemon.on_connect_failed(self, error)
                 if not self.session.terminal:
-                    self._apply(self.session.connect_failed(self._loop.time()))
+                    self._apply(self.session.connect_failed(self._loop.time(), error))
 
         self._connect_task = asyncio.create_task(attempt())
 
@@ -208,6 +208,8 @@ class KeypadLink(asyncio.Protocol):
         return False
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self.transport is None:  # a connection the machine already gave up (Retry) or a torn-down link
+            return
         self.transport = None
         if not self.session.terminal:
             self._apply(self.session.eof(self._loop.time()))
@@ -231,8 +233,6 @@ class KeypadLink(asyncio.Protocol):
             return
         self._ping_at = self._loop.time()  # a tick sends the PING: its PONG gives the round trip
         self._apply(self.session.tick(self._ping_at))
-        if not self.session.terminal:
-            self._schedule_tick()
 
     # --- actions -----------------------------------------------------------------------
 
@@ -250,6 +250,10 @@ class KeypadLink(asyncio.Protocol):
                     self._timer.cancel()
                     self._timer = None
             elif isinstance(a, Retry):
+                # Before the first HELLO_ACK a refusal, a close or no answer is retried within the boot grace.
+                dropped, self.transport = self.transport, None
+                if dropped is not None:
+                    dropped.abort()
                 delay, self._retry_delay = self._retry_delay, min(self._retry_delay * 2, CONNECT_RETRY_MAX)
                 self._connect_soon(delay)
             elif isinstance(a, Established):
@@ -259,8 +263,6 @@ class KeypadLink(asyncio.Protocol):
                     "%s", kv(event="established", keypad=self.target.name, status=_status_name(a.status))
                 )
                 self.daemon.on_established(self)
-                if self._tick is None:
-                    self._schedule_tick()
             elif isinstance(a, StatusSeen):
                 self.last_pong = self._loop.time()
                 self.last_rtt = None if self._ping_at is None else self.last_pong - self._ping_at
@@ -279,6 +281,11 @@ class KeypadLink(asyncio.Protocol):
                 self.daemon.on_lost(self, a.reason, a.detail)
             elif isinstance(a, Close):
                 self._teardown()
+        # The heartbeat timer runs while the session is IDLE, from the moment the answer arrived: the
+        # next PING then has the whole deadline left by the exposure bound (spec §7) minus one interval,
+        # however late the answer came. A PING is never sent before the previous one was answered.
+        if self.session.state == "IDLE" and self._tick is None:
+            self._schedule_tick()
 
     def describe(self, now: float) -> dict[str, Any]:
         return {
@@ -512,8 +519,6 @@ class ClientDaemon:
 
     def on_lost(self, link: KeypadLink, reason: Reason, detail: str) -> None:
         now = asyncio.get_running_loop().time()
-        if link.established_at is None and link.last_error is not None:
-            detail = f"{detail}; last connect error: {link.last_error}"
         log.warning("%s", kv(event="keypad_lost", keypad=link.target.name, reason=reason.value, detail=detail))
         if self.lockdown is not None or self._stop_requested:
             return

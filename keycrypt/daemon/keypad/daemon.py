@@ -28,6 +28,7 @@ guesses cannot slip past the backoff.
 from __future__ import annotations
 
 import asyncio
+import os
 import contextlib
 import logging
 import signal
@@ -243,7 +244,7 @@ class KeypadDaemon:
             return None
         assert self.key is not None  # refusal() checked it
         session = KeypadSession(
-            self.key, policy=self.policy, idle_timeout=self.settings.idle_timeout, hello_timeout=self.settings.hello_timeout
+            self.key, random=os.urandom, policy=self.policy, idle_timeout=self.settings.idle_timeout, hello_timeout=self.settings.hello_timeout
         )
         self.connections.add(conn)
         self.half_open += 1
