@@ -196,7 +196,7 @@ def test_two_keypads_pinning_one_key_are_refused(tmp_path):
     from keycrypt.keystore import create_keystore, write_pubkey
     from keycrypt.wire.keystore import Argon2Params
 
-    ks = create_keystore(tmp_path / "a.key", "2468", params=Argon2Params(time_cost=1, memory_kib=8192, parallelism=1))
+    ks = create_keystore(tmp_path / "a.key", "24682468", params=Argon2Params(time_cost=1, memory_kib=8192, parallelism=1))
     write_pubkey(tmp_path / "a.pub", ks.ek)
     shutil.copy(tmp_path / "a.pub", tmp_path / "b.pub")  # a cloned keypad's public key
     p = tmp_path / "c.toml"
