@@ -196,9 +196,37 @@ def cmd_keypad_duress_hash(args: argparse.Namespace) -> int:
     from argon2 import PasswordHasher
 
     pin = PinSource(args.pin_fd).new_pin("duress PIN")
+    _refuse_duress_equal_to_pin(Path(args.keystore), pin, "--keystore")
     print(PasswordHasher().hash(pin))
     print("# put this line in keypad.toml under [pin] as duress_verifier = \"...\"", file=sys.stderr)
     return EXIT_OK
+
+
+def _refuse_duress_equal_to_pin(keystore: Path, pin: str, key: str) -> None:
+    """A duress PIN that also opens the keystore could never be told apart: refuse it (exit 2)."""
+    from keycrypt.errors import WrongPin
+    from keycrypt.keystore import open_keystore
+
+    try:
+        open_keystore(keystore, pin)
+    except WrongPin:
+        return
+    raise ConfigError("the duress PIN is the keypad PIN (it opens the keystore); choose another", key=key)
+
+
+def _confirm(args: argparse.Namespace, what: str) -> None:
+    """Ask on a terminal; a script must say --yes. Nothing is sent to the keypad unless confirmed."""
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise UsageError(f"{what}: confirm on a terminal, or pass --yes in a script")
+    print(f"{what}.", file=sys.stderr)
+    try:
+        answer = input("Type yes to go on: ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() != "yes":
+        raise Failure("not confirmed; nothing was done")
 
 
 def _keypad_socket(args: argparse.Namespace) -> Path:
@@ -236,13 +264,42 @@ def cmd_keypad_run(args: argparse.Namespace) -> int:
     from keycrypt.daemon import setup_logging
     from keycrypt.daemon.keypad import run_keypad, settings_from_config
 
+    from keycrypt.preflight import probe_listen
+
     cfg = load_keypad_config(args.config)
     settings = settings_from_config(cfg, allow_simulated=args.allow_simulated)
     setup_logging(args.log_level or cfg.log_level)
+    probe_listen(settings.host, settings.port)  # a port in use is said before the PIN is asked
     pin: str | None = None
     if args.pin_fd is not None or cfg.unseal == "terminal":
         pin = PinSource(args.pin_fd).read("Keypad PIN: ")
-    return asyncio.run(run_keypad(settings, pin))
+        if settings.duress_verifier and _is_duress(settings.duress_verifier, pin):
+            _refuse_duress_equal_to_pin(settings.keystore, pin, "keypad.pin.duress_verifier")
+    from keycrypt.alerts import EVENTS, Alerts
+
+    alerts = Alerts({e: getattr(cfg.alerts, f"on_{e}") for e in EVENTS}, cfg.alerts.timeout)
+    metrics = (cfg.metrics.host, cfg.metrics.port) if cfg.metrics.enabled else None
+    allow_simulated = args.allow_simulated
+
+    def reload_source() -> tuple[Any, str]:
+        fresh = load_keypad_config(args.config)
+        return settings_from_config(fresh, allow_simulated=allow_simulated), args.log_level or fresh.log_level
+
+    return asyncio.run(
+        run_keypad(
+            settings, pin, metrics=metrics, alerts=alerts, missing_after=cfg.alerts.missing_after, reload_source=reload_source
+        )
+    )
+
+
+def _is_duress(verifier: str, pin: str) -> bool:
+    from argon2 import PasswordHasher
+    from argon2.exceptions import Argon2Error
+
+    try:
+        return bool(PasswordHasher().verify(verifier, pin))
+    except Argon2Error:
+        return False
 
 
 def cmd_keypad_status(args: argparse.Namespace) -> int:
@@ -263,12 +320,19 @@ def cmd_keypad_status(args: argparse.Namespace) -> int:
     clients = answer.get("clients", [])
     print(f"clients:     {len(clients)}")
     if clients:
-        print(f"  {'client_id':<24} {'peer':<22} {'state':<12} {'epoch':>5} {'last seen':>9}")
+        from keycrypt.session_words import phase
+
+        print(f"  {'client_id':<24} {'peer':<22} {'session':<12} {'(state)':<15} {'psk':<4} {'epoch':>5} {'last seen':>9}")
         for c in clients:
+            psk = "-" if c.get("psk") is None else "yes" if c["psk"] else "no"
             print(
-                f"  {str(c['client_id'] or '-'):<24} {c['peer']:<22} {c['state']:<12} {c['epoch']:>5} "
-                f"{c['last_seen_ago']:>8.2f}s"
+                f"  {str(c['client_id'] or '-'):<24} {c['peer']:<22} {phase('keypad_session', c['state']):<12} "
+                f"{'(' + str(c['state']) + ')':<15} {psk:<4} {c['epoch']:>5} {c['last_seen_ago']:>8.2f}s"
             )
+    enrolled = answer.get("enrolled")
+    if enrolled is not None:
+        required = " (required: only enrolled clients are served)" if answer.get("require_enrolled") else ""
+        print(f"enrolled:    {len(enrolled)} with a psk{required}")
     missing = answer.get("missing") or []
     print(f"missing:     {', '.join(missing) if missing else 'none'}" + (" (enrolled, no verified session)" if missing else ""))
     return EXIT_OK
@@ -304,8 +368,23 @@ def cmd_keypad_disarm(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+CONFIRM = {
+    "breach": "keypad breach drops every session as the sensor would: every client locks its host down",
+    "lockdown-all": "keypad lockdown-all orders every client to lock its host down now",
+}
+
+
+def cmd_keypad_reload(args: argparse.Namespace) -> int:
+    answer = _check_answer(_control(args, {"cmd": "reload"}))
+    changed = answer.get("changed") or []
+    print(f"reloaded: {', '.join(changed) if changed else 'nothing changed'}; every session kept")
+    return EXIT_OK
+
+
 def cmd_keypad_simple(cmd: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        if cmd in CONFIRM:
+            _confirm(args, CONFIRM[cmd])
         answer = _check_answer(_control(args, {"cmd": cmd}))
         print(f"state: {answer['state']}")
         return EXIT_OK
@@ -330,10 +409,13 @@ def cmd_client_run(args: argparse.Namespace) -> int:
     check_client_files(args.config, cfg)
     settings = settings_from_config(cfg)
     setup_logging(args.log_level or cfg.log_level)
-    return asyncio.run(run_client(settings))
+    metrics = (cfg.metrics.host, cfg.metrics.port) if cfg.metrics.enabled else None
+    return asyncio.run(run_client(settings, metrics=metrics))
 
 
 def cmd_client_status(args: argparse.Namespace) -> int:
+    from keycrypt.session_words import phase
+
     if args.status_file:
         path = Path(args.status_file)
     else:
@@ -346,7 +428,12 @@ def cmd_client_status(args: argparse.Namespace) -> int:
         raise Failure(f"{path} does not exist: the client daemon is not running (or has never run)") from None
     except (OSError, ValueError) as exc:
         raise Failure(f"cannot read client status {path}: {exc}") from None
-    age = time.time() - float(snap.get("updated", 0))
+    now = time.time()
+    age = now - float(snap.get("updated", 0))
+    for k in snap.get("keypads", []):
+        if k.get("last_pong_at") is not None:
+            k["last_pong_ago"] = round(now - float(k["last_pong_at"]), 3)
+        k["phase"] = phase("client_session", k.get("state"))
     dry_run = _dry_run_text(snap)
     if args.json:
         print(json.dumps({**snap, "age": round(age, 3)}, indent=1, sort_keys=True))
@@ -356,12 +443,16 @@ def cmd_client_status(args: argparse.Namespace) -> int:
             print(f"DRY RUN:    {dry_run} -- a lockdown will NOT lock this host down")
         ld = snap.get("lockdown")
         print(f"lockdown:   {'no' if not ld else ld['reason'] + ' from ' + ld['keypad'] + ': ' + ld['detail']}")
-        print(f"  {'keypad':<28} {'state':<16} {'status':<9} {'epoch':>5} {'pongs':>7} {'last pong':>9}")
+        print(f"  {'keypad':<28} {'session':<12} {'(state)':<18} {'status':<9} {'epoch':>5} {'pongs':>7} {'last pong':>10}")
         for k in snap.get("keypads", []):
-            lp = "-" if k.get("last_pong_ago") is None else f"{k['last_pong_ago']:.2f}s"
-            print(f"  {k['keypad']:<28} {k['state']:<16} {str(k['status']):<9} {k['epoch']:>5} {k['pongs']:>7} {lp:>9}")
+            lp = "never" if k.get("last_pong_ago") is None else f"{k['last_pong_ago']:.2f}s ago"
+            status = k.get("status") if k.get("status") not in (None, "-") else "-"
+            print(
+                f"  {k['keypad']:<28} {k['phase']:<12} {'(' + str(k['state']) + ')':<18} {status:<9} "
+                f"{k['epoch']:>5} {k['pongs']:>7} {lp:>10}"
+            )
     if snap.get("lockdown"):
-        return EXIT_LOCKDOWN_DRY_RUN if snap.get("dry_run") else EXIT_LOCKDOWN
+        return EXIT_LOCKDOWN_DRY_RUN if dry_run else EXIT_LOCKDOWN
     if age > 5.0:
         print(f"warning: the status is {age:.0f} s old; the daemon is probably not running", file=sys.stderr)
         return EXIT_FAILURE
@@ -373,8 +464,14 @@ def cmd_client_status(args: argparse.Namespace) -> int:
 
 
 def _dry_run_text(snap: dict[str, Any]) -> str:
-    """Which dry-run switches the running client has on ("" when none): the top-level one or the ladder's."""
-    on = [name for name, key in (("dry_run = true", "dry_run"), ("lockdown.dry_run = true", "ladder_dry_run")) if snap.get(key)]
+    """Which dry-run switches the running client has on ("" when none): the top-level one or the ladder's.
+
+    The status file's ``dry_run`` is either switch (the exit status is 5 then); ``config_dry_run``
+    and ``ladder_dry_run`` say which. A file without ``config_dry_run`` (older daemon) reads
+    ``dry_run`` as the top-level switch unless the ladder's is on.
+    """
+    top = snap.get("config_dry_run", bool(snap.get("dry_run")) and not snap.get("ladder_dry_run"))
+    on = [name for name, flag in (("dry_run = true", top), ("lockdown.dry_run = true", snap.get("ladder_dry_run"))) if flag]
     return ", ".join(on)
 
 
@@ -402,6 +499,58 @@ def cmd_client_enroll(args: argparse.Namespace) -> int:
     if args.show_hex:
         print("or, inline (this line is a secret):")
         print(f'  {cid} = "hex:{psk.hex()}"')
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- preflight checks
+
+
+def _print_report(report: Any) -> int:
+    for line in report.lines():
+        print(line)
+    fails = sum(1 for f in report.findings if f[0] == "fail")
+    warns = sum(1 for f in report.findings if f[0] == "warn")
+    print(f"{'FAILED' if fails else 'OK'}: {fails} failure(s), {warns} warning(s)")
+    return EXIT_USAGE if fails else EXIT_OK
+
+
+def cmd_client_check(args: argparse.Namespace) -> int:
+    from keycrypt.preflight import check_client
+
+    return _print_report(check_client(args.config, handshake=not args.no_handshake))
+
+
+def cmd_keypad_check(args: argparse.Namespace) -> int:
+    from keycrypt.preflight import check_keypad
+
+    return _print_report(check_keypad(args.config))
+
+
+# --------------------------------------------------------------------------- pubkey
+
+
+def cmd_pubkey_fingerprint(args: argparse.Namespace) -> int:
+    from keycrypt.keystore import read_pubkey
+
+    for path in args.files:
+        ek = read_pubkey(path)  # KeystoreError (exit 3) names the file and what is wrong
+        print(f"{_fp(ek)}  {path}")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- install-units
+
+
+def cmd_install_units(args: argparse.Namespace) -> int:
+    from keycrypt.install_units import default_binary, install
+
+    which = tuple(w for w in ("client", "keypad") if getattr(args, w))
+    if not which:
+        raise UsageError("say which unit to install: --client, --keypad or both")
+    binary = Path(args.bin) if args.bin else default_binary()
+    for w in install(Path(args.root), which, binary, force=args.force):
+        print(f"wrote {w.path} (ExecStart={binary} {w.which} run ...)")
+    print("next: systemd-analyze verify on each file (it must print nothing), then systemctl daemon-reload")
     return EXIT_OK
 
 
@@ -459,7 +608,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"keycrypt {version}")
-    top = parser.add_subparsers(dest="group", required=True, metavar="{keypad,client,audit,demo}")
+    top = parser.add_subparsers(dest="group", required=True, metavar="{keypad,client,pubkey,install-units,audit,demo}")
 
     kp = top.add_parser("keypad", help="the keypad: key files, daemon, control")
     ksub = kp.add_subparsers(dest="command", required=True)
@@ -473,31 +622,39 @@ def build_parser() -> argparse.ArgumentParser:
         " 64 MiB, p=4), or given explicitly (lower only for tests)"
     )
     g.add_argument("--unlock-time", metavar="SECONDS", help="target time of one PIN check here, e.g. 1s or 2.5")
-    g.add_argument("--argon2-time", type=int, metavar="T")
-    g.add_argument("--argon2-memory", type=int, metavar="KIB")
-    g.add_argument("--argon2-parallelism", type=int, metavar="P")
+    g.add_argument("--argon2-time", type=int, metavar="T", help="Argon2id passes (instead of calibrating)")
+    g.add_argument("--argon2-memory", type=int, metavar="KIB", help="Argon2id memory in KiB (default 65536)")
+    g.add_argument("--argon2-parallelism", type=int, metavar="P", help="Argon2id lanes (default 4)")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_init)
 
     p = ksub.add_parser("pubkey", help="write the public key file for clients and print its fingerprint")
-    p.add_argument("--keystore", required=True)
-    p.add_argument("--out", required=True, help="public key file to write")
+    p.add_argument("--keystore", required=True, help="the keypad's keystore (asks its PIN)")
+    p.add_argument("--out", required=True, help="public key file to write (one line of text, mode 0644)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_pubkey)
 
     p = ksub.add_parser("change-pin", help="re-seal the key under a new PIN (the key itself stays)")
-    p.add_argument("--keystore", required=True)
+    p.add_argument("--keystore", required=True, help="the keystore to re-seal (asks the old PIN, then the new one)")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_change_pin)
 
-    p = ksub.add_parser("duress-hash", help="print the Argon2id verifier of a duress PIN for keypad.toml")
+    p = ksub.add_parser(
+        "duress-hash",
+        help="print the Argon2id verifier of a duress PIN for keypad.toml",
+        description="Asks a duress PIN (twice) and prints its Argon2id verifier for [pin] duress_verifier. "
+        "Refuses (status 2) a duress PIN that opens the keystore: it must differ from the keypad PIN.",
+        epilog="example:\n  keycrypt keypad duress-hash --keystore /etc/keycrypt/keypad.key",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--keystore", required=True, help="the keypad's keystore (to refuse a duress PIN equal to its PIN)")
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_duress_hash)
 
     p = ksub.add_parser("run", help="run the keypad daemon (unseals with the PIN first)")
-    p.add_argument("--config", default=DEFAULT_KEYPAD_CONFIG)
-    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
+    p.add_argument("--config", default=DEFAULT_KEYPAD_CONFIG, help=f"keypad config (default {DEFAULT_KEYPAD_CONFIG})")
+    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), help="overrides the config's log_level")
     p.add_argument(
         "--allow-simulated",
         action="store_true",
@@ -506,9 +663,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_run)
 
+    p = ksub.add_parser(
+        "check",
+        help="check a keypad config, its files, sensor and port without the PIN (like sshd -t)",
+        description="Reads the configuration as `keypad run` would and checks, without the PIN and without "
+        "starting anything: file owners and modes, the keystore (its fingerprint, from the header), the state "
+        "directory, whether the listen port is free, the sensor and PIN pad, the duress verifier and the "
+        "enrolled clients' psk files. Exit 0 when nothing failed (warnings allowed), 2 otherwise.",
+        epilog="example:\n  keycrypt keypad check --config /etc/keycrypt/keypad.toml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--config", default=DEFAULT_KEYPAD_CONFIG, help="keypad config to check")
+    p.set_defaults(func=cmd_keypad_check)
+
     p = ksub.add_parser("status", help="state, fingerprint and connected clients of the running keypad")
     _add_keypad_target(p)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the daemon's answer as JSON (errors too)")
     p.set_defaults(func=cmd_keypad_status)
 
     p = ksub.add_parser("arm", help="arm the keypad (asks the PIN when breached, ordered down or sealed)")
@@ -522,75 +692,183 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_disarm)
 
-    p = ksub.add_parser("breach", help="simulate the breach sensor (every client locks down)")
+    p = ksub.add_parser(
+        "reload",
+        help="apply [clients], [pin], [maintenance] and log_level from the config file; no session is dropped",
+        description="Asks the running keypad to read its config file again (as SIGHUP and systemctl reload do) "
+        "and apply [clients] (enrolled psks, require_enrolled), [pin], [maintenance] and log_level without "
+        "dropping a session. A change to anything else (listen, keystore, paths, limits, sensor, PIN pad) is "
+        "refused, naming it, and nothing is changed (status 2).",
+    )
     _add_keypad_target(p)
+    p.set_defaults(func=cmd_keypad_reload)
+
+    p = ksub.add_parser("breach", help="simulate the breach sensor (every client locks down); asks first")
+    _add_keypad_target(p)
+    p.add_argument("--yes", action="store_true", help="do not ask (scripts); without a terminal it is required")
     p.set_defaults(func=cmd_keypad_simple("breach"))
 
-    p = ksub.add_parser("lockdown-all", help="order every client to lock down now")
+    p = ksub.add_parser("lockdown-all", help="order every client to lock down now; asks first")
     _add_keypad_target(p)
+    p.add_argument("--yes", action="store_true", help="do not ask (scripts); without a terminal it is required")
     p.set_defaults(func=cmd_keypad_simple("lockdown-all"))
 
     cl = top.add_parser("client", help="the client daemon and its files")
     csub = cl.add_subparsers(dest="command", required=True)
 
     p = csub.add_parser("run", help="run the client daemon")
-    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG)
-    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
+    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG, help=f"client config (default {DEFAULT_CLIENT_CONFIG})")
+    p.add_argument("--log-level", choices=("debug", "info", "warning", "error"), help="overrides the config's log_level")
     p.set_defaults(func=cmd_client_run)
 
+    p = csub.add_parser(
+        "check",
+        help="check a client config, its files and hosts, and do one real handshake (like sshd -t)",
+        description="Reads the configuration as `client run` would and checks: file owners and modes, each "
+        "pinned public key and its fingerprint, that each keypad host resolves, the ladder (with the LUKS "
+        "mappings volumes = \"auto\" finds now), dry_run, and one real handshake with every keypad. Nothing is "
+        "armed: no ladder step runs, no status or audit file is written. Exit 0 when nothing failed, 2 otherwise.",
+        epilog="example:\n  keycrypt client check --config /etc/keycrypt/client.toml && systemctl restart keycrypt-client",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG, help="client config to check")
+    p.add_argument("--no-handshake", action="store_true", help="skip the handshake (the keypads are not up yet)")
+    p.set_defaults(func=cmd_client_check)
+
     p = csub.add_parser("status", help="what the running client daemon last wrote to its status file")
-    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG)
+    p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG, help="client config (for its status_file)")
     p.add_argument("--status-file", help="status file path (instead of reading --config)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the status file as JSON, with its age (errors too)")
     p.set_defaults(func=cmd_client_status)
 
     p = csub.add_parser("enroll", help="generate this client's pre-shared key file (mode 0600)")
-    p.add_argument("--client-id", required=True)
+    p.add_argument("--client-id", required=True, help="this client's id, as in client.toml's client_id")
     p.add_argument("--out", required=True, help="psk file to write")
     p.add_argument("--keypad-path", help="where the psk file will live on the keypad (for the printed line)")
     p.add_argument("--show-hex", action="store_true", help="also print the inline hex form (a secret!)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_client_enroll)
 
+    pk = top.add_parser("pubkey", help="public key files (no PIN needed)")
+    pksub = pk.add_subparsers(dest="command", required=True)
+    p = pksub.add_parser(
+        "fingerprint",
+        help="print the fingerprint of public key files (text or binary form)",
+        description="Reads each public key file (the one-line text form or the binary KCPK form), checks it, "
+        "and prints its fingerprint: SHA-256 of the key in groups of four hex digits, as keypad init, "
+        "keypad pubkey and keypad status show it.",
+        epilog="example:\n  keycrypt pubkey fingerprint /etc/keycrypt/keypad.pub",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="public key file(s) to read")
+    p.set_defaults(func=cmd_pubkey_fingerprint)
+
+    p = top.add_parser(
+        "install-units",
+        help="write the systemd units with ExecStart= naming this keycrypt",
+        description="Writes keycrypt-client.service and/or keycrypt-keypad.service into "
+        "ROOT/etc/systemd/system, with ExecStart= naming the keycrypt that runs this command. "
+        "Refuses a keycrypt under /home, /root or /tmp, which the units' ProtectHome=/PrivateTmp= hide.",
+        epilog="example:\n  sudo /opt/keycrypt/bin/keycrypt install-units --client\n"
+        "  sudo systemd-analyze verify /etc/systemd/system/keycrypt-client.service",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--client", action="store_true", help="install keycrypt-client.service")
+    p.add_argument("--keypad", action="store_true", help="install keycrypt-keypad.service")
+    p.add_argument("--root", default="/", help="file system root to install under (default /; a temporary root for tests)")
+    p.add_argument("--bin", help="the keycrypt to run (default: the one running this command)")
+    p.add_argument("--force", action="store_true", help="replace a unit file that differs")
+    p.set_defaults(func=cmd_install_units)
+
     au = top.add_parser("audit", help="audit log tools")
     asub = au.add_subparsers(dest="command", required=True)
     p = asub.add_parser("verify", help="check the hash chain of an audit log")
-    p.add_argument("path")
+    p.add_argument("path", help="the audit log to check")
     p.set_defaults(func=cmd_audit_verify)
 
     p = top.add_parser("demo", help="a keypad and N clients on 127.0.0.1: heartbeats, disarm, breach, lockdown")
-    p.add_argument("--clients", type=int, default=5)
+    p.add_argument("--clients", type=int, default=5, help="simulated clients, 1..500 (default 5)")
     p.add_argument("--duration", type=float, default=4.0, help="seconds of live heartbeats before the disarm")
     p.set_defaults(func=cmd_demo)
+    _add_examples(parser)
     return parser
+
+
+EXAMPLES: dict[str, str] = {
+    "keypad init": "keycrypt keypad init --keystore /etc/keycrypt/keypad.key --pubkey-out /etc/keycrypt/keypad.pub",
+    "keypad pubkey": "keycrypt keypad pubkey --keystore /etc/keycrypt/keypad.key --out /etc/keycrypt/keypad.pub",
+    "keypad change-pin": "keycrypt keypad change-pin --keystore /etc/keycrypt/keypad.key",
+    "keypad duress-hash": "keycrypt keypad duress-hash --keystore /etc/keycrypt/keypad.key",
+    "keypad check": "keycrypt keypad check --config /etc/keycrypt/keypad.toml",
+    "keypad run": "keycrypt keypad run --config /etc/keycrypt/keypad.toml",
+    "keypad status": "sudo -u keycrypt keycrypt keypad status --socket /run/keycrypt-keypad/keypad.sock",
+    "keypad arm": "sudo -u keycrypt keycrypt keypad arm --socket /run/keycrypt-keypad/keypad.sock",
+    "keypad disarm": "sudo -u keycrypt keycrypt keypad disarm --for 2h --socket /run/keycrypt-keypad/keypad.sock",
+    "keypad reload": "systemctl reload keycrypt-keypad   # or: keycrypt keypad reload --config /etc/keycrypt/keypad.toml",
+    "keypad breach": "keycrypt keypad breach --config /etc/keycrypt/keypad.toml",
+    "keypad lockdown-all": "keycrypt keypad lockdown-all --yes --config /etc/keycrypt/keypad.toml",
+    "client check": "keycrypt client check --config /etc/keycrypt/client.toml",
+    "client run": "keycrypt client run --config /etc/keycrypt/client.toml",
+    "client status": "keycrypt client status --json | jq .keypads",
+    "client enroll": "keycrypt client enroll --client-id web01 --out /etc/keycrypt/client.psk --keypad-path /etc/keycrypt/psk/web01.psk",
+    "pubkey fingerprint": "keycrypt pubkey fingerprint /etc/keycrypt/keypad.pub",
+    "install-units": "keycrypt install-units --client && systemd-analyze verify /etc/systemd/system/keycrypt-client.service",
+    "audit verify": "keycrypt audit verify /var/lib/keycrypt/audit.log",
+    "demo": "keycrypt demo --clients 20",
+}
+"""One example per command, shown at the end of its --help (tests/test_cli.py checks that each is there)."""
+
+
+def _add_examples(parser: argparse.ArgumentParser, path: str = "") -> None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                full = f"{path} {name}".strip()
+                if full in EXAMPLES:
+                    sub.epilog = f"example:\n  {EXAMPLES[full]}"
+                    sub.formatter_class = argparse.RawDescriptionHelpFormatter
+                _add_examples(sub, full)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    code: int | None = None
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe (`status | head -2`) shows here, not at exit
+        return code
+    except BrokenPipeError:
+        # the reader went away (head, less): say nothing, keep the command's own status
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return code if code is not None else EXIT_OK
     except KeyboardInterrupt:
         print("keycrypt: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except (UsageError, ConfigError) as exc:
-        _err(exc)
-        return EXIT_USAGE
+        return _err(exc, EXIT_USAGE, args)
     except (PinFailure, KeystoreError, PinError) as exc:
-        _err(exc)
-        return EXIT_PIN
+        return _err(exc, EXIT_PIN, args)
     except (Failure, AuditError, KeyCryptError) as exc:
-        _err(exc)
-        return EXIT_FAILURE
+        return _err(exc, EXIT_FAILURE, args)
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"keycrypt: {where}{exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _err(f"{where}{exc.strerror or exc}", EXIT_FAILURE, args)
 
 
-def _err(exc: BaseException) -> None:
+def _err(exc: BaseException | str, code: int, args: argparse.Namespace | None = None) -> int:
+    """The one-line error on stderr; with --json also a JSON object on stdout, for the script reading it."""
     msg = " ".join(str(exc).split()) or type(exc).__name__
     print(f"keycrypt: {msg}", file=sys.stderr)
+    if args is not None and getattr(args, "json", False):
+        try:
+            print(json.dumps({"ok": False, "error": msg, "exit": code}))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass
+    return code
 
 
 if __name__ == "__main__":

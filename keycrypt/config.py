@@ -141,6 +141,38 @@ class Values(Mapping[str, Any]):
 
 # --------------------------------------------------------------------------- schemas
 
+def _alerts_section() -> Section:
+    def on(event: str, what: str) -> Opt:
+        return Opt(f"on_{event}", "argv", None, f"Command run {what} (an argv list, no shell; `KEYCRYPT_ALERT={event}` and the details in its environment).")
+
+    return Section(
+        "alerts",
+        "Commands the keypad runs to page someone; each bounded by `timeout` (then its process group is killed) "
+        "and never holding up the keypad. Example: [deployment](deployment.md#monitoring).",
+        (
+            on("breach", "when the sensor (or `keypad breach`) fires while armed"),
+            on("duress", "when the duress PIN is entered"),
+            on("lockout", "when wrong PINs lock PIN entry out"),
+            on("client_missing", "when an enrolled client has had no verified session for `missing_after`"),
+            Opt("timeout", "duration", 10.0, "Bound of each command.", lo=0.1, hi=120),
+            Opt("missing_after", "duration", 30.0, "How long an enrolled client may be missing before `on_client_missing` runs (once per absence).", lo=1, hi=86400),
+        ),
+    )
+
+
+def _metrics_section(port: int) -> Section:
+    return Section(
+        "metrics",
+        "Optional Prometheus endpoint (`/metrics`), off by default; needs the `metrics` extra "
+        "(`prometheus-client`). Metrics and a sample alert rule: [deployment](deployment.md#monitoring).",
+        (
+            Opt("enabled", "bool", False, "Serve the endpoint."),
+            Opt("host", "host", "127.0.0.1", "Address to serve on; the default keeps it on this host."),
+            Opt("port", "port", port, "TCP port of the endpoint.", lo=1, hi=65535),
+        ),
+    )
+
+
 _KEYPAD = Schema(
     name="keypad",
     doc="The keypad daemon (`keycrypt keypad run --config PATH`).",
@@ -312,6 +344,8 @@ _KEYPAD = Schema(
             passthrough=True,
             consumer="keycrypt.hw.make_pinpad",
         ),
+        _alerts_section(),
+        _metrics_section(9748),
     ),
     example="examples/keypad.toml",
 )
@@ -423,6 +457,7 @@ _CLIENT = Schema(
             passthrough=True,
             consumer="keycrypt.lockdown.ladder_from_config",
         ),
+        _metrics_section(9747),
     ),
     example="examples/client.toml",
 )
@@ -577,6 +612,12 @@ def _check(opt: Opt, value: Any, where: str, base: Path) -> Any:
         return _check_verifier(value, where)
     if kind == "enrolled":
         return _check_enrolled(value, where, base)
+    if kind == "argv":
+        if isinstance(value, str) or not isinstance(value, list) or not value:
+            raise ConfigError("must be a non-empty list of strings (an argv, run without a shell)", key=where)
+        if not all(isinstance(a, str) and "\x00" not in a for a in value) or not value[0]:
+            raise ConfigError("every item must be a string without NUL, the first not empty", key=where)
+        return tuple(value)
     raise AssertionError(f"unknown option kind {kind!r}")  # pragma: no cover - schema bug
 
 
@@ -744,6 +785,7 @@ _KIND_DOC = {
     "verifier": "string (Argon2id hash)",
     "enrolled": "table",
     "boot_grace": "duration or \"wait\"",
+    "argv": "list of strings",
 }
 
 
@@ -829,14 +871,14 @@ def _passthrough_docs() -> dict[str, dict[str, dict[str, tuple[str, str]]]]:
         "lockdown": {
             "": {
                 "dry_run": ("boolean", "Execute nothing at all, hooks included: every step is only recorded. (The top-level `dry_run` still runs hooks.)"),
-                "volumes": ("list of device-mapper names", "Without `steps`: adds a `luks-suspend` of these volumes to the default ladder, before the power-off."),
+                "volumes": ("`\"auto\"` or a list of device-mapper names", "Without `steps`: the default ladder's `luks-suspend` step, before the power-off. `\"auto\"` suspends every active dm-crypt LUKS mapping found at lockdown time (`/sys/block/dm-*/dm/uuid` starting with `CRYPT-LUKS`); a list names the mappings; `[]` leaves the step out."),
                 "steps": ("array of tables `[[lockdown.steps]]`", "The whole ladder, in order; the `audit` step is put first if omitted."),
             },
             "steps": {
                 "action": ("one of " + ", ".join(f"`{a}`" for a in ACTIONS), "What the step does (see [choosing the lockdown ladder](deployment.md#choosing-the-lockdown-ladder)); `audit` only as the first step."),
                 "timeout": (f"number, seconds, at most {_fmt_num(C.LOCKDOWN_STEP_TIMEOUT_MAX)}", "Bound of the step; when it expires, the step's process group is killed and the next step taken."),
                 "argv": ("list of strings", "The command, run without a shell: required by `command`, optional for `poweroff` and `dry-run`, refused by the others."),
-                "volumes": ("list of device-mapper names", "Required by `luks-suspend` (all suspended together), refused by the others."),
+                "volumes": ("`\"auto\"` or a list of device-mapper names", "Required by `luks-suspend` (all suspended together; `\"auto\"`: every active LUKS mapping at lockdown time), refused by the others."),
             },
         },
     }
@@ -854,9 +896,9 @@ def _passthrough_reference(name: str) -> list[str]:
         out = [f"`driver` (**required**) is one of {drivers}; each driver takes its own keys.", ""]
     else:
         ladder = lockdown.default_ladder()
-        with_volumes = lockdown.default_ladder(("VOL",))
+        without = lockdown.default_ladder(())
         chain = " → ".join(s.action for s in ladder.steps)
-        chain_v = " → ".join(s.action for s in with_volumes.steps)
+        chain_none = " → ".join(s.action for s in without.steps)
         timeouts = ", ".join(f"`{a}` {_fmt_num(t)} s" for a, t in lockdown.DEFAULT_TIMEOUTS.items())
         defaults = {
             "": {"dry_run": False, "volumes": "", "steps": ""},
@@ -864,8 +906,8 @@ def _passthrough_reference(name: str) -> list[str]:
         }
         if set(defaults[""]) != set(lockdown._SECTION_KEYS) or set(defaults["steps"]) != set(lockdown._STEP_KEYS):
             raise AssertionError(f"lockdown keys changed in keycrypt.lockdown: {lockdown._SECTION_KEYS}, {lockdown._STEP_KEYS}")
-        out = [f"Without this table the ladder is {chain}; with `volumes`, {chain_v}.", ""]
-        shown = {"volumes": "none", "steps": f"{chain}", "timeout": f"per action: {timeouts}", "argv": "`poweroff`: `" + " ".join(lockdown.LadderStep("poweroff").argv or ()) + "`"}
+        out = [f"Without this table the ladder is {chain}, the `luks-suspend` step acting on every active LUKS mapping (`volumes = \"auto\"`); with `volumes = []`, {chain_none}.", ""]
+        shown = {"volumes": f"`\"{lockdown.AUTO}\"`", "steps": f"{chain}", "timeout": f"per action: {timeouts}", "argv": "`poweroff`: `" + " ".join(lockdown.LadderStep("poweroff").argv or ()) + "`"}
     for variant, keys in defaults.items():
         described = docs.get(variant)
         if described is None or set(described) != set(keys):
@@ -881,6 +923,8 @@ def _passthrough_reference(name: str) -> list[str]:
         for key, default in keys.items():
             kind, meaning = described[key]
             value = _doc_value(default) if name in ("sensor", "pinpad") or key in ("dry_run", "action") else shown[key]
+            if variant == "steps" and key == "volumes":
+                value = "none"  # required by luks-suspend: no default there
             out.append(f"| `{key}` | {kind} | {value} | {meaning.replace('|', chr(92) + '|')} |")
         out.append("")
     return out

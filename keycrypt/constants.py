@@ -107,6 +107,8 @@ PUBKEY_FORMAT_VERSION: Final[int] = RAW["pubkey_file"]["format_version"]
 PUBKEY_FILE_TYPE: Final[int] = RAW["pubkey_file"]["file_type"]
 PUBKEY_CHECKSUM_SIZE: Final[int] = RAW["pubkey_file"]["checksum"]
 PUBKEY_READ_LIMIT: Final[int] = RAW["pubkey_file"]["read_limit"]
+PUBKEY_TEXT_PREFIX: Final[str] = RAW["pubkey_file"]["text_prefix"]
+PUBKEY_TEXT_CHECK_SIZE: Final[int] = RAW["pubkey_file"]["text_check"]
 FINGERPRINT_GROUP: Final[int] = RAW["pubkey_file"]["fingerprint_group"]
 FINGERPRINT_GROUPS_PER_LINE: Final[int] = RAW["pubkey_file"]["fingerprint_groups_per_line"]
 

@@ -80,10 +80,11 @@ from keycrypt.wire.keystore import (
     Argon2Params,
     KeystoreHeader,
     decode_keystore,
-    decode_pubkey_file,
+    decode_pubkey_any,
     encode_keystore,
     encode_keystore_header,
     encode_pubkey_file,
+    encode_pubkey_text,
 )
 
 DEFAULT: Final[Argon2Params] = Argon2Params.DEFAULT
@@ -266,15 +267,15 @@ def unseal_keystore(data: bytes, pin: str, *, kem: KemBackend | None = None) -> 
     return OpenedKeystore(seed=seed, ek=ek, fingerprint=fp, params=header.params)
 
 
-def encode_pubkey(ek: bytes, *, kem: KemBackend | None = None) -> bytes:
-    """The public key file for ``ek``; KemError if ek fails the FIPS 203 checks."""
+def encode_pubkey(ek: bytes, *, kem: KemBackend | None = None, text: bool = False) -> bytes:
+    """The public key file for ``ek`` (binary ``KCPK``, or the one-line text form); KemError if ek fails FIPS 203."""
     (kem or get_backend()).check_ek(ek)
-    return encode_pubkey_file(ek)
+    return encode_pubkey_text(ek) if text else encode_pubkey_file(ek)
 
 
 def decode_pubkey(data: bytes, *, kem: KemBackend | None = None) -> bytes:
-    """The ek in a public key file, after the structural checks and the FIPS 203 key checks."""
-    ek = decode_pubkey_file(data)
+    """The ek in a public key file of either form, after the structural checks and the FIPS 203 key checks."""
+    ek = decode_pubkey_any(data)
     try:
         (kem or get_backend()).check_ek(ek)
     except KemError as exc:
@@ -416,8 +417,12 @@ def change_pin(
 
 
 def write_pubkey(path: StrPath, ek: bytes, *, overwrite: bool = True, kem: KemBackend | None = None) -> None:
-    """Write the keypad's public key file (what clients are given), atomically, mode 0600."""
-    _write(path, encode_pubkey(ek, kem=kem), "public key file", overwrite=overwrite)
+    """Write the keypad's public key file (what clients are given) in the text form, atomically, mode 0644.
+
+    It holds nothing secret, and clients install it 0644; the text form can be
+    pasted into configuration management. Readers still accept the binary form.
+    """
+    _write(path, encode_pubkey(ek, kem=kem, text=True), "public key file", overwrite=overwrite, mode=0o644)
 
 
 def read_pubkey(path: StrPath, *, kem: KemBackend | None = None) -> bytes:

@@ -59,7 +59,8 @@ Configuration (the ``[lockdown]`` table, given as a dict to
 
     [lockdown]
     dry_run = false                  # audit every step as "would run", execute nothing
-    volumes = ["cryptdata"]          # only with the default ladder: volumes to luksSuspend
+    volumes = "auto"                 # only with the default ladder: volumes to luksSuspend; "auto" (the
+                                     # default): every active LUKS mapping at lockdown time; [] for none
     # or an explicit ladder (the audit step is put first if omitted):
     [[lockdown.steps]]
     action = "command"               # audit | command | luks-suspend | poweroff | sysrq | dry-run
@@ -91,6 +92,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
+from pathlib import Path
 from typing import Any, Final, Literal, get_args
 
 from keycrypt.audit import AuditLog, normalise_detail
@@ -107,6 +109,7 @@ from keycrypt.constants import (
     LOCKDOWN_SYSRQ_TIMEOUT,
 )
 from keycrypt.errors import AuditError, ConfigError, Reason
+from keycrypt.logfmt import kv as _kv
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +133,10 @@ DEFAULT_TIMEOUTS: Final[dict[str, float]] = {
 }
 
 _VOLUME_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.+:@=-]{0,126}")
+AUTO: Final = "auto"
+"""``volumes = "auto"``: every active dm-crypt LUKS mapping, found at lockdown time (:func:`luks_mappings`)."""
+LUKS_UUID_PREFIX: Final = "CRYPT-LUKS"
+"""How dm-crypt names a LUKS mapping in ``/sys/block/dm-*/dm/uuid`` (CRYPT-LUKS1-…, CRYPT-LUKS2-…)."""
 _STEP_KEYS = ("action", "timeout", "argv", "volumes")
 _SECTION_KEYS = ("dry_run", "volumes", "steps")
 _OUTPUT_TAIL = 512  # bytes of a command's output kept for its record
@@ -161,9 +168,11 @@ def _check_argv(value: Any, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _check_volumes(value: Any, key: str) -> tuple[str, ...]:
+def _check_volumes(value: Any, key: str) -> tuple[str, ...] | str:
+    if value == AUTO:
+        return AUTO
     if isinstance(value, str) or not isinstance(value, Sequence) or not value:
-        raise ConfigError("must be a non-empty list of device-mapper names", key=key)
+        raise ConfigError('must be "auto" or a non-empty list of device-mapper names', key=key)
     for name in value:
         if not isinstance(name, str) or not _VOLUME_RE.fullmatch(name):
             hint = "; give the mapping name, not a path" if isinstance(name, str) and "/" in name else ""
@@ -202,7 +211,7 @@ class LadderStep:
     action: Action
     timeout: float | None = None
     argv: Sequence[str] | None = None
-    volumes: Sequence[str] | None = None
+    volumes: Sequence[str] | str | None = None  # a list, or AUTO
 
     def __post_init__(self) -> None:
         values = _check_step(self.action, self.timeout, self.argv, self.volumes, "step")
@@ -236,10 +245,16 @@ class Ladder:
         object.__setattr__(self, "steps", steps)
 
 
-def default_ladder(volumes: Sequence[str] = (), *, dry_run: bool = False) -> Ladder:
-    """audit (2 s) -> luks-suspend of ``volumes`` if any (10 s) -> poweroff (15 s) -> sysrq (5 s)."""
+def default_ladder(volumes: Sequence[str] | str = AUTO, *, dry_run: bool = False) -> Ladder:
+    """audit (2 s) -> luks-suspend (10 s) -> poweroff (15 s) -> sysrq (5 s).
+
+    ``volumes``: AUTO (every active LUKS mapping, found at lockdown time), a
+    list of mapping names, or an empty list for no luks-suspend step.
+    """
     steps = [AUDIT_STEP]
-    if volumes:
+    if volumes == AUTO:
+        steps.append(LadderStep("luks-suspend", volumes=AUTO))
+    elif volumes:
         steps.append(LadderStep("luks-suspend", volumes=tuple(volumes)))
     steps += [LadderStep("poweroff"), LadderStep("sysrq")]
     return Ladder(tuple(steps), dry_run)
@@ -248,9 +263,10 @@ def default_ladder(volumes: Sequence[str] = (), *, dry_run: bool = False) -> Lad
 def ladder_from_config(section: Mapping[str, Any] | None, *, where: str = "lockdown") -> Ladder:
     """The ladder of a ``[lockdown]`` table; :class:`ConfigError` names the offending key.
 
-    Keys: ``dry_run`` (bool, false), ``volumes`` (list, only with the default
-    ladder), ``steps`` (list of tables with ``action``, ``timeout``, ``argv``,
-    ``volumes``; default: :func:`default_ladder`).
+    Keys: ``dry_run`` (bool, false), ``volumes`` (``"auto"``, the default, or
+    a list; ``[]`` for none; only with the default ladder), ``steps`` (list of
+    tables with ``action``, ``timeout``, ``argv``, ``volumes``; default:
+    :func:`default_ladder`).
     """
     if section is None:
         section = {}
@@ -264,7 +280,7 @@ def ladder_from_config(section: Mapping[str, Any] | None, *, where: str = "lockd
         raise ConfigError("must be true or false", key=f"{where}.dry_run")
     volumes = section.get("volumes")
     if "steps" not in section:
-        vols = () if volumes is None or volumes == [] else _check_volumes(volumes, f"{where}.volumes")
+        vols = AUTO if volumes is None else () if volumes == [] else _check_volumes(volumes, f"{where}.volumes")
         return default_ladder(vols, dry_run=dry_run)
     if volumes is not None:
         raise ConfigError(
@@ -303,9 +319,45 @@ class Host:
     cryptsetup: str = "cryptsetup"
     sysrq_enable: str = "/proc/sys/kernel/sysrq"
     sysrq_trigger: str = "/proc/sysrq-trigger"
+    sys_block: str = "/sys/block"
 
 
 DEFAULT_HOST = Host()
+
+
+def luks_mappings(sys_block: str | Path = "/sys/block") -> tuple[str, ...]:
+    """The names of the active, not yet suspended dm-crypt LUKS mappings, sorted.
+
+    Read from ``dm-*/dm/uuid`` (prefix ``CRYPT-LUKS``), ``dm/name`` and
+    ``dm/suspended`` under ``sys_block``; an entry that cannot be read or
+    whose name is not a device-mapper name is skipped (it cannot be given to
+    cryptsetup safely). Never raises for a missing or odd tree: nothing found.
+    """
+    found = []
+    try:
+        entries = sorted(Path(sys_block).glob("dm-*"))
+    except OSError:
+        return ()
+    for dev in entries:
+        dm = dev / "dm"
+        try:
+            uuid = (dm / "uuid").read_text(encoding="ascii", errors="replace").strip()
+            if not uuid.startswith(LUKS_UUID_PREFIX):
+                continue
+            name = (dm / "name").read_text(encoding="utf-8", errors="replace").strip()
+            suspended = (dm / "suspended").read_text().strip() if (dm / "suspended").exists() else "0"
+        except OSError:
+            continue
+        if suspended != "1" and _VOLUME_RE.fullmatch(name):
+            found.append(name)
+    return tuple(sorted(set(found)))
+
+
+def step_volumes(step: LadderStep, host: Host | None = None) -> tuple[str, ...]:
+    """The volumes a luks-suspend step acts on now (AUTO resolved on ``host``)."""
+    if step.volumes == AUTO:
+        return luks_mappings((host or DEFAULT_HOST).sys_block)
+    return tuple(step.volumes or ())
 
 
 def _spawn(argv: Sequence[str], env: Mapping[str, str]) -> subprocess.Popen[bytes]:
@@ -338,7 +390,11 @@ def describe(step: LadderStep, host: Host | None = None) -> str:
     if step.action in ("command", "poweroff"):
         return shlex.join(step.argv or ())
     if step.action == "luks-suspend":
-        return "; ".join(shlex.join([host.cryptsetup, "luksSuspend", v]) for v in step.volumes or ())
+        vols = step_volumes(step, host)
+        auto = "auto: " if step.volumes == AUTO else ""
+        if not vols:
+            return f"{auto}no active LUKS mapping found, nothing to suspend"
+        return auto + "; ".join(shlex.join([host.cryptsetup, "luksSuspend", v]) for v in vols)
     if step.action == "sysrq":
         return f"echo 1 > {host.sysrq_enable}; echo s > {host.sysrq_trigger}; echo o > {host.sysrq_trigger}"
     return shlex.join(step.argv) if step.argv else "nothing (dry-run step)"
@@ -534,8 +590,8 @@ class LadderReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "reason": self.reason,
-            "dry_run": self.dry_run,
-            "allow_destructive": self.allow_destructive,
+            "dry_run": not self.allow_destructive,  # the top-level `dry_run` (nothing destructive runs)
+            "lockdown.dry_run": self.dry_run,  # `[lockdown] dry_run` (nothing runs at all)
             "started": self.started,
             "duration": round(self.duration, 4),
             "audited": self.audited,
@@ -625,8 +681,8 @@ class Lockdown:
                 "lockdown",
                 reason,
                 trigger=detail,
-                dry_run=ladder.dry_run,
-                allow_destructive=destructive,
+                # in the operator's words: the config's own keys and what they were set to
+                **{"dry_run": not destructive, "lockdown.dry_run": ladder.dry_run},
                 ladder=[f"{s.action}: {describe(s, host)}" for s in ladder.steps[1:]],
             )
             report.audited = err is None
@@ -634,7 +690,7 @@ class Lockdown:
             first = StepOutcome(0, "audit", status, time.monotonic() - t0, None, err or "lockdown record written and fsync'ed")
             report.outcomes.append(first)
             if err is not None:
-                log.critical("lockdown audit record not written (%s); the ladder goes on", err)
+                log.critical("%s", _kv(event="lockdown_audit_failed", reason=reason, error=err, note="the ladder goes on"))
             env = {**os.environ, "KEYCRYPT_LOCKDOWN_REASON": reason}
             for i, step in enumerate(ladder.steps[1:], 1):
                 t = time.monotonic()
@@ -644,8 +700,11 @@ class Lockdown:
                     outcome = StepOutcome(i, step.action, "failed", time.monotonic() - t, None, f"{type(exc).__name__}: {exc}")
                 report.outcomes.append(outcome)
                 log.warning(
-                    "lockdown step %d %s: %s in %.3f s%s", i, step.action, outcome.status, outcome.duration,
-                    f" ({outcome.detail})" if outcome.detail else "",
+                    "%s",
+                    _kv(
+                        event="lockdown_step", reason=reason, index=i, action=step.action, status=outcome.status,
+                        duration=f"{outcome.duration:.3f}", exit_code=outcome.exit_code, detail=outcome.detail or None,
+                    ),
                 )
                 await auditor.write("lockdown_step", reason, **outcome.to_dict())
             if destructive and not ladder.dry_run:
@@ -731,7 +790,9 @@ class Lockdown:
             return done(r.status, r.exit_code, r.detail)
 
         if step.action == "luks-suspend":
-            vols = step.volumes or ()
+            vols = step_volumes(step, host)
+            if not vols:
+                return done("ok", None, what)
             runs = await asyncio.gather(*(_run_argv([host.cryptsetup, "luksSuspend", v], timeout, env) for v in vols))
             status: Status = (
                 "timeout" if any(r.status == "timeout" for r in runs)

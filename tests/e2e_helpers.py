@@ -71,7 +71,7 @@ async def start_keypad(
     settings = KeypadSettings(
         keystore=ks,
         host="127.0.0.1",
-        port=0,
+        port=overrides.pop("port", 0),
         state_dir=directory / "state",
         control_socket=overrides.pop("control_socket", None),
         device=overrides.pop("device", DeviceConfig(window_default=60.0)),

@@ -60,8 +60,12 @@ def _one_line_error(res: subprocess.CompletedProcess[str]) -> str:
         ["keypad", "disarm"],
         ["keypad", "breach"],
         ["keypad", "lockdown-all"],
+        ["keypad", "check"],
         ["client"],
         ["client", "run"],
+        ["client", "check"],
+        ["pubkey", "fingerprint"],
+        ["install-units"],
         ["client", "status"],
         ["client", "enroll"],
         ["audit", "verify"],
@@ -74,6 +78,29 @@ def test_help_on_every_command(args):
     with pytest.raises(SystemExit) as e:
         build_parser().parse_args([*args, "--help"])
     assert e.value.code == 0
+
+
+def test_every_command_has_an_example_and_every_option_help():
+    import argparse
+
+    from keycrypt.cli import EXAMPLES, build_parser
+
+    leaves = []
+
+    def walk(parser, path):
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs:
+            leaves.append(path)
+            for a in parser._actions:
+                assert a.help, f"keycrypt {path}: {a.option_strings or a.dest} has no help"
+            assert parser.epilog and parser.epilog.startswith("example:") and path in EXAMPLES, path
+            assert parser.format_help().rstrip().endswith(EXAMPLES[path]), path
+        for s in subs:
+            for name, sub in s.choices.items():
+                walk(sub, f"{path} {name}".strip())
+
+    walk(build_parser(), "")
+    assert sorted(leaves) == sorted(EXAMPLES)
 
 
 def test_top_level_help_lists_the_exit_statuses(capsys):
@@ -157,7 +184,7 @@ def _on_a_terminal(args: list[str], answers: list[str], timeout: float = 60) -> 
                     break
                 shown += chunk
                 # one answer per new prompt: getpass flushes typed-ahead input (TCSAFLUSH)
-                if pending and shown.count(b"PIN: ") > answered:
+                if pending and shown.count(b"PIN: ") + shown.count(b"to go on: ") > answered:
                     answered += 1
                     os.write(fd, pending.pop(0).encode() + b"\n")
     finally:
@@ -183,14 +210,44 @@ def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
     assert ks.exists() and "24682468" not in shown
 
 
-def test_duress_hash_prints_an_argon2id_verifier():
-    res = cli_with_pins("keypad", "duress-hash", pins=("13571357",))
+def test_duress_hash_prints_an_argon2id_verifier(tmp_path):
+    ks, _, _ = make_keystore(tmp_path)
+    res = cli_with_pins("keypad", "duress-hash", "--keystore", str(ks), pins=("13571357",))
     assert res.returncode == 0
     verifier = res.stdout.strip()
     assert verifier.startswith("$argon2id$") and "13571357" not in verifier
     from argon2 import PasswordHasher
 
     assert PasswordHasher().verify(verifier, "13571357")
+
+
+def test_a_duress_pin_equal_to_the_keypad_pin_is_refused_by_duress_hash_and_at_start(tmp_path):
+    ks, _, _ = make_keystore(tmp_path)
+    res = cli_with_pins("keypad", "duress-hash", "--keystore", str(ks), pins=(TEST_PIN,))
+    assert res.returncode == 2 and "--keystore" in res.stderr and "$argon2id$" not in res.stdout
+    from e2e_helpers import duress_verifier
+
+    cfg = tmp_path / "keypad.toml"
+    cfg.write_text(
+        f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n'
+        f'[listen]\nhost = "127.0.0.1"\nport = 0\n[sensor]\ndriver = "none"\n[pin]\nduress_verifier = "{duress_verifier(TEST_PIN)}"\n'
+    )
+    res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=(TEST_PIN,))
+    assert res.returncode == 2 and "keypad.pin.duress_verifier" in res.stderr, res.stderr
+    assert not (tmp_path / "run" / "kp.sock").exists()
+
+
+@pytest.mark.parametrize("cmd", ["breach", "lockdown-all"])
+def test_rack_wide_commands_ask_on_a_terminal_and_need_yes_in_scripts(tmp_path, cmd):
+    sock = str(tmp_path / "none.sock")  # nothing listens: a confirmed command fails to reach it
+    res = run_cli("keypad", cmd, "--socket", sock)
+    assert res.returncode == 2 and "--yes" in res.stderr
+    code, shown = _on_a_terminal(["keypad", cmd, "--socket", sock], ["no"])
+    assert code == 1 and "every client" in shown and "not confirmed; nothing was done" in shown, shown
+    code, shown = _on_a_terminal(["keypad", cmd, "--socket", sock], ["yes"])
+    assert code == 1 and "not confirmed" not in shown and "none.sock" in shown, shown  # it went on: tried the socket
+    res = run_cli("keypad", cmd, "--socket", sock, "--yes")
+    assert res.returncode == 1 and "none.sock" in res.stderr
 
 
 def test_bad_config_is_exit_2_naming_the_key(tmp_path):
@@ -260,6 +317,36 @@ def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_pat
     assert res.returncode == 5, res.stderr  # boot grace expired: a dry-run lockdown, not a config error
     cfg.write_text(f'client_id = "slow"\nheartbeat_interval = 1\nboot_grace = "0.5s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n{body}')
     assert run_cli("client", "run", "--config", str(cfg)).returncode == 5
+
+
+def test_a_lockdown_dry_run_alone_also_exits_5_which_the_unit_counts_as_success(tmp_path):
+    """[lockdown] dry_run = true executes nothing; it exited 4 (a failure: FailureAction powered off)."""
+    _, pub, _ = make_keystore(tmp_path)
+    cfg = tmp_path / "client.toml"
+    cfg.write_text(
+        f'client_id = "ldry"\nboot_grace = "0.3s"\nstatus_file = "s.json"\naudit_log = "a.log"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n[lockdown]\ndry_run = true\n'
+    )
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 5, res.stderr
+    assert "would run" in (tmp_path / "a.log").read_text() or "dry" in (tmp_path / "a.log").read_text()
+
+
+def test_a_keypad_that_refuses_connections_is_a_warning_with_the_boot_grace_left_and_in_the_lockdown(tmp_path):
+    """It was a DEBUG line: the operator saw 60 s of silence, then `deadline in CONNECTING`."""
+    _, pub, _ = make_keystore(tmp_path)
+    cfg = tmp_path / "client.toml"
+    cfg.write_text(
+        f'client_id = "early"\nboot_grace = "1.2s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+    )
+    res = run_cli("client", "run", "--config", str(cfg))
+    assert res.returncode == 5, res.stderr
+    warnings = [l for l in res.stderr.splitlines() if "event=connect_failed" in l]
+    assert warnings and all("WARNING" in l and "boot_grace_left=" in l for l in warnings), res.stderr
+    assert "Connection refused" in warnings[0]
+    detail = json.loads((tmp_path / "s.json").read_text())["lockdown"]["detail"]
+    assert "last error: Connection refused" in detail, detail
 
 
 def test_bad_psk_file_is_exit_2(tmp_path):
@@ -412,7 +499,9 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
         assert _wait(lambda: keypad_state() == "ARMED", 10), "the window did not re-arm the keypad"
         assert client.poll() is None and not fired.exists()
 
-        assert run_cli("keypad", "breach", "--socket", str(sock)).returncode == 0
+        assert run_cli("keypad", "breach", "--socket", str(sock)).returncode == 2  # no terminal, no --yes
+        assert client.poll() is None and not fired.exists()
+        assert run_cli("keypad", "breach", "--socket", str(sock), "--yes").returncode == 0
         assert client.wait(10) == 5  # lockdown fired in dry-run mode
         assert fired.exists()
         status = run_cli("client", "status", "--status-file", str(tmp_path / "status.json"), "--json")
@@ -421,7 +510,7 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
 
         armed = cli_with_pins("keypad", "arm", "--socket", str(sock), pins=(TEST_PIN,))
         assert armed.returncode == 0 and "ARMED" in armed.stdout
-        assert run_cli("keypad", "lockdown-all", "--socket", str(sock)).stdout.strip() == "state: LOCKDOWN"
+        assert run_cli("keypad", "lockdown-all", "--socket", str(sock), "--yes").stdout.strip() == "state: LOCKDOWN"
     finally:
         for p in (client, keypad):
             if p is not None and p.poll() is None:

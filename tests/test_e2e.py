@@ -235,6 +235,61 @@ def test_policy_all_locks_down_only_when_every_keypad_is_lost(tmp_path):
     run(main())
 
 
+@pytest.mark.slow
+def test_rolling_restart_of_two_keypads_under_20_clients_locks_nothing_down_then_a_breach_of_both_does(tmp_path):
+    """docs/deployment.md, "Restarting or upgrading a keypad": policy "all", one keypad at a time.
+
+    Before, a keypad lost under policy "all" was never joined again, so the second restart of a
+    rolling restart locked every client down. Now each client joins the restarted keypad with a
+    new session and handshake, and is guarded by the other keypad meanwhile.
+    """
+
+    async def main():
+        a, b = tmp_path / "a", tmp_path / "b"
+        a.mkdir(), b.mkdir()
+        _, _, ek_a = make_keystore(a)
+        _, _, ek_b = make_keystore(b)
+        ka, kb = await start_keypad(a), await start_keypad(b)
+        port_a, port_b = ka.bound[1], kb.bound[1]
+        events, lockdowns = Events(), []
+        settings = []
+        for i in range(20):
+            s = client_settings(ek_a, port_a, f"r{i:02d}", policy="all")
+            s.keypads.append(KeypadTarget("127.0.0.1", port_b, ek_b))
+            settings.append(s)
+        clients = start_clients(settings, events, lockdowns)
+
+        def established(port: int) -> int:
+            return len([e for e in events.of("established") if e[1]["keypad"] == f"127.0.0.1:{port}"])
+
+        assert await wait_for(lambda: established(port_a) == 20 and established(port_b) == 20, 20)
+        t0 = time.monotonic()
+        for old, port, d in ((ka, port_a, a), (kb, port_b, b)):
+            before = established(port)
+            await old.stop()  # every session to this keypad ends; the other keypad guards the host
+            await asyncio.sleep(0.5)  # longer than the 0.5 s deadline: every client saw the loss
+            new = await start_keypad(d, port=port)
+            assert await wait_for(lambda: established(port) == before + 20, 20), established(port)
+            if old is ka:
+                ka = new
+            else:
+                kb = new
+        print(f"\nrolling restart of 2 keypads under 20 clients: {time.monotonic() - t0:.2f} s, lockdowns {len(lockdowns)}")
+        assert lockdowns == []
+        assert all(t.done() is False for _, t in clients)
+        ka.breach("test")
+        await asyncio.sleep(0.6)
+        assert lockdowns == []  # the other keypad still guards every host
+        kb.breach("test")
+        assert await wait_for(lambda: len(lockdowns) == 20, 10), lockdowns
+        assert sorted(c for c, _ in lockdowns) == [f"r{i:02d}" for i in range(20)]
+        await asyncio.gather(*(t for _, t in clients))
+        await ka.stop()
+        await kb.stop()
+
+    run(main())
+
+
 def test_policy_any_locks_down_when_one_of_two_keypads_is_lost(tmp_path):
     async def main():
         a, b = tmp_path / "a", tmp_path / "b"

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from keycrypt.daemon.halfopen import HalfOpen
 from keycrypt.daemon.listener import Listener
-from keycrypt.daemon.logline import EscapingFormatter, RateLimitedCounts, escape, kv
+from keycrypt.logfmt import EscapingFormatter, RateLimitedCounts, escape, kv
 
 # --------------------------------------------------------------------------- log lines (item 11)
 

@@ -494,14 +494,63 @@ def test_pubkey_with_invalid_ek_is_refused(ek: bytes) -> None:
 
 
 def test_pubkey_files(tmp_path: Path, ek: bytes) -> None:
-    path = tmp_path / "keypad.kcpk"
+    path = tmp_path / "keypad.pub"
     write_pubkey(path, ek)
-    assert read_pubkey(path) == ek and mode_of(path) == 0o600
+    # the text form, one line, world-readable (it holds nothing secret; the docs install it 0644)
+    text = path.read_bytes()
+    assert text.startswith(b"kcp1-mlkem768:") and text.endswith(b"\n") and text.count(b"\n") == 1
+    assert read_pubkey(path) == ek and mode_of(path) == 0o644
     with pytest.raises(KeystoreError, match="already exists"):
         write_pubkey(path, ek, overwrite=False)
-    path.write_bytes(path.read_bytes()[:-1])
+    path.write_bytes(text[:-20] + b"\n")  # the end of the line lost in a paste
     with pytest.raises(TruncatedKeystore, match=str(path)):
         read_pubkey(path)
+    # the binary form is still read
+    binary = tmp_path / "keypad.kcpk"
+    binary.write_bytes(encode_pubkey(ek))
+    assert read_pubkey(binary) == ek
+    binary.write_bytes(binary.read_bytes()[:-1])
+    with pytest.raises(TruncatedKeystore, match=str(binary)):
+        read_pubkey(binary)
+
+
+def test_pubkey_text_form_checks(ek: bytes) -> None:
+    from keycrypt.wire.keystore import decode_pubkey_text, encode_pubkey_text
+
+    line = encode_pubkey_text(ek)
+    prefix, b64, check = line.decode().strip().split(":")
+    assert prefix == "kcp1-mlkem768" and len(check) == 8 and int(check, 16) >= 0
+    assert decode_pubkey(line) == ek
+    assert decode_pubkey(b"  \t" + line.rstrip() + b"\r\n\n") == ek  # a pasted, indented line
+    cases = {
+        line.replace(b":" + check.encode(), b":" + bytes(f"{int(check, 16) ^ 1:08x}", "ascii")): (TamperedKeystore, "check"),
+        line.replace(b64[100:104].encode(), b64[100:104].swapcase().encode(), 1): (TamperedKeystore, "check"),
+        line.rstrip().rsplit(b":", 1)[0]: (TruncatedKeystore, "missing"),
+        b"kcp1-mlkem1024:" + line.split(b":", 1)[1]: (UnsupportedKeystore, "kcp1-mlkem1024"),
+        b"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 op@host\n": (NotAKeystore, "KeyCrypt public key"),
+        line[:200] + b"\n" + line[200:]: (TamperedKeystore, "one line"),
+        line.rstrip() + b":00": (TamperedKeystore, "three"),
+        b"kcp1-mlkem768:" + "é".encode(): (NotAKeystore, "ASCII"),
+    }
+    for data, (exc, words) in cases.items():
+        with pytest.raises(exc, match=words):
+            decode_pubkey(data)
+    from keycrypt.wire import keystore as wk
+
+    def recheck(b: str) -> bytes:  # a well-formed line around a bad key: the check cannot tell
+        return f"kcp1-mlkem768:{b}:{wk._text_check('kcp1-mlkem768', b)}".encode()
+
+    import base64
+
+    with pytest.raises(TamperedKeystore, match="not in its canonical form"):
+        decode_pubkey(recheck(b64[:-2] + "B="))  # unused bits of the last character set
+    with pytest.raises(TamperedKeystore, match="not valid base64"):
+        decode_pubkey(recheck(b64[:-4] + "*AA="))
+    with pytest.raises(TamperedKeystore, match="1183 bytes"):
+        decode_pubkey(recheck(base64.b64encode(ek[:-1]).decode()))
+    bad_ek = bytes([0xFF]) * len(ek)
+    with pytest.raises(TamperedKeystore, match="ML-KEM-768"):
+        decode_pubkey(recheck(base64.b64encode(bad_ek).decode()))
 
 
 # --------------------------------------------------------------------------- fingerprints

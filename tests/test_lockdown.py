@@ -60,7 +60,12 @@ def guard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Guard:
     monkeypatch.setattr(
         lockdown,
         "DEFAULT_HOST",
-        Host(cryptsetup=str(fake), sysrq_enable=str(tmp_path / "sysrq"), sysrq_trigger=str(tmp_path / "sysrq-trigger")),
+        Host(
+            cryptsetup=str(fake),
+            sysrq_enable=str(tmp_path / "sysrq"),
+            sysrq_trigger=str(tmp_path / "sysrq-trigger"),
+            sys_block=str(tmp_path / "sys-block"),  # volumes = "auto" never sees this machine's mappings
+        ),
     )
     real_spawn, real_write_proc = lockdown._spawn, lockdown._write_proc
 
@@ -129,7 +134,9 @@ def test_steps_run_in_order_after_the_fsynced_audit_record(tmp_path: Path) -> No
     first = recs[0]
     assert first["reason"] == "mac_failure"
     assert first["detail"]["trigger"] == {"keypad": "rack-1", "peer": "10.0.0.2:7447"}
-    assert len(first["detail"]["ladder"]) == 3 and first["detail"]["dry_run"] is False
+    assert len(first["detail"]["ladder"]) == 3
+    # in the config's words: run() does not allow destructive steps, which is what `dry_run = true` does
+    assert first["detail"]["dry_run"] is True and first["detail"]["lockdown.dry_run"] is False
     assert [r["detail"]["index"] for r in recs[1:4]] == [1, 2, 3]
     assert all(r["detail"]["status"] == "ok" and r["detail"]["exit_code"] == 0 for r in recs[1:4])
     assert all(r["reason"] == "mac_failure" for r in recs)
@@ -256,7 +263,7 @@ def test_dry_run_executes_nothing_and_audits_what_it_would_run(tmp_path: Path, g
     assert [s["status"] for s in steps] == ["dry-run"] * 4
     assert steps[0]["detail"] == f"would run: touch {would}"
     assert "luksSuspend cryptdata" in steps[1]["detail"] and "sysrq-trigger" in steps[3]["detail"]
-    assert records(log_path)[0]["detail"]["dry_run"] is True
+    assert records(log_path)[0]["detail"]["lockdown.dry_run"] is True and records(log_path)[0]["detail"]["dry_run"] is False
     assert verify(log_path).ok
 
 
@@ -469,15 +476,23 @@ def test_cancelling_the_caller_does_not_stop_the_ladder(tmp_path: Path) -> None:
 
 
 def test_default_ladder() -> None:
-    for section in (None, {}, {"dry_run": False}, {"volumes": []}):
+    for section in (None, {}, {"dry_run": False}, {"volumes": "auto"}):
         ladder = ladder_from_config(section)
-        assert [(s.action, s.timeout) for s in ladder.steps] == [
-            ("audit", LOCKDOWN_AUDIT_TIMEOUT),
-            ("poweroff", LOCKDOWN_POWEROFF_TIMEOUT),
-            ("sysrq", LOCKDOWN_SYSRQ_TIMEOUT),
+        assert [(s.action, s.timeout, s.volumes) for s in ladder.steps] == [
+            ("audit", LOCKDOWN_AUDIT_TIMEOUT, None),
+            ("luks-suspend", LOCKDOWN_LUKS_SUSPEND_TIMEOUT, "auto"),
+            ("poweroff", LOCKDOWN_POWEROFF_TIMEOUT, None),
+            ("sysrq", LOCKDOWN_SYSRQ_TIMEOUT, None),
         ]
-        assert ladder.steps[1].argv == LOCKDOWN_POWEROFF_ARGV == ("systemctl", "poweroff", "--force")
+        assert ladder.steps[2].argv == LOCKDOWN_POWEROFF_ARGV == ("systemctl", "poweroff", "--force")
         assert not ladder.dry_run
+        assert ladder == default_ladder()
+    ladder = ladder_from_config({"volumes": []})  # the explicit opt-out
+    assert [(s.action, s.timeout) for s in ladder.steps] == [
+        ("audit", LOCKDOWN_AUDIT_TIMEOUT),
+        ("poweroff", LOCKDOWN_POWEROFF_TIMEOUT),
+        ("sysrq", LOCKDOWN_SYSRQ_TIMEOUT),
+    ]
     ladder = ladder_from_config({"volumes": ["cryptdata", "crypthome"], "dry_run": True})
     assert [s.action for s in ladder.steps] == ["audit", "luks-suspend", "poweroff", "sysrq"]
     assert ladder.steps[1].volumes == ("cryptdata", "crypthome") and ladder.steps[1].timeout == LOCKDOWN_LUKS_SUSPEND_TIMEOUT
@@ -582,7 +597,7 @@ def test_steps_built_in_code_are_checked_too() -> None:
 def test_report_is_json_serialisable(tmp_path: Path) -> None:
     report = run(Ladder((cmd("true"),), dry_run=True), None)
     data = json.loads(json.dumps(report.to_dict()))
-    assert data["dry_run"] is True and [o["status"] for o in data["outcomes"]] == ["failed", "dry-run"]
+    assert data["lockdown.dry_run"] is True and data["dry_run"] is True and [o["status"] for o in data["outcomes"]] == ["failed", "dry-run"]
 
 
 def test_the_guard_itself_refuses_real_programs(guard: Guard) -> None:
@@ -630,3 +645,60 @@ def test_a_ladder_without_poweroff_or_with_sysrq_is_not_retried(tmp_path: Path, 
     # dry-run or not allowed: nothing destructive ran, nothing to retry
     report = run(Ladder((LadderStep("poweroff", 0.2, ["false"]),)), None, allow_destructive=False)
     assert report.finished and report.poweroff_retries == 0
+
+
+# ------------------------------------------------------------------ volumes = "auto"
+
+
+def fake_sys_block(root: Path, devices: dict[str, tuple[str, str, str | None]]) -> Path:
+    """``dm-N -> (uuid, name, suspended)`` as the kernel shows them under /sys/block."""
+    for dev, (uuid, name, suspended) in devices.items():
+        dm = root / dev / "dm"
+        dm.mkdir(parents=True)
+        (dm / "uuid").write_text(uuid + "\n")
+        (dm / "name").write_text(name + "\n")
+        if suspended is not None:
+            (dm / "suspended").write_text(suspended + "\n")
+    (root / "vda").mkdir(parents=True, exist_ok=True)  # not a dm device
+    return root
+
+
+def test_luks_mappings_are_found_from_the_dm_uuids(tmp_path: Path) -> None:
+    root = fake_sys_block(
+        tmp_path / "sys-block",
+        {
+            "dm-0": ("CRYPT-LUKS2-0123456789abcdef0123456789abcdef-cryptroot", "cryptroot", "0"),
+            "dm-1": ("LVM-abcdefGHIJKL", "vg0-data", "0"),  # LVM, not dm-crypt
+            "dm-2": ("CRYPT-LUKS1-fedcba9876543210-cryptdata", "cryptdata", None),  # older kernels: no file
+            "dm-3": ("CRYPT-PLAIN-swap", "cryptswap", "0"),  # dm-crypt, but plain: no header to suspend
+            "dm-4": ("CRYPT-LUKS2-aaaa-already", "already", "1"),  # suspended already
+            "dm-5": ("CRYPT-LUKS2-bbbb-evil", "--help", "0"),  # not a name to hand to cryptsetup
+            "dm-6": ("", "empty", "0"),
+        },
+    )
+    assert lockdown.luks_mappings(root) == ("cryptdata", "cryptroot")
+    assert lockdown.luks_mappings(tmp_path / "no-such-dir") == ()
+
+
+def test_the_default_ladder_suspends_the_luks_mappings_found_at_lockdown_time(tmp_path: Path, guard: Guard) -> None:
+    ladder = default_ladder()  # volumes = "auto", read when the ladder runs, not when it is built
+    fake_sys_block(tmp_path / "sys-block", {"dm-0": ("CRYPT-LUKS2-0123-cryptdata", "cryptdata", "0"), "dm-1": ("CRYPT-LUKS2-4567-crypthome", "crypthome", "0")})
+    only_luks = Ladder((ladder.steps[0], ladder.steps[1]))
+    report = run(only_luks, allow_destructive=True)
+    o = report.outcomes[1]
+    assert o.action == "luks-suspend" and o.status == "ok", o
+    calls = sorted((tmp_path / "cryptsetup.calls").read_text().splitlines())
+    assert calls == ["luksSuspend cryptdata", "luksSuspend crypthome"]
+    # dry run: the record says what auto found
+    report = run(only_luks, allow_destructive=False)
+    assert report.outcomes[1].status == "refused" and "auto: " in report.outcomes[1].detail
+    assert "luksSuspend cryptdata" in report.outcomes[1].detail and "luksSuspend crypthome" in report.outcomes[1].detail
+
+
+def test_auto_with_no_luks_mapping_is_a_harmless_ok_step(tmp_path: Path, guard: Guard) -> None:
+    fake_sys_block(tmp_path / "sys-block", {"dm-0": ("LVM-x", "vg0-root", "0")})
+    only_luks = Ladder((lockdown.AUDIT_STEP, LadderStep("luks-suspend", volumes="auto")))
+    report = run(only_luks, allow_destructive=True)
+    o = report.outcomes[1]
+    assert o.status == "ok" and "no active LUKS mapping" in o.detail
+    assert not (tmp_path / "cryptsetup.calls").exists()

@@ -135,12 +135,15 @@ def test_runtime_imports_every_module_without_test_extras_or_the_kit(wheels: dic
         "mods = [m.name for m in pkgutil.walk_packages(keycrypt.__path__, 'keycrypt.')]\n"
         "for m in mods: importlib.import_module(m)\n"
         "import keycrypt._specdata as s, keycrypt.tables as t, keycrypt.constants as c\n"
-        "print(len(mods), type(s.spec_root()).__name__, sorted(t.load(n).name for n in t.MACHINES), c.MAGIC)\n"
+        "import keycrypt.install_units as u\n"
+        "print(len(mods), type(s.spec_root()).__name__, sorted(t.load(n).name for n in t.MACHINES), c.MAGIC,"
+        " [u.PLACEHOLDER in u.shipped_unit(w) for w in sorted(u.UNITS)] + [u.units_doc().is_file()])\n"
     )
     proc = _run(target, code, KIT_TOPS + TEST_EXTRAS, tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "['client_session', 'keypad_device', 'keypad_session']" in proc.stdout
     assert "b'KC'" in proc.stdout
+    assert "[True, True, True]" in proc.stdout  # keycrypt install-units finds the units and their notes
     assert int(proc.stdout.split()[0]) >= 20  # every runtime module was imported
 
 

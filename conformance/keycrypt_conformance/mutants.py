@@ -323,6 +323,10 @@ def fixed_timeouts(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(keypad.KeypadSession, "__init__", keypad_init))
 
 
+def pubkey_text_ignores_check(stack: contextlib.ExitStack) -> None:
+    stack.enter_context(mock.patch.object(wire_keystore, "_text_check_matches", lambda check, prefix, b64: True))
+
+
 MUTANTS: dict[str, Mutant] = {
     "skip_mac_check": Mutant("tags are never checked", skip_mac_check, "mac:"),
     "truncated_tag_compare": Mutant("only the first 16 bytes of a tag are compared", truncated_tag_compare, "mac:"),
@@ -352,6 +356,8 @@ MUTANTS: dict[str, Mutant] = {
     "skips_modulus_check": Mutant("ek coefficients are not checked against q", skips_modulus_check, "kem:"),
     "keystore_ignores_bounds": Mutant("Argon2 costs in a keystore header are not bounded", keystore_ignores_bounds,
                                       "keystore:"),
+    "pubkey_text_ignores_check": Mutant("the text public key's check is not compared", pubkey_text_ignores_check,
+                                        "keystore:pubkey/read/"),
     "idle_without_deadline": Mutant("IDLE ignores its deadline: a host stays up past the exposure bound",
                                     idle_without_deadline, "state_machines:client_session/"),
     "duress_not_masked": Mutant("the keypad's display reveals a duress PIN", duress_not_masked,

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from keycrypt import tables
 from keycrypt.constants import (
+    EK_SIZE,
     FLAG_PSK,
     KEY_SIZE,
     KEYPAD_NONCE_SIZE,
@@ -206,6 +207,19 @@ def keystore_open(req: dict[str, Any]) -> dict[str, Any]:
         raise BadRequest("pin must be a string")
     opened = unseal_keystore(_b(req, "file"), pin, kem=keypad_kem())
     return {"seed": hx(opened.seed), "fingerprint": hx(opened.fingerprint)}
+
+
+def pubkey_read(req: dict[str, Any]) -> dict[str, Any]:
+    from keycrypt.keystore import decode_pubkey, fingerprint
+
+    ek = decode_pubkey(_b(req, "file"), kem=keypad_kem())
+    return {"fingerprint": hx(fingerprint(ek))}
+
+
+def pubkey_write(req: dict[str, Any]) -> dict[str, Any]:
+    from keycrypt.keystore import encode_pubkey
+
+    return {"file": hx(encode_pubkey(_b(req, "ek", EK_SIZE), kem=keypad_kem(), text=True))}
 
 
 def keystore_seal(req: dict[str, Any]) -> dict[str, Any]:
@@ -437,6 +451,8 @@ OPERATIONS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "mac.verify": mac_verify,
     "keystore.open": keystore_open,
     "keystore.seal": keystore_seal,
+    "pubkey.read": pubkey_read,
+    "pubkey.write": pubkey_write,
     "machine.step": machine_step,
     "machine.run": machine_run,
     "session.run": session_run,

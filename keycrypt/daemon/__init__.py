@@ -13,6 +13,6 @@ daemon never changes a session's state on its own.
 
 from __future__ import annotations
 
-from keycrypt.daemon.logline import kv, setup_logging
+from keycrypt.logfmt import kv, setup_logging
 
 __all__ = ["kv", "setup_logging"]

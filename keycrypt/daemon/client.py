@@ -10,13 +10,18 @@ boot grace keeps running), a session in IDLE -> the jittered heartbeat timer
 The ladder runs exactly once, on the first ``Lockdown`` that the policy says
 counts (``any``: the first lost keypad; ``all``: the last one; a LOCKDOWN
 order: always). Then every link is closed and the daemon exits with
-:data:`EXIT_LOCKDOWN` (or :data:`EXIT_LOCKDOWN_DRY_RUN`): under systemd a
-non-zero exit also triggers ``FailureAction=poweroff-force``, a last
-backstop should the ladder itself have been stopped.
+:data:`EXIT_LOCKDOWN`: under systemd that exit also triggers
+``FailureAction=poweroff-force``, a last backstop should the ladder itself
+have been stopped. In dry-run mode it exits :data:`EXIT_LOCKDOWN_DRY_RUN`,
+which the shipped unit counts as success (``SuccessExitStatus=5``), so that
+a dry run cannot power the host off.
 
-A lost link is never re-established: once a keypad has been lost the host
-has already been in danger, and a session that came back could be an
-attacker's replay of a working network. Fail closed.
+A lost session is never resumed: a session that came back could be an
+attacker's replay of a working network. Under policy ``any`` the first loss
+locks the host down. Under policy ``all``, while another keypad still
+guards the host, the lost keypad is joined again with a new session and a
+new handshake (a rolling restart of redundant keypads); a rejoining keypad
+guards nothing until that handshake completes. Fail closed.
 """
 
 from __future__ import annotations
@@ -128,11 +133,16 @@ class KeypadLink(asyncio.Protocol):
         self.counter = 0
         self.pongs = 0
         self.lost: tuple[Reason, str] | None = None
+        self.last_error: str | None = None  # of the last failed connect, for the log and the lockdown detail
+        self._ping_at: float | None = None
+        self.last_rtt: float | None = None  # PING sent to PONG verified, seconds
+        self.rejoining = False  # a new session after this keypad was lost (policy "all")
 
     # --- lifecycle -------------------------------------------------------------------
 
-    def start(self) -> None:
-        self._apply(self.session.start(self._loop.time(), self.daemon.settings.boot_grace))
+    def start(self, *, boot_grace: float | None | str = "config") -> None:
+        grace = self.daemon.settings.boot_grace if boot_grace == "config" else boot_grace
+        self._apply(self.session.start(self._loop.time(), grace))  # type: ignore[arg-type]
         self._connect_soon(0.0)
 
     def stop(self) -> None:
@@ -164,8 +174,12 @@ class KeypadLink(asyncio.Protocol):
                     CONNECT_TIMEOUT,
                 )
             except (OSError, asyncio.TimeoutError) as exc:
-                error = str(getattr(exc, "strerror", None) or exc or type(exc).__name__)
-                log.debug("%s", kv(event="connect_failed", keypad=self.target.name, error=error))
+                if isinstance(exc, asyncio.TimeoutError):
+                    error = f"no answer within {CONNECT_TIMEOUT:g} s"
+                else:
+                    error = os.strerror(exc.errno) if exc.errno else str(exc) or type(exc).__name__
+                self.last_error = error
+                self.daemon.on_connect_failed(self, error)
                 if not self.session.terminal:
                     self._apply(self.session.connect_failed(self._loop.time(), error))
 
@@ -220,7 +234,8 @@ class KeypadLink(asyncio.Protocol):
         self._tick = None
         if self.session.terminal:
             return
-        self._apply(self.session.tick(self._loop.time()))
+        self._ping_at = self._loop.time()  # a tick sends the PING: its PONG gives the round trip
+        self._apply(self.session.tick(self._ping_at))
 
     # --- actions -----------------------------------------------------------------------
 
@@ -253,6 +268,8 @@ class KeypadLink(asyncio.Protocol):
                 self.daemon.on_established(self)
             elif isinstance(a, StatusSeen):
                 self.last_pong = self._loop.time()
+                self.last_rtt = None if self._ping_at is None else self.last_pong - self._ping_at
+                self._ping_at = None
                 if a.status != self.status:
                     log.info("%s", kv(event="status", keypad=self.target.name, status=_status_name(a.status)))
                 self.status, self.counter, self.epoch = a.status, a.counter, a.epoch
@@ -282,6 +299,9 @@ class KeypadLink(asyncio.Protocol):
             "counter": self.counter,
             "pongs": self.pongs,
             "last_pong_ago": None if self.last_pong is None else round(now - self.last_pong, 3),
+            # wall-clock time of the last verified answer: `client status` ages it itself, so the
+            # age keeps growing after a lockdown, when the daemon no longer rewrites the file
+            "last_pong_at": None if self.last_pong is None else round(time.time() - (now - self.last_pong), 3),
             "lost": None if self.lost is None else {"reason": self.lost[0].value, "detail": self.lost[1]},
         }
 
@@ -361,19 +381,7 @@ class ClientDaemon:
             self._audit = open_audit_log(s.audit_log)
         cfg_deadline = s.deadline
         for target in s.keypads:
-            session = ClientSession(
-                ClientConfig(
-                    ek=target.ek,
-                    client_id=s.client_id,
-                    psk=s.psk,
-                    rekey_log2=s.rekey_log2,
-                    response_deadline=cfg_deadline,
-                ),
-                kem=self._kem,
-                random=self._random,
-            )
-            link = KeypadLink(self, target, session)
-            self.links.append(link)
+            self.links.append(KeypadLink(self, target, self._new_session(target)))
         from keycrypt.keystore import fingerprint, format_fingerprint
 
         for target in s.keypads:
@@ -393,6 +401,20 @@ class ClientDaemon:
                 policy=s.policy,
                 dry_run=s.dry_run,
             ),
+        )
+
+    def _new_session(self, target: KeypadTarget) -> ClientSession:
+        s = self.settings
+        return ClientSession(
+            ClientConfig(
+                ek=target.ek,
+                client_id=s.client_id,
+                psk=s.psk,
+                rekey_log2=s.rekey_log2,
+                response_deadline=s.deadline,
+            ),
+            kem=self._kem,
+            random=self._random,
         )
 
     async def wait(self) -> int:
@@ -421,6 +443,11 @@ class ClientDaemon:
             with contextlib.suppress(Exception):
                 self._audit.close()
         return code
+
+    @property
+    def dry_run(self) -> bool:
+        """Either dry-run switch (top-level ``dry_run`` or ``[lockdown] dry_run``) is on."""
+        return self.settings.dry_run or bool(self._ladder is not None and self._ladder.dry_run)
 
     async def run(self, *, signals: bool = True) -> int:
         """Start and wait; ``signals``: SIGTERM/SIGINT stop the daemon (off when many share a loop)."""
@@ -461,7 +488,8 @@ class ClientDaemon:
         except Exception as exc:  # the unit's FailureAction=poweroff-force is the backstop
             log.critical("%s", kv(event="lockdown_ladder_failed", error=exc))
             return EXIT_FAILURE
-        return EXIT_LOCKDOWN_DRY_RUN if s.dry_run else EXIT_LOCKDOWN
+        # 5 is the unit's SuccessExitStatus: returned only when nothing destructive was allowed
+        return EXIT_LOCKDOWN_DRY_RUN if self.dry_run else EXIT_LOCKDOWN
 
     # --- link events -----------------------------------------------------------------
 
@@ -476,27 +504,58 @@ class ClientDaemon:
 
     def on_heartbeat(self, link: KeypadLink) -> None:
         if self.observer is not None:
-            self._notify("heartbeat", keypad=link.target.name, status=link.status, epoch=link.epoch)
+            self._notify("heartbeat", keypad=link.target.name, status=link.status, epoch=link.epoch, rtt=link.last_rtt)
         self._kick_watchdog()
+
+    def on_connect_failed(self, link: KeypadLink, error: str) -> None:
+        """A WARNING with the time left before the boot grace runs out (the retries double, up to 2 s apart)."""
+        grace = self.settings.boot_grace
+        if link.established_at is not None or self.lockdown is not None:
+            left = "n/a"
+        elif grace is None:
+            left = "wait"
+        else:
+            left = f"{max(0.0, grace - (asyncio.get_running_loop().time() - self.started_at)):.1f}s"
+        log.warning("%s", kv(event="connect_failed", keypad=link.target.name, error=error, boot_grace_left=left))
 
     def on_lost(self, link: KeypadLink, reason: Reason, detail: str) -> None:
         now = asyncio.get_running_loop().time()
         log.warning("%s", kv(event="keypad_lost", keypad=link.target.name, reason=reason.value, detail=detail))
         if self.lockdown is not None or self._stop_requested:
             return
-        counts = (
-            self.settings.policy == "any"
-            or reason == Reason.LOCKDOWN_ORDER
-            or all(l.lost is not None for l in self.links)
-        )
+        # Under policy "all" the host is down to the keypads still up: a link that is rejoining
+        # (connecting again after a loss) guards nothing until its new handshake completes.
+        guarding = [
+            l for l in self.links if l is not link and l.lost is None and (l.established_at is not None or not l.rejoining)
+        ]
+        counts = self.settings.policy == "any" or reason == Reason.LOCKDOWN_ORDER or not guarding
         if not counts:
             self.notifier.status(f"DEGRADED lost {link.target.name}: {reason.value}")
+            self._rejoin(link)
             return
         self.lockdown = (reason, detail, link.target.name)
         self.lockdown_at = now
         self._notify("lockdown", keypad=link.target.name, reason=reason.value, detail=detail)
         assert self._done is not None
         self._done.set()
+
+    def _rejoin(self, lost: KeypadLink) -> None:
+        """Policy "all", another keypad still up: a new session with the lost keypad, from scratch.
+
+        A keypad restarted for maintenance or an upgrade is joined again (a rolling restart
+        of redundant keypads, one at a time, locks nothing down). The lost session stays
+        dead: the new one is a new machine with a new KEM handshake against the pinned key,
+        so nothing of the old one can be replayed. It waits as long as it must (the other
+        keypads guard the host meanwhile) and counts as a guard only once established.
+        """
+        if self._stop_requested or self.lockdown is not None:
+            return
+        link = KeypadLink(self, lost.target, self._new_session(lost.target))
+        link.rejoining = True
+        self.links[self.links.index(lost)] = link
+        log.warning("%s", kv(event="keypad_rejoining", keypad=lost.target.name, guarded_by=",".join(
+            l.target.name for l in self.links if l.lost is None and l.established_at is not None)))
+        link.start(boot_grace=None)
 
     def _notify(self, event: str, **fields: Any) -> None:
         if self.observer is not None:
@@ -529,8 +588,9 @@ class ClientDaemon:
             "updated": time.time(),
             "uptime": round(now - self.started_at, 3),
             "policy": self.settings.policy,
-            "dry_run": self.settings.dry_run,
-            "ladder_dry_run": bool(getattr(self._ladder, "dry_run", False)),
+            "dry_run": self.dry_run,  # either switch: the exit status is 5 then
+            "config_dry_run": self.settings.dry_run,
+            "ladder_dry_run": bool(self._ladder is not None and self._ladder.dry_run),
             "heartbeat_interval": self.settings.heartbeat_interval,
             "deadline": self.settings.deadline,
             "lockdown": None
@@ -608,7 +668,25 @@ def check_watchdog(settings: ClientSettings, period: float | None = None) -> Non
         )
 
 
-async def run_client(settings: ClientSettings, notifier: Notifier | None = None) -> int:
+async def run_client(
+    settings: ClientSettings, notifier: Notifier | None = None, metrics: tuple[str, int] | None = None
+) -> int:
+    """Run until the lockdown or a stop; ``metrics`` (host, port) serves the Prometheus endpoint."""
     check_watchdog(settings)
-    daemon = ClientDaemon(settings, notifier=notifier)
-    return await daemon.run()
+    endpoint = None
+    if metrics is not None:
+        from keycrypt.metrics import Metrics
+
+        endpoint = Metrics("client")
+        endpoint.start(*metrics)  # before anything is armed: a taken port is a config error
+    daemon = ClientDaemon(settings, notifier=notifier, observer=endpoint.client_event if endpoint else None)
+    refresher = None
+    try:
+        if endpoint is not None:
+            refresher = asyncio.create_task(endpoint.refresh_every(daemon.snapshot))
+        return await daemon.run()
+    finally:
+        if refresher is not None:
+            refresher.cancel()
+        if endpoint is not None:
+            endpoint.stop()

@@ -26,7 +26,7 @@ import logging
 import socket
 from typing import Any, Callable
 
-from keycrypt.daemon.logline import kv
+from keycrypt.logfmt import kv
 
 log = logging.getLogger("keycrypt.keypad")
 

@@ -35,7 +35,10 @@ the fields they name, and never any key material.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
+import hmac
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -62,6 +65,8 @@ from keycrypt.constants import (
     PUBKEY_FILE_TYPE,
     PUBKEY_FORMAT_VERSION,
     PUBKEY_MAGIC,
+    PUBKEY_TEXT_CHECK_SIZE,
+    PUBKEY_TEXT_PREFIX,
     SEED_SIZE,
     XCHACHA_NONCE_SIZE,
 )
@@ -324,6 +329,80 @@ def decode_pubkey_file(data: bytes) -> bytes:
     return bytes(parsed.body.value.ek)
 
 
+# --------------------------------------------------------------------------- public key, text form
+
+PUBKEY_TEXT_FAMILY = PUBKEY_TEXT_PREFIX.split("-", 1)[0] + "-"
+"""``kcp1-``: a text form of this protocol; another key type after it is unsupported, not foreign."""
+
+
+def _text_check(prefix: str, b64: str) -> str:
+    digest = hashlib.sha256(f"{prefix}:{b64}".encode("ascii")).digest()
+    return digest[:PUBKEY_TEXT_CHECK_SIZE].hex()
+
+
+def _text_check_matches(check: str, prefix: str, b64: str) -> bool:
+    return hmac.compare_digest(check.encode("ascii"), _text_check(prefix, b64).encode("ascii"))
+
+
+def encode_pubkey_text(ek: bytes) -> bytes:
+    """``kcp1-mlkem768:<base64 of ek>:<check>`` and a newline: one line to paste, like an ssh key.
+
+    base64 is RFC 4648 section 4 with padding; ``check`` is the first
+    PUBKEY_TEXT_CHECK_SIZE bytes of SHA-256 over everything before the second
+    colon, in lower-case hex. It catches a character lost or changed in
+    copying; it is no authentication (people compare the fingerprint).
+    """
+    _need_len("ek", ek, EK_SIZE)
+    b64 = base64.b64encode(bytes(ek)).decode("ascii")
+    return f"{PUBKEY_TEXT_PREFIX}:{b64}:{_text_check(PUBKEY_TEXT_PREFIX, b64)}\n".encode("ascii")
+
+
+def decode_pubkey_text(data: bytes) -> bytes:
+    """The ek in the text form, after checks in a fixed order, each naming what was wrong.
+
+    Surrounding white space (a final newline, an indented paste) is ignored.
+    Order: ASCII -> prefix (another ``kcp1-`` type: unsupported; anything
+    else: not a public key) -> one line -> three parts -> check (a changed
+    or lost character) -> strict, canonical base64 of exactly EK_SIZE bytes.
+    """
+    try:
+        text = bytes(data).decode("ascii").strip()
+    except UnicodeDecodeError:
+        raise NotAKeystore("public key text holds a byte that is not ASCII") from None
+    prefix, _, rest = text.partition(":")
+    if prefix != PUBKEY_TEXT_PREFIX:
+        if prefix.startswith(PUBKEY_TEXT_FAMILY) and not any(ch.isspace() for ch in prefix):
+            raise UnsupportedKeystore(f"public key type {prefix!r} is not supported (this implementation reads {PUBKEY_TEXT_PREFIX!r})")
+        raise NotAKeystore(f"not a KeyCrypt public key: it does not start with {PUBKEY_TEXT_PREFIX + ':'!r} or the KCPK magic")
+    if any(ch.isspace() for ch in rest):
+        raise TamperedKeystore("public key text must be one line without spaces (it holds white space inside)")
+    parts = rest.split(":")
+    if len(parts) < 2:
+        raise TruncatedKeystore("public key text ends early: the ':<check>' part is missing")
+    if len(parts) > 2:
+        raise TamperedKeystore("public key text has more than three ':'-separated parts")
+    b64, check = parts
+    if not _text_check_matches(check, prefix, b64):
+        raise TamperedKeystore("public key text check does not match: a character was changed or lost in copying")
+    try:
+        ek = base64.b64decode(b64, validate=True)
+    except (binascii.Error, ValueError):
+        raise TamperedKeystore("public key text: the key is not valid base64") from None
+    if base64.b64encode(ek).decode("ascii") != b64:
+        raise TamperedKeystore("public key text: the base64 is not in its canonical form")
+    if len(ek) != EK_SIZE:
+        raise TamperedKeystore(f"public key text holds {len(ek)} bytes, not the {EK_SIZE} of an ML-KEM-768 key")
+    return ek
+
+
+def decode_pubkey_any(data: bytes) -> bytes:
+    """The ek in a public key file of either form: the binary ``KCPK`` file or the text line."""
+    data = bytes(data)
+    if data.startswith(PUBKEY_MAGIC) or data.startswith(KEYSTORE_MAGIC) or not data.lstrip()[:1].isalpha():
+        return decode_pubkey_file(data)
+    return decode_pubkey_text(data)
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -412,4 +491,7 @@ __all__ = [
     "decode_keystore",
     "encode_pubkey_file",
     "decode_pubkey_file",
+    "encode_pubkey_text",
+    "decode_pubkey_text",
+    "decode_pubkey_any",
 ]

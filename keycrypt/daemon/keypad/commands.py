@@ -50,6 +50,8 @@ def status(keypad: KeypadDaemon) -> dict[str, Any]:
         "listening": keypad.listening,
         # enrolled clients without a live session that has verified at least one PING
         "missing": sorted(cid for cid in keypad.settings.psks if cid not in present),
+        "enrolled": sorted(keypad.settings.psks),
+        "require_enrolled": keypad.settings.require_enrolled,
     }
 
 
@@ -59,6 +61,8 @@ async def handle(keypad: KeypadDaemon, req: dict[str, Any]) -> dict[str, Any]:
     try:
         if cmd == "status":
             return {"ok": True, **status(keypad)}
+        if cmd == "reload":
+            return keypad.reload_from_source()
         if cmd == "breach":
             keypad.breach("control")
             return {"ok": True, "state": keypad.device.shown}

@@ -41,6 +41,24 @@ _LAST_DATA_RECV_AT = 52
 _ARRIVAL_SLACK = 0.020
 
 
+SESSION_LOG_BURST = 20
+"""session_closed lines logged at INFO per second at most; more go to DEBUG and are counted."""
+_close_window = [0.0, 0, 0]  # [window start, logged in it, suppressed in it]
+
+
+def _close_log_allowed(now: float) -> bool:
+    """Rate limit for session_closed at INFO; says how many were held back when a new second starts."""
+    if now - _close_window[0] >= 1.0:
+        if _close_window[2]:
+            log.info("%s", kv(event="session_closed_suppressed", count=_close_window[2], note="logged at debug"))
+        _close_window[:] = [now, 0, 0]
+    if _close_window[1] < SESSION_LOG_BURST:
+        _close_window[1] += 1
+        return True
+    _close_window[2] += 1
+    return False
+
+
 class ConnectionHost(Protocol):
     """What a connection needs from the keypad it belongs to."""
 
@@ -69,7 +87,7 @@ class KeypadConnection(asyncio.Protocol):
 
     __slots__ = (
         "host", "transport", "session", "peer", "source", "since", "last_seen", "epoch", "evicted", "announced",
-        "pending", "_opened", "_timer", "_timer_at", "_deadline", "_looked", "_loop", "_reader", "_arrived", "_serving", "_paused",
+        "pending", "_opened", "_timer", "_timer_at", "_deadline", "_looked", "_loop", "_reader", "_arrived", "_serving", "_paused", "psk",
     )
 
     def __init__(self, host: ConnectionHost, source: str = "?", peer: str = "?") -> None:
@@ -85,6 +103,7 @@ class KeypadConnection(asyncio.Protocol):
         self.announced = False  # session_opened logged (after key confirmation)
         self._opened: SessionOpened | None = None  # the HELLO's details, logged once the keys are confirmed
         self.pending: tuple[socket.socket, asyncio.Task[None]] | None = None  # accepted, transport not made yet
+        self.psk: bool | None = None  # the HELLO used a psk (None: no HELLO accepted yet)
         self._timer: asyncio.Handle | None = None
         self._timer_at = 0.0
         self._deadline: float | None = None  # the machine's timer; _timer may fire earlier and re-arm
@@ -269,6 +288,7 @@ class KeypadConnection(asyncio.Protocol):
             elif isinstance(a, SessionOpened):
                 self.host.session_opened(self)
                 self._opened = a
+                self.psk = a.psk
                 log.debug(
                     "%s",
                     kv(event="hello_accepted", client_id=a.client_id, peer=self.peer, psk=a.psk, rekey_log2=a.rekey_log2),
@@ -278,9 +298,13 @@ class KeypadConnection(asyncio.Protocol):
                 log.debug("%s", kv(event="rekeyed", client_id=self.session and self.session.client_id, epoch=a.epoch))
             elif isinstance(a, Close):
                 # What an unconfirmed peer caused (its id, its error detail) is logged at DEBUG only;
-                # above DEBUG it is a count, at most one line per interval.
+                # above DEBUG it is a count, at most one line per interval. A confirmed client that
+                # goes away is news for the operator (INFO), but a flood of closes must not flood the
+                # log: beyond SESSION_LOG_BURST a second, the rest go to DEBUG and are counted.
                 confirmed = self.announced
-                level = logging.DEBUG if not confirmed or a.reason in (Reason.EOF, Reason.BREACH, Reason.STOPPED) else logging.INFO
+                level = logging.DEBUG if not confirmed or a.reason in (Reason.BREACH, Reason.STOPPED) else logging.INFO
+                if level == logging.INFO and not _close_log_allowed(self._loop.time()):
+                    level = logging.DEBUG
                 if log.isEnabledFor(level):  # a flood closes thousands: do not format what is not logged
                     log.log(
                         level,
@@ -325,6 +349,7 @@ class KeypadConnection(asyncio.Protocol):
         s = self.session
         return {
             "client_id": s.client_id if s else None,
+            "psk": self.psk,
             "peer": self.peer,
             "state": s.state if s else "?",
             "connected_since": round(now_wall - (now_mono - self.since), 3),

@@ -52,9 +52,9 @@ from keycrypt.daemon.keypad.pins import PinRejected, check_pin
 from keycrypt.daemon.keypad.pinstate import load_pin_state, prepare_state_dir, save_pin_state
 from keycrypt.daemon.keypad.settings import KeypadSettings, make_pinpad, make_sensor
 from keycrypt.daemon.listener import Listener
-from keycrypt.daemon.logline import RateLimitedCounts
+from keycrypt.logfmt import RateLimitedCounts
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
-from keycrypt.errors import ConfigError, KeystoreError, Reason, WrongPin
+from keycrypt.errors import ConfigError, KeyCryptError, KeystoreError, Reason, WrongPin
 from keycrypt.hw import PinDisplay, PinPad, Sensor
 from keycrypt.machines.actions import (
     AcceptClients,
@@ -76,6 +76,21 @@ from keycrypt.machines.device import INTENTS, KeypadDevice, PinIntent, restored_
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 
 log = logging.getLogger("keycrypt.keypad")
+
+
+class ReloadRefused(KeyCryptError):
+    """A reload would change what only a restart may change; nothing was applied."""
+
+    NAMES = {
+        "host": "keypad.listen", "port": "keypad.listen", "keystore": "keypad.keystore", "state_dir": "keypad.state_dir",
+        "control_socket": "keypad.control_socket", "unseal": "keypad.unseal", "sensor": "keypad.sensor",
+        "pinpad": "keypad.pinpad", "max_clients": "keypad.limits", "max_half_open": "keypad.limits",
+        "hello_timeout": "keypad.limits", "idle_timeout": "keypad.limits",
+    }
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = sorted({self.NAMES.get(k, k) for k in keys})
+        super().__init__(f"a reload cannot change {', '.join(self.keys)}: restart the keypad for that; nothing changed")
 
 
 class KeypadDaemon:
@@ -108,6 +123,9 @@ class KeypadDaemon:
         self.wall: Callable[[], float] = wall or (lambda: time.time())
         self._kem = get_backend(kem_backend)
         self.observer = observer
+        self.alerts: Any = None  # keycrypt.alerts.Alerts from [alerts], set by run_keypad
+        # () -> (settings, log_level) read again from the config file; set by run_keypad
+        self.reload_source: Callable[[], tuple[KeypadSettings, str]] | None = None
         self.notifier = notifier or Notifier()
         prepare_state_dir(settings.state_dir)
         failures, _ = load_pin_state(settings.state_dir)  # the saved wall-clock end is not trusted
@@ -379,6 +397,10 @@ class KeypadDaemon:
                 if a.failures:
                     locked_for = round(max(0.0, a.locked_until - self.clock()), 1)
                     log.warning("%s", kv(event="wrong_pin", failures=a.failures, locked_for=locked_for))
+                    if locked_for > 0:
+                        self._notify_observer("lockout", failures=a.failures, locked_for=locked_for)
+                        if self.alerts is not None:
+                            self.alerts.fire("lockout", failures=a.failures, locked_for=locked_for)
             elif isinstance(a, AttemptRejected):
                 log.warning("%s", kv(event="pin_locked_out", retry_in=round(max(0.0, a.locked_until - self.clock()), 1)))
             elif isinstance(a, PinRequired):
@@ -389,6 +411,9 @@ class KeypadDaemon:
                 self._display(a.text)
             elif isinstance(a, Alarm):
                 log.critical("%s", kv(event="alarm", reason=a.reason.value, silent=a.silent))
+                self._notify_observer("alarm", reason=a.reason.value, silent=a.silent)
+                if self.alerts is not None and a.reason == Reason.BREACH:
+                    self.alerts.fire("breach", silent=a.silent)
             elif isinstance(a, Logged):
                 log.warning("%s", kv(event=a.event, state=a.state, note="ignored in this state"))
         if recheck:  # at once, once the row's actions are done: no moment armed with an unread open door
@@ -405,6 +430,53 @@ class KeypadDaemon:
         if any(isinstance(a, StatusChanged) for a in actions):
             log.info("%s", kv(event="window_expired"))
         self._apply_device(actions)
+
+    # --- reload ------------------------------------------------------------------------
+
+    RELOADABLE = ("device", "duress_verifier", "psks", "require_enrolled")
+    """What `keypad reload` applies: [maintenance] and [pin] (the device's config and the duress
+    verifier) and [clients]; plus log_level. Everything else (listener, key, state and control
+    paths, limits, sensor, PIN pad, unseal) needs a restart."""
+
+    def reload(self, new: KeypadSettings) -> list[str]:
+        """Apply ``new`` without dropping a session; ReloadRefused (nothing changed) if it changes more.
+
+        Open sessions keep the client policy they were opened under; new HELLOs get the new
+        one. A client whose psk was removed keeps its open session until it ends.
+        """
+        import dataclasses
+
+        fixed = [
+            f.name for f in dataclasses.fields(new)
+            if f.name not in self.RELOADABLE and getattr(new, f.name) != getattr(self.settings, f.name)
+        ]
+        if fixed:
+            raise ReloadRefused(fixed)
+        changed = [n for n in self.RELOADABLE if getattr(new, n) != getattr(self.settings, n)]
+        self.settings = new
+        self.device.config = new.device
+        self.policy = ClientPolicy(psks=dict(new.psks), require_enrolled=new.require_enrolled)
+        return changed
+
+    def reload_from_source(self) -> dict[str, Any]:
+        """Read the config file again and apply it (SIGHUP, `keycrypt keypad reload`); an answer, never raises."""
+        if self.reload_source is None:
+            return {"ok": False, "code": "bad_request", "error": "this keypad was not started from a config file"}
+        try:
+            new, level = self.reload_source()
+            changed = self.reload(new)
+        except ReloadRefused as exc:
+            log.warning("%s", kv(event="reload_refused", keys=",".join(exc.keys), note="nothing changed; restart for these"))
+            return {"ok": False, "code": "bad_request", "error": str(exc)}
+        except (ConfigError, KeystoreError) as exc:
+            log.warning("%s", kv(event="reload_refused", error=exc, note="nothing changed"))
+            return {"ok": False, "code": "bad_request", "error": f"nothing changed: {exc}"}
+        old_level = logging.getLogger().level
+        logging.getLogger().setLevel(getattr(logging, level.upper(), logging.INFO))
+        if logging.getLogger().level != old_level:
+            changed.append("log_level")
+        log.info("%s", kv(event="reloaded", changed=",".join(changed) or "nothing", sessions=len(self.connections)))
+        return {"ok": True, "changed": changed, "state": self.device.shown}
 
     def _notify_observer(self, event: str, **fields: Any) -> None:
         if self.observer is not None:
@@ -481,6 +553,9 @@ class KeypadDaemon:
             if result == "duress":
                 log.warning("%s", kv(event="pin_accepted", intent=intent))
                 log.critical("%s", kv(event="duress", note="every client is ordered to lock down"))
+                self._notify_observer("duress")
+                if self.alerts is not None:
+                    self.alerts.fire("duress", intent=intent)
             else:
                 log.info("%s", kv(event="pin_accepted", intent=intent, state=dev.state))
             return {"state": dev.shown}
@@ -591,9 +666,62 @@ def _shutdown_now(sock: Any) -> None:
 
 
 
-async def run_keypad(settings: KeypadSettings, pin: str | None, notifier: Notifier | None = None) -> int:
-    """Start, unseal with ``pin`` (None: wait for the PIN pad / control socket), serve until stopped."""
-    daemon = KeypadDaemon(settings, notifier=notifier)
+async def run_keypad(
+    settings: KeypadSettings,
+    pin: str | None,
+    notifier: Notifier | None = None,
+    *,
+    metrics: tuple[str, int] | None = None,
+    alerts: Any = None,
+    missing_after: float = 30.0,
+    reload_source: Callable[[], tuple[KeypadSettings, str]] | None = None,
+) -> int:
+    """Start, unseal with ``pin`` (None: wait for the PIN pad / control socket), serve until stopped.
+
+    ``metrics`` (host, port) serves the Prometheus endpoint; ``alerts`` (a
+    :class:`keycrypt.alerts.Alerts`) runs the ``[alerts]`` commands.
+    """
+    endpoint = None
+    if metrics is not None:
+        from keycrypt.metrics import Metrics
+
+        endpoint = Metrics("keypad")
+        endpoint.start(*metrics)  # before the PIN: a taken port is a config error
+    daemon = KeypadDaemon(settings, notifier=notifier, observer=endpoint.keypad_event if endpoint else None)
+    daemon.alerts = alerts
+    daemon.reload_source = reload_source
+    if reload_source is not None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, daemon.reload_from_source)
+    watcher = asyncio.create_task(_watch(daemon, endpoint, alerts, missing_after))
+    try:
+        return await _serve(daemon, settings, pin)
+    finally:
+        watcher.cancel()
+        if alerts is not None:
+            await alerts.drain(alerts.timeout + 1.0)
+        if endpoint is not None:
+            endpoint.stop()
+
+
+async def _watch(daemon: KeypadDaemon, endpoint: Any, alerts: Any, missing_after: float) -> None:
+    """Once a second: the metrics' copy of the status, and the enrolled clients gone missing."""
+    if endpoint is None and alerts is None:
+        return
+    from keycrypt.alerts import MissingWatch
+
+    missing = MissingWatch(alerts, missing_after) if alerts is not None else None
+    while True:
+        with contextlib.suppress(Exception):
+            snap = commands.status(daemon)
+            if endpoint is not None:
+                endpoint.snapshot = snap
+            if missing is not None and daemon.device.state != "SEALED":
+                missing.update(snap.get("missing") or [], asyncio.get_running_loop().time())
+        await asyncio.sleep(1.0)
+
+
+async def _serve(daemon: KeypadDaemon, settings: KeypadSettings, pin: str | None) -> int:
     if pin is not None:
         try:
             await daemon.enter_pin(pin, "arm")

@@ -102,15 +102,15 @@ async def _injection() -> Outcome:
     loud_attacker = [line for rec, line in zip(cap.records, lines) if rec.levelno > logging.DEBUG and ("event=alarm reason=breach" in line)]
     opened = [line for rec, line in zip(cap.records, lines) if "session_opened" in rec.getMessage() and rec.levelno >= logging.INFO]
     counts = [line for line in lines if "unconfirmed_peers_closed" in line and "parse_error=1" in line]
-    # Since KCP-ID-1 (client_id charset) the keypad refuses this HELLO unanswered; before it, the HELLO was
-    # answered and only the escaping stood between the id and the log. Either way no line may be forged.
+    # Since the client_id charset rule (proto) the keypad refuses this HELLO outright; before it, it
+    # answered. Either way the log is what is judged here: the peer's bytes must not forge a line.
     ok = not multi and not forged and not loud_attacker and len(opened) == 1 and "web01" in opened[0] and bool(counts)
     happened = (
+        f"HELLO {'answered' if answered else 'refused (closed, 0 bytes)'}; "
         f"{len(lines)} records; {len(multi)} spanning lines, {len(forged)} forged CRITICAL lines; "
         f"{len(loud_attacker)} records above DEBUG carrying the attacker's client_id; "
         f"session_opened at INFO: {len(opened)} ({'web01, after its first PING' if opened and 'web01' in opened[0] else opened[:1]}); "
-        f"rate-limited count of the unconfirmed peer's close logged: {bool(counts)}; "
-        f"HELLO answered: {bool(answered)}"
+        f"rate-limited count of the unconfirmed peer's close logged: {bool(counts)}"
     )
     return Outcome(ok, happened, {"records": len(lines), "forged_lines": len(forged), "attacker_values_above_debug": len(loud_attacker), "session_opened_info": len(opened)})
 

@@ -342,7 +342,7 @@ def _outcomes_page() -> str:
 # --- state tables ------------------------------------------------------------------------------
 
 
-def _mermaid_state(t: tables.Table) -> tuple[str, list[list[str]], list[str]]:
+def _mermaid_state(t: tables.Table) -> tuple[str, list[list[str]], list[str], list[list[str]]]:
     """(diagram, self-loop rows, events summarised) for one table.
 
     Drawn: every transition between two different non-terminal states. Rows into a
@@ -375,8 +375,20 @@ def _mermaid_state(t: tables.Table) -> tuple[str, list[list[str]], list[str]]:
     if boxed:
         lines.append('    state "live session" as live {')
     lines.append(f"{indent}[*] --> {t.initial}")
+    # An event that leads to one state from four or more states (the device's PIN intents and the
+    # lockdown order: they act from almost anywhere) is not drawn: drawn, its arrows crossed every
+    # other transition (checked on the rendered page). It is listed in a table under the diagram.
+    by_event: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for (a, b), evs in edges.items():
-        lines.append(f"{indent}{a} --> {b}: {' / '.join(evs)}")
+        for e in evs:
+            by_event[e].add((a, b))
+    global_events = [] if boxed else [
+        e for e in t.events if by_event.get(e) and len({b for _, b in by_event[e]}) == 1 and len(by_event[e]) >= 4
+    ]
+    for (a, b), evs in edges.items():
+        drawn = [e for e in evs if e not in global_events]
+        if drawn:
+            lines.append(f"{indent}{a} --> {b}: {' / '.join(drawn)}")
     if boxed:
         lines.append("    }")
         for target in t.states:
@@ -386,12 +398,16 @@ def _mermaid_state(t: tables.Table) -> tuple[str, list[list[str]], list[str]]:
                 lines.append(f"    live --> {target}: {label}")
         for target in sorted(t.terminal):
             lines.append(f"    {target} --> [*]")
-    return "```mermaid\n" + "\n".join(lines) + "\n```\n", loops, sorted(everywhere, key=list(t.events).index)
+    fromwhere = [
+        [f"`{e}`", f"`{next(iter(by_event[e]))[1]}`", ", ".join(f"`{a}`" for a, _ in sorted(by_event[e], key=lambda x: list(t.states).index(x[0])))]
+        for e in global_events
+    ]
+    return "```mermaid\n" + "\n".join(lines) + "\n```\n", loops, sorted(everywhere, key=list(t.events).index), fromwhere
 
 
 def _table_page(name: str) -> str:
     t = tables.load(name)
-    diagram, loops, everywhere = _mermaid_state(t)
+    diagram, loops, everywhere, fromwhere = _mermaid_state(t)
     n_rows = len(t.iter_rows())
     ignored = sum(1 for r in t.iter_rows() if r.next == r.state and not r.actions)
     terminal_rows = sum(1 for r in t.iter_rows() if r.state not in t.terminal and r.next in t.terminal)
@@ -399,7 +415,12 @@ def _table_page(name: str) -> str:
         BANNER.format(src=f"spec/tables/{name}.json"),
         f"# {name.replace('_', ' ').capitalize()} table\n\n",
         f"{t.description}\n\n",
-        f"Initial state `{t.initial}`; terminal " + (", ".join(f"`{s}`" for s in sorted(t.terminal)) or "none") + ". ",
+        f"Initial state `{t.initial}`; "
+        + (
+            "terminal states " + ", ".join(f"`{s}`" for s in sorted(t.terminal)) + ". "
+            if t.terminal
+            else "no terminal state (the machine lives as long as its daemon). "
+        ),
         f"The table is total: {len(t.states)} states × {len(t.events)} events = {n_rows} rows, each with its "
         "next state and its actions in order."
         + (
@@ -416,6 +437,12 @@ def _table_page(name: str) -> str:
             f"\nThe diagram draws the legal transitions. The {terminal_rows} rows that end a session are drawn as "
             "one arrow per terminal state, labelled with their reasons; the complete list is in the row table below.\n"
         )
+    if fromwhere:
+        parts.append(
+            "\n### Events that lead to one state from anywhere\n\nNot drawn above: they act from almost every "
+            "state, and their arrows would cross every other transition.\n\n"
+        )
+        parts.append(_table(["event", "leads to", "from"], fromwhere))
     if loops:
         parts.append("\n### Events that keep the state and do something\n\nNot drawn above, so that their labels do not hide the transitions.\n\n")
         parts.append(_table(["state", "event", "actions", "note"], loops))
@@ -427,7 +454,10 @@ def _table_page(name: str) -> str:
                 [[f"`{e}`", ", ".join(t.row(next(s for s in t.states if s not in t.terminal), e).actions)] for e in everywhere],
             )
         )
-    parts.append(f"\n{ignored} rows ignore their event (same state, no action), among them every row of a terminal state.\n")
+    parts.append(
+        f"\n{ignored} rows ignore their event (same state, no action)"
+        + (", among them every row of a terminal state.\n" if t.terminal else ".\n")
+    )
     parts.append("\n## States\n\n")
     status = t.raw.get("status")
     if status:

@@ -32,6 +32,13 @@ NOTES = {
     "TamperedRechecksummed": ("MissingCheck", "A changed byte with a recomputed checksum: the header is the AEAD's "
                               "associated data, so nothing opens."),
     "Truncated": ("MissingCheck", "The file ends early."),
+    "PubkeyText": ("Functionality", "The one-line text form of the public key file: kcp1-mlkem768:<base64 of ek>:<check>."),
+    "PubkeyBinary": ("Functionality", "The binary KCPK public key file, still read."),
+    "PubkeyTextWhitespace": ("EdgeCase", "White space around the text form (an indented paste, CRLF) is ignored."),
+    "PubkeyTextCheck": ("MissingCheck", "A character of the text form changed or lost: the check catches it."),
+    "PubkeyTextMalformed": ("MissingCheck", "A well-checked text line around a bad key (non-canonical base64, wrong length, "
+                            "a key failing the FIPS 203 check), or a line that is not one line: refused."),
+    "PubkeyForeign": ("MissingCheck", "Another key type (kcp1-mlkem1024: unsupported) or a foreign key (ssh): refused."),
 }
 
 
@@ -152,4 +159,62 @@ def keystore_file() -> dict[str, Any]:
     bad("truncated-last-byte", "the last byte missing", base[:-1], ["Truncated"], "truncated")
     bad("extra-byte", "one byte appended", base + b"\x00", ["Tampered"], "tampered")
     bad("empty", "an empty file has no magic: not a keystore", b"", ["NotAKeystore"], "not_a_keystore")
+    _pubkey_groups(f)
     return f.to_json()
+
+
+def _pubkey_groups(f: VectorFile) -> None:
+    """The public key file, text form (written) and both forms (read)."""
+    import base64
+
+    from keycrypt.constants import PUBKEY_TEXT_PREFIX
+    from keycrypt.wire.keystore import _text_check
+
+    ek = M.ek()
+    out = {"fingerprint": hx(hashlib.sha256(ek).digest())}
+    g = f.group("pubkey.write", "Write the public key file in the text form, byte for byte.")
+    text = bytes.fromhex(g.valid("pubkey/write/keypad-test", "the keypad's public key, one line and a newline",
+                                 {"ek": hx(ek)}, ["PubkeyText"])["output"]["file"])
+    prefix, b64, check = text.decode("ascii").strip().split(":")
+
+    def line(b: str, p: str = prefix) -> bytes:  # a line with a correct check around any base64
+        return f"{p}:{b}:{_text_check(p, b)}".encode("ascii")
+
+    g = f.group("pubkey.read", "Read a public key file of either form: its fingerprint, or a typed keystore_error.")
+    g.valid("pubkey/read/text", "the text form as written", {"file": hx(text)}, ["PubkeyText"], expect=out)
+    g.valid("pubkey/read/binary", "vectors/keypad_test_pubkey.bin, the binary form", {"file": hx(test_pubkey())},
+            ["PubkeyBinary"], expect=out)
+    g.valid("pubkey/read/text-no-newline", "no final newline", {"file": hx(text.rstrip())}, ["PubkeyTextWhitespace"],
+            expect=out)
+    g.valid("pubkey/read/text-indented-crlf", "indented, CRLF and an empty line after it",
+            {"file": hx(b"  \t" + text.rstrip() + b"\r\n\r\n")}, ["PubkeyTextWhitespace"], expect=out)
+
+    def bad(id: str, comment: str, data: bytes, flags: list[str], kind: str) -> None:
+        g.invalid(f"pubkey/read/{id}", comment, {"file": hx(data)}, flags, "keystore_error", kind)
+
+    flipped = f"{int(check, 16) ^ 1:08x}"
+    bad("check-flipped", "the check's last bit flipped", line(b64).replace(check.encode(), flipped.encode()),
+        ["PubkeyTextCheck"], "tampered")
+    bad("base64-case-changed", "four base64 characters' case changed, check kept",
+        text.replace(b64[100:104].encode(), b64[100:104].swapcase().encode(), 1), ["PubkeyTextCheck"], "tampered")
+    bad("base64-char-lost", "one base64 character lost, check kept", text.replace(b64[500:502].encode(),
+        b64[500:501].encode(), 1), ["PubkeyTextCheck"], "tampered")
+    bad("check-missing", "the ':<check>' part lost", f"{prefix}:{b64}".encode(), ["PubkeyTextCheck"], "truncated")
+    bad("four-parts", "a fourth ':' part", text.rstrip() + b":00", ["PubkeyTextMalformed"], "tampered")
+    bad("two-lines", "the line broken in two (a mail client's wrap)", text[:76] + b"\n" + text[76:],
+        ["PubkeyTextMalformed"], "tampered")
+    bad("non-canonical-base64", "the unused bits of the last base64 character set (check recomputed)",
+        line(b64[:-2] + "B="), ["PubkeyTextMalformed"], "tampered")
+    bad("not-base64", "a character outside the base64 alphabet (check recomputed)", line(b64[:-4] + "*AA="),
+        ["PubkeyTextMalformed"], "tampered")
+    bad("short-key", "a key of 1183 bytes (check recomputed)", line(base64.b64encode(ek[:-1]).decode()),
+        ["PubkeyTextMalformed"], "tampered")
+    bad("key-fails-fips203", "a key whose coefficients are not below q (check recomputed)",
+        line(base64.b64encode(b"\xff" * len(ek)).decode()), ["PubkeyTextMalformed"], "tampered")
+    other = "kcp1-mlkem1024"
+    bad("other-kcp1-type", f"type {other}", line(b64, other), ["PubkeyForeign"], "unsupported")
+    bad("ssh-key", "an ssh public key", b"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl op@host\n",
+        ["PubkeyForeign"], "not_a_keystore")
+    bad("keystore", "the keystore (private key) given as the public key", test_keystore(), ["PubkeyForeign"],
+        "not_a_keystore")
+    assert prefix == PUBKEY_TEXT_PREFIX

@@ -30,6 +30,7 @@ from keycrypt.machines import actions as A
 from keycrypt_vectors import SCHEMA_VERSION
 from keycrypt_conformance.jsonio import _snake
 from keycrypt.wire.frames import BODY_BOUNDS, MAX_FRAME_SIZE
+from keycrypt.constants import PUBKEY_READ_LIMIT
 from keycrypt.wire.keystore import KEYSTORE_FILE_LEN
 
 SCHEMA_ID = "https://keycrypt.example/spec/vectors.schema.json"
@@ -166,6 +167,8 @@ def operations() -> dict[str, tuple[dict[str, Any], list[str], dict[str, Any] | 
                            "t_cost": U32, "m_cost_kib": U32, "parallelism": U8},
                           ["seed", "pin", "salt", "nonce", "t_cost", "m_cost_kib", "parallelism"],
                           obj({"file": hexn(KEYSTORE_FILE_LEN)})),
+        "pubkey.read": ({"file": hexrange(0, PUBKEY_READ_LIMIT)}, ["file"], obj({"fingerprint": hexn(FINGERPRINT_SIZE)})),
+        "pubkey.write": ({"ek": hexn(EK_SIZE)}, ["ek"], obj({"file": HEX_ANY})),
         "machine.step": ({"machine": {"enum": list(tables.MACHINES)}, "path": {"type": "array",
                                                                               "items": {"enum": events}},
                           "event": {"enum": events}}, ["path", "event"],

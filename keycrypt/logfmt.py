@@ -1,4 +1,4 @@
-"""How a daemon log line is written: escaped ``key=value`` pairs, one formatter, rate-limited counts.
+"""The daemons' log lines: escaped ``key=value`` pairs on stderr, journald-aware, rate-limited counts.
 
 Values often come from the network (a client_id, a peer's error detail).
 A value with a newline or a control character could otherwise write a line
@@ -8,19 +8,29 @@ value into log text; :func:`kv` uses it for every value, and
 :class:`EscapingFormatter` applies it once more to whole messages, so a log
 call that forgot :func:`kv` still cannot forge a line.
 
+Under systemd (``JOURNAL_STREAM`` names our stderr) each line starts with a
+``<N>`` syslog priority and carries no timestamp: journald stamps it and
+files it at the right priority, so a CRITICAL lockdown is not stored as
+info. Elsewhere a line is ``time LEVEL logger key=value ...``. Command
+output (status tables, fingerprints) goes to stdout; logs never do.
+
 Nothing an unconfirmed peer sends is logged above DEBUG: the keypad counts
 such events in a :class:`RateLimitedCounts` and logs the counts at most once
 per interval.
 """
 
+
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import time
 from collections import Counter
 from typing import Callable
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+_JOURNAL_FORMAT = "%(name)s %(message)s"
 _QUOTE_IF = frozenset(' "=\\')
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"'}
 
@@ -73,10 +83,47 @@ class EscapingFormatter(logging.Formatter):
             record.message = saved
 
 
+SYSLOG_PRIORITY = {
+    logging.CRITICAL: 2,
+    logging.ERROR: 3,
+    logging.WARNING: 4,
+    logging.INFO: 6,
+    logging.DEBUG: 7,
+}
+"""sd-daemon(3) priorities: crit, err, warning, info, debug."""
+
+
+class JournalFormatter(EscapingFormatter):
+    """``<N>logger key=value ...``: sd-daemon(3) priority prefix, no timestamp (journald adds it), escaped."""
+
+    def __init__(self) -> None:
+        super().__init__(_JOURNAL_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        prio = SYSLOG_PRIORITY.get(record.levelno)
+        if prio is None:
+            prio = next((p for lvl, p in sorted(SYSLOG_PRIORITY.items()) if record.levelno <= lvl), 2)
+        # one journal entry per record: a second line (a traceback) would arrive without a priority
+        return f"<{prio}>" + super().format(record).replace("\n", " | ")
+
+
+def stderr_is_the_journal(stream: object = None) -> bool:
+    """True when JOURNAL_STREAM (``device:inode``) names the file our stderr is (systemd.exec(5))."""
+    value = os.environ.get("JOURNAL_STREAM", "")
+    dev, _, ino = value.partition(":")
+    if not dev.isdigit() or not ino.isdigit():
+        return False
+    try:
+        st = os.fstat((stream or sys.stderr).fileno())  # type: ignore[union-attr]
+    except (OSError, AttributeError, ValueError):
+        return False
+    return (st.st_dev, st.st_ino) == (int(dev), int(ino))
+
+
 def setup_logging(level: str = "info") -> None:
-    """key=value log lines on stderr (journald adds its own timestamp, ours helps elsewhere)."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(EscapingFormatter(_FORMAT))
+    """Escaped log lines on stderr at ``level``: journald's form under systemd, timestamped lines elsewhere."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JournalFormatter() if stderr_is_the_journal() else EscapingFormatter(_FORMAT))
     logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), handlers=[handler], force=True)
 
 
