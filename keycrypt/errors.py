@@ -97,6 +97,10 @@ class UnsupportedKeystore(KeystoreError):
     """A format version or parameter outside what this implementation accepts."""
 
 
+class SpecError(KeyCryptError):
+    """The code and the normative data of spec/ disagree (a constant or an enum changed in one place only)."""
+
+
 class ConfigError(KeyCryptError):
     """A configuration file or value was rejected; the message names the key."""
 

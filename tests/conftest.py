@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
+from pathlib import Path
 from typing import Callable, Iterable
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from keycrypt.constants import Status
 from keycrypt.crypto.kem import BACKENDS, get_backend
 from keycrypt.machines.actions import Action, Close, Lockdown, Send
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
+
+# Hypothesis keeps its caches (and the random profiles their example database) outside the checkout:
+# no test writes into it.
+set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "keycrypt-hypothesis"))
 
 # Hypothesis profiles. The default one is derandomised (each test draws the same examples on every
 # run, and no example database carries state between runs), so that no landing fails at random.

@@ -110,7 +110,7 @@ def start_clients(
     return out
 
 
-async def wait_for(predicate: Any, timeout: float, step: float = 0.02) -> bool:
+async def wait_for(predicate: Any, timeout: float, step: float = 0.02) -> bool:  # noqa: ASYNC109 - a polling helper: it returns at its bound instead of raising as asyncio.timeout would
     """Poll ``predicate()`` until true or ``timeout`` (a bound, not a speed assertion)."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:

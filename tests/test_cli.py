@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -40,7 +39,7 @@ def cli_with_pins(*args: str, pins: tuple[str, ...]) -> subprocess.CompletedProc
 
 def _one_line_error(res: subprocess.CompletedProcess[str]) -> str:
     assert "Traceback" not in res.stderr, res.stderr
-    lines = [l for l in res.stderr.splitlines() if l.strip()]
+    lines = [line for line in res.stderr.splitlines() if line.strip()]
     assert lines, "an error must say what was wrong"
     return lines[-1]
 
@@ -94,6 +93,7 @@ def test_usage_error_is_exit_2():
     assert res.returncode == 2 and "invalid choice" in res.stderr
 
 
+@pytest.mark.slow
 def test_init_pubkey_change_pin_and_nothing_overwritten(tmp_path):
     ks, pub = tmp_path / "k.key", tmp_path / "k.pub"
     res = cli_with_pins("keypad", "init", "--keystore", str(ks), *FAST, pins=(TEST_PIN,))
@@ -128,6 +128,7 @@ def test_init_pubkey_change_pin_and_nothing_overwritten(tmp_path):
     assert cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(tmp_path / "p2"), pins=("13579",)).returncode == 0
 
 
+@pytest.mark.slow
 def test_pin_needs_a_terminal_or_pin_fd(tmp_path):
     res = run_cli("keypad", "init", "--keystore", str(tmp_path / "k"), *FAST, input="")
     assert res.returncode == 2 and "--pin-fd" in _one_line_error(res)
@@ -172,6 +173,7 @@ def _on_a_terminal(args: list[str], answers: list[str], timeout: float = 60) -> 
     return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
 
 
+@pytest.mark.slow
 def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
     ks = tmp_path / "k.key"
     code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["2468", "2469"])
@@ -183,6 +185,7 @@ def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
     assert ks.exists() and "2468" not in shown
 
 
+@pytest.mark.slow
 def test_duress_hash_prints_an_argon2id_verifier():
     res = cli_with_pins("keypad", "duress-hash", pins=("1357",))
     assert res.returncode == 0
@@ -193,6 +196,7 @@ def test_duress_hash_prints_an_argon2id_verifier():
     assert PasswordHasher().verify(verifier, "1357")
 
 
+@pytest.mark.slow
 def test_bad_config_is_exit_2_naming_the_key(tmp_path):
     cfg = tmp_path / "client.toml"
     cfg.write_text('client_id = "a"\n[[keypads]]\nhost = "k"\npubkey = "p"\nport = 70000\n')
@@ -206,6 +210,7 @@ def test_bad_config_is_exit_2_naming_the_key(tmp_path):
     assert res.returncode == 2 and "cannot read config file" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_bad_lockdown_section_is_exit_2(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     cfg = tmp_path / "client.toml"
@@ -217,6 +222,7 @@ def test_bad_lockdown_section_is_exit_2(tmp_path):
     assert res.returncode == 2 and "client.lockdown.steps[0]" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_bad_key_file_is_exit_3(tmp_path):
     junk = tmp_path / "junk.pub"
     junk.write_bytes(b"this is not a public key file")
@@ -230,6 +236,7 @@ def test_bad_key_file_is_exit_3(tmp_path):
     assert res.returncode == 3 and "none.pub" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
     ks = tmp_path / "keypad.key"
     ks.write_bytes(b"not a keystore at all")
@@ -244,6 +251,7 @@ def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
     assert res.returncode == 3 and str(ks) in _one_line_error(res) and not ks.exists()
 
 
+@pytest.mark.slow
 def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     cfg = tmp_path / "client.toml"
@@ -261,6 +269,7 @@ def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_pat
     assert run_cli("client", "run", "--config", str(cfg)).returncode == 5
 
 
+@pytest.mark.slow
 def test_bad_psk_file_is_exit_2(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     psk = tmp_path / "short.psk"
@@ -271,6 +280,7 @@ def test_bad_psk_file_is_exit_2(tmp_path):
     assert res.returncode == 2 and "client.psk_file" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_keypad_run_with_wrong_pin_is_exit_3_and_counts(tmp_path):
     ks, _, _ = make_keystore(tmp_path)
     original = ks.read_bytes()
@@ -307,6 +317,7 @@ def test_keypad_control_without_daemon_is_exit_1(tmp_path):
     assert res.returncode == 1 and "is it running?" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_client_enroll_writes_0600_and_refuses_overwrite(tmp_path):
     out = tmp_path / "web01.psk"
     res = run_cli("client", "enroll", "--client-id", "web01", "--out", str(out))
@@ -322,6 +333,7 @@ def test_client_enroll_writes_0600_and_refuses_overwrite(tmp_path):
     assert (tmp_path / "db.psk").read_bytes().hex() in shown.stdout
 
 
+@pytest.mark.slow
 def test_audit_verify_exit_status(tmp_path):
     from keycrypt.audit import AuditLog
 
@@ -356,6 +368,7 @@ def _wait(predicate, timeout: float) -> bool:
     return bool(predicate())
 
 
+@pytest.mark.slow
 def test_processes_breach_fires_the_clients_command_hook(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     port = _free_port()
@@ -430,6 +443,7 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
     assert keypad.returncode == 0
 
 
+@pytest.mark.slow
 def test_client_sigterm_is_an_orderly_stop(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     fired = tmp_path / "fired"
@@ -454,6 +468,7 @@ def test_client_sigterm_is_an_orderly_stop(tmp_path):
             p.wait()
 
 
+@pytest.mark.slow
 def test_demo_runs_to_the_end(tmp_path):
     res = run_cli("demo", "--clients", "3", "--duration", "1", timeout=60)
     assert res.returncode == 0, res.stdout + res.stderr
@@ -462,6 +477,7 @@ def test_demo_runs_to_the_end(tmp_path):
     print(res.stdout.split("summary")[1])
 
 
+@pytest.mark.slow
 def test_sd_notify_ready_and_watchdog(tmp_path):
     """Under systemd: the keypad says READY=1, then WATCHDOG=1; the client says READY=1 after its handshake, then WATCHDOG=1."""
     _, pub, _ = make_keystore(tmp_path)
@@ -514,6 +530,7 @@ def test_sd_notify_ready_and_watchdog(tmp_path):
             s.close()
 
 
+@pytest.mark.slow
 def test_bad_sensor_section_is_exit_2_before_asking_the_pin(tmp_path):
     make_keystore(tmp_path)
     cfg = tmp_path / "keypad.toml"

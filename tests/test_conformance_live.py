@@ -23,6 +23,8 @@ import pytest
 
 from keycrypt_conformance.cli import main
 
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
+
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "vectors"
 PIN = "2468-test"  # of vectors/keypad_test_keystore.bin, stated in vectors/keystore.json

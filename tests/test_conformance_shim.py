@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keycrypt_conformance import cli, mutants, shim
-from keycrypt_conformance.runner import Case, ConformanceError, Config, Status, load_cases, load_config, select
 from keycrypt_conformance.reference import handle
+from keycrypt_conformance.runner import Case, Config, ConformanceError, Status, load_cases, load_config, select
 
 ROOT = Path(__file__).resolve().parent.parent
 REF = f"{sys.executable} -m keycrypt_conformance.reference_shim"
@@ -33,6 +33,7 @@ def run_inprocess(cases: list[Case], config: Config | None = None, fail_fast: bo
     return results
 
 
+@pytest.mark.slow
 def test_reference_shim_passes_every_case(tmp_path: Path, cases: list[Case]) -> None:
     """The real command line, subprocess and all: exit 0, every case passed, reports written."""
     out, xml = tmp_path / "r.json", tmp_path / "r.xml"
@@ -47,6 +48,7 @@ def test_reference_shim_passes_every_case(tmp_path: Path, cases: list[Case]) -> 
     assert not ET.parse(xml).getroot().findall(".//failure")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(mutants.MUTANTS))
 def test_each_mutant_fails_at_least_one_case(name: str, cases: list[Case]) -> None:
     subset = select(cases, [mutants.MUTANTS[name].hint], ["accumulated/100000"])
@@ -64,6 +66,7 @@ def test_mutants_are_undone_after_use(cases: list[Case]) -> None:
     assert all(r.status == Status.PASS for r in run_inprocess(subset))
 
 
+@pytest.mark.slow
 def test_mutant_switch_of_the_reference_shim_fails_the_run() -> None:
     proc = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "-q", "--fail-fast", "-k", "mac:",
                            "--cmd", f"{REF} --mutant truncated_tag_compare"], cwd=ROOT, capture_output=True,
@@ -105,6 +108,7 @@ def _fake_shim(tmp_path: Path, body: str) -> str:
     return f"{sys.executable} {path}"
 
 
+@pytest.mark.slow
 def test_a_dying_shim_fails_its_case_and_is_restarted(tmp_path: Path, cases: list[Case]) -> None:
     cmd = _fake_shim(tmp_path, """
         if req["op"] == "mac.verify":
@@ -122,6 +126,7 @@ def test_a_dying_shim_fails_its_case_and_is_restarted(tmp_path: Path, cases: lis
     assert {r.case.operation for r in results if r.status == Status.UNIMPLEMENTED} == set()
 
 
+@pytest.mark.slow
 def test_a_silent_shim_times_out(tmp_path: Path, cases: list[Case]) -> None:
     cmd = _fake_shim(tmp_path, """
         continue
@@ -131,6 +136,7 @@ def test_a_silent_shim_times_out(tmp_path: Path, cases: list[Case]) -> None:
     assert results[0].status == Status.FAIL and "no answer within" in results[0].message
 
 
+@pytest.mark.slow
 def test_capabilities_decide_what_is_unimplemented(tmp_path: Path, cases: list[Case]) -> None:
     cmd = _fake_shim(tmp_path, """
         ans = handle(req) if req["op"] == "frame.decode" else {"unimplemented": True}
@@ -144,6 +150,7 @@ def test_capabilities_decide_what_is_unimplemented(tmp_path: Path, cases: list[C
     assert all(r.status == Status.PASS for r in results if r.case.operation == "frame.decode")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("sh") and shutil.which("openssl")), reason="needs sh and openssl")
 def test_the_shell_example_passes_its_operation_and_unimplemented_is_not_failure(tmp_path: Path) -> None:
     cmd = ["sh", str(ROOT / "conformance" / "examples" / "rekey_shim.sh")]

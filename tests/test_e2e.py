@@ -19,6 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from keycrypt.daemon.client import KeypadTarget
+from keycrypt.daemon.control import request as control_request
+from keycrypt.daemon.keypad import PinRejected
+from keycrypt.machines.device import DeviceConfig
+
 from e2e_helpers import (
     DURESS_PIN,
     REPO,
@@ -31,10 +36,8 @@ from e2e_helpers import (
     start_keypad,
     wait_for,
 )
-from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
-from keycrypt.daemon.control import request as control_request
-from keycrypt.daemon.keypad import KeypadDaemon, PinRejected
-from keycrypt.machines.device import DeviceConfig
+
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
 
 
 def run(coro, timeout: float = 60.0):
@@ -303,7 +306,6 @@ def test_connection_limits_close_excess_connections_at_once(tmp_path):
     async def main():
         keypad = await start_keypad(tmp_path, max_half_open=2, max_clients=3)
         port = keypad.bound[1]
-        loop = asyncio.get_running_loop()
         socks = []
         for _ in range(3):
             r, w = await asyncio.open_connection("127.0.0.1", port)
@@ -671,7 +673,7 @@ def test_sensor_and_pinpad_drive_the_keypad(tmp_path, record_property):
         sensor.restore()
         pad.submit(TEST_PIN, "arm")
         assert await wait_for(lambda: keypad.device.state == "ARMED", 5)
-        sensor.fault()  # a sensor that cannot be read is a breach
+        sensor.inject_fault()  # a sensor that cannot be read is a breach
         assert await wait_for(lambda: keypad.device.state == "BREACHED", 5)
         await asyncio.gather(*(t for _, t in clients))
         await keypad.stop()

@@ -92,7 +92,7 @@ def test_systemd_analyze_verify_accepts_the_installed_units(tmp_path: Path, unit
     res = subprocess.run(
         ["systemd-analyze", "verify", str(tmp_path / unit)], capture_output=True, text=True, timeout=60
     )
-    problems = [l for l in (res.stdout + res.stderr).splitlines() if unit in l or "Unknown" in l]
+    problems = [line for line in (res.stdout + res.stderr).splitlines() if unit in line or "Unknown" in line]
     assert res.returncode == 0 and not problems, res.stdout + res.stderr
 
 

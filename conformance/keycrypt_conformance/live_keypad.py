@@ -144,7 +144,7 @@ def _play(case: Case, target: Target, timeout: float) -> str | None:
     with socket.create_connection((target.host, target.port), timeout=timeout) as sock:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         prev_now = 0.0
-        for i, (step, out) in enumerate(zip(steps, outs)):
+        for i, (step, out) in enumerate(zip(steps, outs, strict=True)):
             kinds = [a["action"] for a in out["actions"]]
             expected = b"".join(bytes.fromhex(a["data"]) for a in out["actions"] if a["action"] == "send")
             closes = "close" in kinds

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 from unittest import mock
 
+from keycrypt import tables
 from keycrypt.constants import EK_SIZE, LABEL_TRANSCRIPT, TAG_SIZE, Status
 from keycrypt.crypto import kem, schedule
 from keycrypt.errors import CounterError, MacFailure, ParseError
-from keycrypt import tables
 from keycrypt.machines import client, device, keypad
-from keycrypt_conformance import reference
 from keycrypt.wire import fastpath, frames
 from keycrypt.wire import keystore as wire_keystore
+from keycrypt_conformance import reference
 
 Patcher = Callable[[contextlib.ExitStack], None]
 

@@ -30,9 +30,9 @@ from keycrypt.errors import KeystoreError, LocalUsageError, MacFailure, Protocol
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.device import KeypadDevice
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
+from keycrypt.wire import fastpath, frames
 from keycrypt_conformance import rng
 from keycrypt_conformance.jsonio import action_to_json, frame_from_json, frame_to_json, hx, unhex
-from keycrypt.wire import fastpath, frames
 
 IMPLEMENTATION = "keycrypt-reference"
 

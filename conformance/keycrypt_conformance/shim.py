@@ -19,7 +19,7 @@ import tempfile
 import time
 from typing import Any, Callable, Protocol
 
-from keycrypt_conformance.runner import Case, ConformanceError, Config, Result, Status
+from keycrypt_conformance.runner import Case, Config, ConformanceError, Result, Status
 
 OPTIONAL_OUTPUTS: dict[str, frozenset[str]] = {
     "mac.sign": frozenset({"mac_input"}),  # published for humans; compared only when a shim returns it
@@ -143,7 +143,7 @@ def diff(want: Any, got: Any, path: str, config: Config, optional: frozenset[str
         if path.endswith("actions.") and config.ignore_actions:
             want = [a for a in want if not (isinstance(a, dict) and a.get("action") in config.ignore_actions)]
             got = [a for a in got if not (isinstance(a, dict) and a.get("action") in config.ignore_actions)]
-        for i, (w, g) in enumerate(zip(want, got)):
+        for i, (w, g) in enumerate(zip(want, got, strict=False)):  # a length difference is reported below
             d = diff(w, g, f"{path.rstrip('.')}[{i}].", config)
             if d:
                 return d

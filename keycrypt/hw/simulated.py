@@ -17,7 +17,7 @@ log = logging.getLogger("keycrypt.hw")
 
 
 class SimulatedSensor(SensorHub):
-    """A door you open and close from code: :meth:`trigger_breach`, :meth:`restore`, :meth:`fault`."""
+    """A door you open and close from code: :meth:`trigger_breach`, :meth:`restore`, :meth:`inject_fault`."""
 
     name = "simulated sensor"
 
@@ -40,7 +40,8 @@ class SimulatedSensor(SensorHub):
     def restore(self, detail: str = "simulated: loop closed") -> None:
         self._set(False, detail)
 
-    def fault(self, detail: str = "simulated: driver fault") -> None:
+    def inject_fault(self, detail: str = "simulated: driver fault") -> None:
+        """The driver stops reading the line (``fault`` reports it until the next reading)."""
         self._set_fault(detail)
 
     async def close(self) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from keycrypt.constants import (
     CT_SIZE,
-    FLAG_PSK,
     HEADER_SIZE,
     MAGIC,
     PIN_BACKOFF_MAX,
@@ -26,14 +25,14 @@ from keycrypt.constants import (
 )
 from keycrypt.crypto.schedule import mac
 from keycrypt.errors import Reason
-from keycrypt.machines.actions import Action, Close, DropAll
+from keycrypt.machines.actions import Action, DropAll
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.device import KeypadDevice, backoff_delay
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
-from keycrypt_kit.attacks.catalogue import Outcome, case
-from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, close_of, copy_machine, keypad_key, lockdown_of, sends
 from keycrypt.wire import fastpath
 from keycrypt.wire.frames import Rekey, RekeyAck, encode, encode_prefix
+from keycrypt_kit.attacks.catalogue import Outcome, case
+from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, close_of, copy_machine, keypad_key, lockdown_of, sends
 
 PSK = bytes(range(32))
 OTHER_PSK = bytes(range(1, 33))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from keycrypt.constants import (
+    AEAD_TAG_SIZE,
     ARGON2_MEMORY_KIB_RANGE,
     ARGON2_PARALLELISM_RANGE,
     ARGON2_SALT_SIZE,
@@ -26,7 +27,6 @@ from keycrypt.constants import (
     SEED_SIZE,
     TAG_SIZE,
     XCHACHA_NONCE_SIZE,
-    AEAD_TAG_SIZE,
     FrameType,
     Status,
 )

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, copy_machine, sends
 from keycrypt.errors import KeystoreError, LocalUsageError, ProtocolError, Reason
 from keycrypt.machines.actions import Close, Lockdown
 from keycrypt.machines.client import ClientSession
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
-from keycrypt.wire import fastpath, frames, keystore as wire_keystore
+from keycrypt.wire import fastpath, frames
+from keycrypt.wire import keystore as wire_keystore
+from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, copy_machine, sends
 
 TYPED: tuple[type[BaseException], ...] = (ProtocolError, KeystoreError)
 """The only exceptions a target may let escape."""

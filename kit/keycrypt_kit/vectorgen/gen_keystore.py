@@ -12,11 +12,11 @@ from typing import Any
 
 from keycrypt.constants import ARGON2_MEMORY_KIB_RANGE, ARGON2_PARALLELISM_RANGE, ARGON2_TIME_COST_RANGE
 from keycrypt.keystore import encode_pubkey, seal_keystore
-from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import VectorFile
+from keycrypt.wire.keystore import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import derive
-from keycrypt.wire.keystore import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
+from keycrypt_kit.vectorgen import material as M
+from keycrypt_kit.vectorgen.builder import VectorFile
 
 SMALL = Argon2Params(ARGON2_TIME_COST_RANGE[0], ARGON2_MEMORY_KIB_RANGE[0], ARGON2_PARALLELISM_RANGE[0])
 

@@ -9,13 +9,13 @@ from typing import Any, Callable
 from keycrypt import tables
 from keycrypt.constants import BOOT_GRACE, Status
 from keycrypt.crypto import schedule
-from keycrypt_kit.vectorgen import material as M
+from keycrypt.wire import fastpath, frames
 from keycrypt_conformance import reference
-from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
-from keycrypt_kit.vectorgen.duo import Duo, sent
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import derive
-from keycrypt.wire import fastpath, frames
+from keycrypt_kit.vectorgen import material as M
+from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
+from keycrypt_kit.vectorgen.duo import Duo, sent
 
 # --------------------------------------------------------------------------- state_machines.json
 

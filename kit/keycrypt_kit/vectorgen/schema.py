@@ -26,10 +26,10 @@ from keycrypt.constants import (
 )
 from keycrypt.errors import Reason
 from keycrypt.machines import actions as A
-from keycrypt_vectors import SCHEMA_VERSION
-from keycrypt_conformance.jsonio import _snake
 from keycrypt.wire.frames import BODY_BOUNDS, MAX_FRAME_SIZE
 from keycrypt.wire.keystore import KEYSTORE_FILE_LEN
+from keycrypt_conformance.jsonio import _snake
+from keycrypt_vectors import SCHEMA_VERSION
 
 SCHEMA_ID = "https://keycrypt.example/spec/vectors.schema.json"
 
