@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from keycrypt_conformance import cli, mutants, shim
 from keycrypt_conformance.reference import handle
-from keycrypt_conformance.runner import Case, Config, ConformanceError, Status, load_cases, load_config, select
+from keycrypt_conformance.runner import Case, CaseStatus, Config, ConformanceError, load_cases, load_config, select
 
 ROOT = Path(__file__).resolve().parent.parent
 REF = f"{sys.executable} -m keycrypt_conformance.reference_shim"
@@ -53,17 +53,17 @@ def test_reference_shim_passes_every_case(tmp_path: Path, cases: list[Case]) -> 
 def test_each_mutant_fails_at_least_one_case(name: str, cases: list[Case]) -> None:
     subset = select(cases, [mutants.MUTANTS[name].hint], ["accumulated/100000"])
     assert subset, f"the hint of {name} selects nothing"
-    assert all(r.status == Status.PASS for r in run_inprocess(subset)), "the reference must pass the subset"
+    assert all(r.status == CaseStatus.PASS for r in run_inprocess(subset)), "the reference must pass the subset"
     with mutants.apply(name):
         results = run_inprocess(subset, fail_fast=True)
-    assert any(r.status == Status.FAIL for r in results), f"mutant {name} passed every case it was shown"
+    assert any(r.status == CaseStatus.FAIL for r in results), f"mutant {name} passed every case it was shown"
 
 
 def test_mutants_are_undone_after_use(cases: list[Case]) -> None:
     subset = select(cases, ["mac:", "wire:"])
     with mutants.apply("skip_mac_check"), mutants.apply("accepts_trailing"):
         pass
-    assert all(r.status == Status.PASS for r in run_inprocess(subset))
+    assert all(r.status == CaseStatus.PASS for r in run_inprocess(subset))
 
 
 @pytest.mark.slow
@@ -119,11 +119,11 @@ def test_a_dying_shim_fails_its_case_and_is_restarted(tmp_path: Path, cases: lis
                             "wire:wire/decode/magic-KD"])
     _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=20, cwd=str(ROOT)), Config())
     status = {r.case.id: (r.status, r.message) for r in results}
-    assert status["mac/verify/ping-counter-1"][0] == Status.FAIL
+    assert status["mac/verify/ping-counter-1"][0] == CaseStatus.FAIL
     assert "shim died" in status["mac/verify/ping-counter-1"][1]
-    assert status["wire/decode/ping-counter-0"][0] == Status.PASS
-    assert status["wire/decode/magic-KD"][0] == Status.PASS
-    assert {r.case.operation for r in results if r.status == Status.UNIMPLEMENTED} == set()
+    assert status["wire/decode/ping-counter-0"][0] == CaseStatus.PASS
+    assert status["wire/decode/magic-KD"][0] == CaseStatus.PASS
+    assert {r.case.operation for r in results if r.status == CaseStatus.UNIMPLEMENTED} == set()
 
 
 @pytest.mark.slow
@@ -133,7 +133,7 @@ def test_a_silent_shim_times_out(tmp_path: Path, cases: list[Case]) -> None:
         """)
     subset = select(cases, ["wire:wire/decode/magic-KD"])
     _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=0.5, cwd=str(ROOT)), Config())
-    assert results[0].status == Status.FAIL and "no answer within" in results[0].message
+    assert results[0].status == CaseStatus.FAIL and "no answer within" in results[0].message
 
 
 @pytest.mark.slow
@@ -144,10 +144,10 @@ def test_capabilities_decide_what_is_unimplemented(tmp_path: Path, cases: list[C
     subset = select(cases, ["wire:", "kem:kem/derive/", "mac:mac/verify/ping-counter-1"])
     _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=20, cwd=str(ROOT)), Config())
     by_op = {(r.case.operation, r.status) for r in results}
-    assert ("kem.derive", Status.UNIMPLEMENTED) in by_op  # not in capabilities: never sent
-    assert ("mac.verify", Status.UNIMPLEMENTED) in by_op  # listed, but answered unimplemented
-    assert ("frame.encode", Status.UNIMPLEMENTED) in by_op
-    assert all(r.status == Status.PASS for r in results if r.case.operation == "frame.decode")
+    assert ("kem.derive", CaseStatus.UNIMPLEMENTED) in by_op  # not in capabilities: never sent
+    assert ("mac.verify", CaseStatus.UNIMPLEMENTED) in by_op  # listed, but answered unimplemented
+    assert ("frame.encode", CaseStatus.UNIMPLEMENTED) in by_op
+    assert all(r.status == CaseStatus.PASS for r in results if r.case.operation == "frame.decode")
 
 
 @pytest.mark.slow
@@ -173,39 +173,39 @@ def _case(cases: list[Case], id: str) -> Case:
 def test_judge_is_strict_about_outcome_and_field(cases: list[Case]) -> None:
     bad_magic = _case(cases, "wire/decode/magic-KD")
     cfg = Config()
-    assert shim.judge(bad_magic, {"error": "parse_error", "field": "magic"}, cfg)[0] == Status.PASS
-    assert shim.judge(bad_magic, {"error": "mac_failure", "field": "magic"}, cfg)[0] == Status.FAIL
-    assert shim.judge(bad_magic, {"error": "parse_error", "field": "type"}, cfg)[0] == Status.FAIL
-    assert shim.judge(bad_magic, {"error": "parse_error"}, cfg)[0] == Status.FAIL
-    assert shim.judge(bad_magic, {"error": "parse_error"}, Config(compare_field=False))[0] == Status.PASS
+    assert shim.judge(bad_magic, {"error": "parse_error", "field": "magic"}, cfg)[0] == CaseStatus.PASS
+    assert shim.judge(bad_magic, {"error": "mac_failure", "field": "magic"}, cfg)[0] == CaseStatus.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error", "field": "type"}, cfg)[0] == CaseStatus.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error"}, cfg)[0] == CaseStatus.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error"}, Config(compare_field=False))[0] == CaseStatus.PASS
     assert shim.judge(bad_magic, {"error": "ErrMagic", "field": "magic"},
-                      Config(errors={"ErrMagic": "parse_error"}))[0] == Status.PASS
-    assert shim.judge(bad_magic, {"result": {"fields": {}}}, cfg)[0] == Status.FAIL
-    assert shim.judge(bad_magic, {"unimplemented": True}, cfg)[0] == Status.UNIMPLEMENTED
-    assert shim.judge(bad_magic, {"weird": 1}, cfg)[0] == Status.FAIL
+                      Config(errors={"ErrMagic": "parse_error"}))[0] == CaseStatus.PASS
+    assert shim.judge(bad_magic, {"result": {"fields": {}}}, cfg)[0] == CaseStatus.FAIL
+    assert shim.judge(bad_magic, {"unimplemented": True}, cfg)[0] == CaseStatus.UNIMPLEMENTED
+    assert shim.judge(bad_magic, {"weird": 1}, cfg)[0] == CaseStatus.FAIL
     good = _case(cases, "wire/decode/ping-counter-0")
-    assert shim.judge(good, {"result": good.output}, cfg)[0] == Status.PASS
-    assert shim.judge(good, {"error": "parse_error", "field": "magic"}, cfg)[0] == Status.FAIL
+    assert shim.judge(good, {"result": good.output}, cfg)[0] == CaseStatus.PASS
+    assert shim.judge(good, {"error": "parse_error", "field": "magic"}, cfg)[0] == CaseStatus.FAIL
     changed = json.loads(json.dumps(good.output))
     changed["fields"]["counter"] = 1
     status, msg = shim.judge(good, {"result": changed}, cfg)
-    assert status == Status.FAIL and "fields.counter" in msg
+    assert status == CaseStatus.FAIL and "fields.counter" in msg
 
 
 def test_judge_compares_transcripts_step_by_step(cases: list[Case]) -> None:
     case = _case(cases, "client/normal")
     assert case.output is not None
     got = json.loads(json.dumps(case.output))
-    assert shim.judge(case, {"result": got}, Config())[0] == Status.PASS
+    assert shim.judge(case, {"result": got}, Config())[0] == CaseStatus.PASS
     ignored = {"status_seen", "established"}
     trimmed = json.loads(json.dumps(got))
     for s in trimmed["steps"]:
         s["actions"] = [a for a in s["actions"] if a["action"] not in ignored]
-    assert shim.judge(case, {"result": trimmed}, Config())[0] == Status.FAIL
-    assert shim.judge(case, {"result": trimmed}, Config(ignore_actions=frozenset(ignored)))[0] == Status.PASS
+    assert shim.judge(case, {"result": trimmed}, Config())[0] == CaseStatus.FAIL
+    assert shim.judge(case, {"result": trimmed}, Config(ignore_actions=frozenset(ignored)))[0] == CaseStatus.PASS
     got["steps"][3]["actions"][0]["data"] = "00"
     status, msg = shim.judge(case, {"result": got}, Config())
-    assert status == Status.FAIL and msg.startswith("steps[3].actions[0].data")
+    assert status == CaseStatus.FAIL and msg.startswith("steps[3].actions[0].data")
 
 
 json_values = st.recursive(
@@ -274,8 +274,8 @@ def test_example_config_loads_and_bad_configs_are_refused(tmp_path: Path) -> Non
 def test_disabled_cases_are_reported_not_run(cases: list[Case]) -> None:
     subset = select(cases, ["wire:wire/decode/magic"])
     results = run_inprocess(subset, Config(disabled={"wire:*magic-KD": "our decoder is lenient here"}))
-    assert [r.status for r in results if r.case.id == "wire/decode/magic-KD"] == [Status.DISABLED]
-    assert all(r.status == Status.PASS for r in results if r.case.id != "wire/decode/magic-KD")
+    assert [r.status for r in results if r.case.id == "wire/decode/magic-KD"] == [CaseStatus.DISABLED]
+    assert all(r.status == CaseStatus.PASS for r in results if r.case.id != "wire/decode/magic-KD")
 
 
 def test_selection_by_substring_and_glob(cases: list[Case]) -> None:

@@ -38,7 +38,7 @@ from keycrypt.crypto.kem import get_backend
 from keycrypt.crypto.schedule import mac
 from keycrypt.machines.actions import Close, Send
 from keycrypt.machines.keypad import KeypadSession
-from keycrypt_conformance.runner import Case, Config, ConformanceError, Result, Status, default_vectors_dir
+from keycrypt_conformance.runner import Case, CaseStatus, Config, ConformanceError, Result, default_vectors_dir
 
 FILE = "client-live"
 
@@ -298,15 +298,15 @@ def run(cases_: list[Case], st: Settings, config: Config, on_result: Callable[[R
         t0 = time.perf_counter()
         reason = config.disabled_reason(case)
         if reason:
-            res = Result(case, Status.DISABLED, reason)
+            res = Result(case, CaseStatus.DISABLED, reason)
         else:
             try:
                 err = asyncio.run(play_scenario(by_id[case.id], st))
             except OSError as exc:
                 err = f"could not run the client: {exc}"
-            res = Result(case, Status.FAIL if err else Status.PASS, err or "", time.perf_counter() - t0)
+            res = Result(case, CaseStatus.FAIL if err else CaseStatus.PASS, err or "", time.perf_counter() - t0)
         results.append(res)
         on_result(res)
-        if fail_fast and res.status == Status.FAIL:
+        if fail_fast and res.status == CaseStatus.FAIL:
             break
     return {"implementation": st.cmd}, results

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from keycrypt_conformance.runner import Case, Config, Result, Status, load_cases
+from keycrypt_conformance.runner import Case, CaseStatus, Config, Result, load_cases
 
 SESSION_FILES = ("sessions.json",)
 
@@ -201,15 +201,15 @@ def run(cases: list[Case], target: Target, config: Config, on_result: Callable[[
         t0 = time.perf_counter()
         reason = config.disabled_reason(case) or skip_reason(case, target)
         if reason:
-            res = Result(case, Status.DISABLED, reason)
+            res = Result(case, CaseStatus.DISABLED, reason)
         else:
             try:
                 err = play_case(case, target, timeout)
             except OSError as exc:
                 err = f"connection: {exc}"
-            res = Result(case, Status.FAIL if err else Status.PASS, err or "", time.perf_counter() - t0)
+            res = Result(case, CaseStatus.FAIL if err else CaseStatus.PASS, err or "", time.perf_counter() - t0)
         results.append(res)
         on_result(res)
-        if fail_fast and res.status == Status.FAIL:
+        if fail_fast and res.status == CaseStatus.FAIL:
             break
     return {"implementation": f"keypad at {target.host}:{target.port}"}, results
