@@ -97,7 +97,7 @@ async def _keypad(conn: Any, kem: str, half_open: int) -> None:
     from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
     from keycrypt.keystore import create_keystore
     from keycrypt.machines.device import DeviceConfig
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     logging.basicConfig(level=logging.ERROR)
     closes = _CloseCounter()

@@ -104,7 +104,7 @@ class PinSource:
 
 def _argon2_params(args: argparse.Namespace) -> Any:
     from keycrypt.keystore import DEFAULT
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     try:
         return Argon2Params(

@@ -83,7 +83,7 @@ class Demo:
 
     async def run(self) -> int:
         from keycrypt.keystore import create_keystore
-        from keycrypt.wire.keystore import Argon2Params
+        from keycrypt.wire.keyfile import Argon2Params
 
         with tempfile.TemporaryDirectory(prefix="keycrypt-demo-") as tmp:
             d = Path(tmp)

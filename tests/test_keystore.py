@@ -56,7 +56,7 @@ from keycrypt.keystore import (
     unseal_keystore,
     write_pubkey,
 )
-from keycrypt.wire.keystore import encode_keystore, encode_keystore_header
+from keycrypt.wire.keyfile import encode_keystore, encode_keystore_header
 
 from crashpoints import OS_EXIT_STATUS, run_crashing
 
@@ -67,7 +67,7 @@ NONCE = bytes(range(200, 224))
 PIN = "correct horse 7391"
 OTHER_PIN = "battery staple 2468"
 
-# The layout of the brief, spelled out independently of keycrypt.wire.keystore:
+# The layout of the brief, spelled out independently of keycrypt.wire.keyfile:
 # (field, offset, size). A change to the construct definitions that moves a
 # field fails here, not silently everywhere.
 LAYOUT = {

@@ -24,7 +24,7 @@ from keycrypt.crypto import kem, schedule
 from keycrypt.errors import CounterError, MacFailure, ParseError
 from keycrypt.machines import client, device, keypad
 from keycrypt.wire import fastpath, frames
-from keycrypt.wire import keystore as wire_keystore
+from keycrypt.wire import keyfile as wire_keyfile
 from keycrypt_conformance import reference
 
 Patcher = Callable[[contextlib.ExitStack], None]
@@ -184,7 +184,7 @@ def skips_modulus_check(stack: contextlib.ExitStack) -> None:
 
 
 def keystore_ignores_bounds(stack: contextlib.ExitStack) -> None:
-    stack.enter_context(mock.patch.object(wire_keystore, "check_argon2_param", lambda name, value: None))
+    stack.enter_context(mock.patch.object(wire_keyfile, "check_argon2_param", lambda name, value: None))
 
 
 def stale_timer_locks_down(stack: contextlib.ExitStack) -> None:

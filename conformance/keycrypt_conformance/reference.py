@@ -208,7 +208,7 @@ def keystore_open(req: dict[str, Any]) -> dict[str, Any]:
 
 def keystore_seal(req: dict[str, Any]) -> dict[str, Any]:
     from keycrypt.keystore import seal_keystore
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     params = Argon2Params(_int(req, "t_cost"), _int(req, "m_cost_kib"), _int(req, "parallelism"))
     pin = req.get("pin")

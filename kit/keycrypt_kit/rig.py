@@ -21,7 +21,7 @@ from typing import Any, AsyncIterator, Iterator
 from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
 from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
 from keycrypt.machines.device import DeviceConfig
-from keycrypt.wire.keystore import Argon2Params
+from keycrypt.wire.keyfile import Argon2Params
 
 PIN = "2468"
 FAST_ARGON2 = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)

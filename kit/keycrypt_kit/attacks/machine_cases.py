@@ -491,7 +491,7 @@ def mitm_other_key() -> Outcome:
 @case("keystore-swap", "replaces the keypad's keystore file with another device's (same PIN)", "the keypad opens it; the client pinned to the old ek locks down at the handshake: mac_failure")
 def keystore_swap() -> Outcome:
     from keycrypt.keystore import create_keystore, open_keystore
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     fast = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
     with tempfile.TemporaryDirectory() as d:

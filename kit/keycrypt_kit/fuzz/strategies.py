@@ -31,7 +31,7 @@ from keycrypt.constants import (
     Status,
 )
 from keycrypt.wire import frames
-from keycrypt.wire import keystore as wk
+from keycrypt.wire import keyfile as wk
 
 u32 = st.integers(0, 0xFFFFFFFF)
 statuses = st.sampled_from([int(s) for s in Status])

@@ -12,7 +12,7 @@ from typing import Any
 
 from keycrypt.constants import ARGON2_MEMORY_KIB_RANGE, ARGON2_PARALLELISM_RANGE, ARGON2_TIME_COST_RANGE
 from keycrypt.keystore import encode_pubkey, seal_keystore
-from keycrypt.wire.keystore import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
+from keycrypt.wire.keyfile import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import derive
 from keycrypt_kit.vectorgen import material as M

@@ -27,7 +27,7 @@ from keycrypt.constants import (
 from keycrypt.errors import Reason
 from keycrypt.machines import actions as A
 from keycrypt.wire.frames import BODY_BOUNDS, MAX_FRAME_SIZE
-from keycrypt.wire.keystore import KEYSTORE_FILE_LEN
+from keycrypt.wire.keyfile import KEYSTORE_FILE_LEN
 from keycrypt_conformance.jsonio import _snake
 from keycrypt_vectors import SCHEMA_VERSION
 
