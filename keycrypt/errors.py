@@ -113,6 +113,18 @@ class PinError(KeyCryptError):
     """A PIN that breaks the length or character rules (not a wrong PIN)."""
 
 
+class UsageError(KeyCryptError):
+    """A command-line mistake the parser cannot see (the CLI exits 2)."""
+
+
+class Failure(KeyCryptError):
+    """A runtime failure with a message for the operator (the CLI exits 1)."""
+
+
+class PinFailure(KeyCryptError):
+    """A wrong PIN or a PIN locked out, as the CLI reports it (exit 3)."""
+
+
 class AuditError(KeyCryptError):
     """The audit log could not be opened or appended to, or its last record is corrupt."""
 

@@ -49,6 +49,7 @@ from keycrypt.crypto.kem import get_backend
 from keycrypt.daemon import kv
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
 from keycrypt.errors import ConfigError, Reason
+from keycrypt.exitcodes import EXIT_FAILURE, EXIT_LOCKDOWN, EXIT_LOCKDOWN_DRY_RUN, EXIT_OK
 from keycrypt.machines.actions import (
     Action,
     CancelTimer,
@@ -65,14 +66,8 @@ from keycrypt.machines.client import ClientConfig, ClientSession
 
 log = logging.getLogger("keycrypt.client")
 
-EXIT_STOPPED = 0
-"""Stopped by the operator (SIGTERM/SIGINT) before any lockdown."""
-EXIT_FAILURE = 1
-"""The daemon itself failed (a bug, or the ladder raised); systemd's FailureAction takes over."""
-EXIT_LOCKDOWN = 4
-"""The lockdown ladder ran (the host should be going down)."""
-EXIT_LOCKDOWN_DRY_RUN = 5
-"""The lockdown fired in dry-run mode: recorded, the host was left alone."""
+EXIT_STOPPED = EXIT_OK
+"""Stopped by the operator (SIGTERM/SIGINT) before any lockdown (keycrypt.exitcodes has the others)."""
 
 
 @dataclass(frozen=True)
