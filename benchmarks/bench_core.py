@@ -73,7 +73,7 @@ def established(backend: str = "cryptography") -> tuple[ClientSession, KeypadSes
     kem = get_backend(backend)
     key = kem.from_seed(SEED)
     client = ClientSession(ClientConfig(key.ek, "bench", rekey_log2=24), kem=kem, random=constant_random)
-    keypad = KeypadSession(key, idle_timeout=1e12)
+    keypad = KeypadSession(key, random=constant_random, idle_timeout=1e12)
     (hello,) = [a.data for a in client.connected(0.0) if hasattr(a, "data")]
     (ack,) = [a.data for a in keypad.receive_data(hello, 0.0, ARMED) if hasattr(a, "data")]
     client.receive_data(ack, 0.0)
@@ -167,7 +167,7 @@ def hello_case(backend: str) -> Case:
     def run(n: int) -> float:
         total = 0.0
         for _ in range(n):
-            keypad = KeypadSession(key)
+            keypad = KeypadSession(key, random=constant_random)
             t = time.perf_counter()
             keypad.receive_data(hello, 0.0, ARMED)
             total += time.perf_counter() - t

@@ -31,6 +31,7 @@ from array import array
 from typing import Any
 
 from keycrypt.crypto.kem import get_backend
+from keycrypt.constants import PING_MIN_INTERVAL
 from keycrypt.machines.actions import CancelTimer, Close, Established, Lockdown, Retry, Send, SetTimer, StatusSeen
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.wire import fastpath
@@ -209,8 +210,9 @@ class Conn(asyncio.Protocol):
         self.waiting = False
         self.gen.on_pong(self, now - self.sent_at)
         if self.gen.saturate:
-            # after the current action list (its CancelTimer must not cancel the next PING's deadline)
-            self.gen.loop.call_soon(self.tick)
+            # as fast as the keypad's pace allows (spec §4: a PING sooner than ping_min_interval after the
+            # answer ends the session), with 20 % margin for the two processes' clocks
+            self.gen.loop.call_later(PING_MIN_INTERVAL * 1.2, self.tick)
 
     def lost(self, reason: str, now: float) -> None:
         if self.done:

@@ -197,10 +197,10 @@ def _check_answer(answer: dict[str, Any]) -> dict[str, Any]:
 def cmd_keypad_run(args: argparse.Namespace) -> int:
     from keycrypt.config import load_keypad_config
     from keycrypt.daemon import setup_logging
-    from keycrypt.daemon.keypad import KeypadSettings, run_keypad
+    from keycrypt.daemon.keypad import run_keypad, settings_from_config
 
     cfg = load_keypad_config(args.config)
-    settings = KeypadSettings.from_config(cfg)
+    settings = settings_from_config(cfg, allow_simulated=args.allow_simulated)
     setup_logging(args.log_level or cfg.log_level)
     pin: str | None = None
     if args.pin_fd is not None or cfg.unseal == "terminal":
@@ -214,8 +214,10 @@ def cmd_keypad_status(args: argparse.Namespace) -> int:
         print(json.dumps(answer, indent=1, sort_keys=True))
         return EXIT_OK
     print(f"state:       {answer['state']}")
-    if answer.get("window_until"):
-        print(f"re-arms in:  {max(0, answer['window_until'] - time.time()):.0f} s")
+    if answer.get("sensor"):
+        print(f"sensor:      {answer['sensor']}")
+    if answer.get("window_left") is not None:
+        print(f"re-arms in:  {answer['window_left']:.0f} s")
     print(f"listening:   {':'.join(map(str, answer.get('listen') or ['-']))}")
     print(f"fingerprint: {answer.get('fingerprint') or '(sealed)'}")
     pin = answer.get("pin", {})
@@ -280,10 +282,11 @@ def cmd_keypad_simple(cmd: str) -> Callable[[argparse.Namespace], int]:
 def cmd_client_run(args: argparse.Namespace) -> int:
     from keycrypt.config import load_client_config
     from keycrypt.daemon import setup_logging
-    from keycrypt.daemon.client import ClientSettings, run_client
+    from keycrypt.daemon.client import run_client
+    from keycrypt.daemon.client_settings import settings_from_config
 
     cfg = load_client_config(args.config)
-    settings = ClientSettings.from_config(cfg)
+    settings = settings_from_config(cfg)
     setup_logging(args.log_level or cfg.log_level)
     return asyncio.run(run_client(settings))
 
@@ -436,6 +439,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = ksub.add_parser("run", help="run the keypad daemon (unseals with the PIN first)")
     p.add_argument("--config", default=DEFAULT_KEYPAD_CONFIG)
     p.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
+    p.add_argument(
+        "--allow-simulated",
+        action="store_true",
+        help='accept driver = "simulated" for the sensor and PIN pad (tests and demos only)',
+    )
     _add_pin_fd(p)
     p.set_defaults(func=cmd_keypad_run)
 

@@ -33,6 +33,7 @@ from keycrypt.constants import (
     DEFAULT_PORT,
     DETECT_MULTIPLIER,
     HEARTBEAT_INTERVAL,
+    HEARTBEAT_INTERVAL_MIN,
     HELLO_TIMEOUT,
     KEYPAD_IDLE_TIMEOUT,
     MAINTENANCE_WINDOW,
@@ -222,9 +223,9 @@ _KEYPAD = Schema(
                     "window_max",
                     "duration",
                     MAINTENANCE_WINDOW_MAX,
-                    "Longest window a disarm may ask for.",
+                    "Longest window a disarm may ask for; at most the spec's maximum (8 h).",
                     lo=1,
-                    hi=7 * 86400,
+                    hi=MAINTENANCE_WINDOW_MAX,
                 ),
             ),
         ),
@@ -318,8 +319,9 @@ _CLIENT = Schema(
                     "heartbeat_interval",
                     "duration",
                     HEARTBEAT_INTERVAL,
-                    "Seconds between PINGs; each one is sent up to 25 % early (random jitter).",
-                    lo=0.01,
+                    "Seconds from an answer to the next PING; each wait is up to 25 % shorter (random "
+                    "jitter). At least the spec's heartbeat_interval_min, so the keypad's pace check holds.",
+                    lo=HEARTBEAT_INTERVAL_MIN,
                     hi=60,
                 ),
                 Opt(
@@ -757,8 +759,9 @@ def _passthrough_docs() -> dict[str, dict[str, dict[str, tuple[str, str]]]]:
                 "debounce_ms": (f"integer, 0..{C.SENSOR_DEBOUNCE_MAX_MS} ms", "Kernel debounce of the line; 0 turns it off."),
             },
             "simulated": {
-                "initially_breached": ("boolean", "Start breached. For demos and tests; no hardware is read."),
+                "initially_breached": ("boolean", "Start breached. For demos and tests (`keypad run --allow-simulated`); no hardware is read."),
             },
+            "none": {},
         },
         "pinpad": {
             "evdev": {

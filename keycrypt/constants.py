@@ -29,6 +29,7 @@ SS_SIZE: Final[int] = _s["shared_secret"]
 SEED_SIZE: Final[int] = _s["seed"]
 TAG_SIZE: Final[int] = _s["tag"]
 CHALLENGE_SIZE: Final[int] = _s["challenge"]
+KEYPAD_NONCE_SIZE: Final[int] = _s["keypad_nonce"]
 SALT_SIZE: Final[int] = _s["salt"]
 KEY_SIZE: Final[int] = _s["key"]
 PSK_SIZE: Final[int] = _s["psk"]
@@ -86,6 +87,8 @@ JITTER_FRACTION: Final[float] = _t["jitter_fraction"]
 DETECT_MULTIPLIER: Final[int] = _t["detect_multiplier"]
 KEYPAD_IDLE_TIMEOUT: Final[float] = _t["keypad_idle_timeout"]
 HELLO_TIMEOUT: Final[float] = _t["hello_timeout"]
+PING_MIN_INTERVAL: Final[float] = _t["ping_min_interval"]
+HEARTBEAT_INTERVAL_MIN: Final[float] = _t["heartbeat_interval_min"]
 BOOT_GRACE: Final[float] = _t["boot_grace"]
 MAINTENANCE_WINDOW: Final[float] = _t["maintenance_window"]
 MAINTENANCE_WINDOW_MAX: Final[float] = _t["maintenance_window_max"]
@@ -138,6 +141,15 @@ AUDIT_RECORD_MAX: Final[int] = _ld["audit_record_max"]
 def response_deadline(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DETECT_MULTIPLIER) -> float:
     """Seconds a client waits for an answer before it locks its host down."""
     return interval * multiplier
+
+
+def round_trip_tolerance(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DETECT_MULTIPLIER) -> float:
+    """The longest sustained round trip a healthy network may add without a false lockdown.
+
+    Under the exposure bound (spec §7, KCP-TM-1) the answer to the next PING, sent one interval after
+    the previous answer arrived, is due D after the previous PING's send: 2 x RTT + interval <= D.
+    """
+    return (response_deadline(interval, multiplier) - interval) / 2
 
 
 def pings_per_epoch(rekey_log2: int) -> int:

@@ -27,6 +27,7 @@ class Reason(StrEnum):
     IDLE_TIMEOUT = "idle_timeout"        # keypad: the client went quiet
     BREACH = "breach"                    # keypad: the breach sensor fired; all sessions dropped
     STOPPED = "stopped"                  # an orderly stop asked for by the operator
+    PACE_ERROR = "pace_error"            # keypad: a PING pipelined or sooner than the minimum interval
 
 
 class KeyCryptError(Exception):
@@ -45,6 +46,12 @@ class ProtocolError(KeyCryptError):
 
 class ParseError(ProtocolError):
     reason = Reason.PARSE_ERROR
+
+
+class PaceError(ProtocolError):
+    """Keypad: a PING before the previous one was answered, or sooner than the spec's minimum interval."""
+
+    reason = Reason.PACE_ERROR
 
 
 class MacFailure(ProtocolError):

@@ -91,6 +91,9 @@ def parse_table(raw: dict[str, Any]) -> Table:
             if state in terminal and (r["next"] != state or r["actions"]):
                 raise fail(f"terminal state {state} must absorb {event} with no action")
             rows[(state, event)] = Row(state, event, r["next"], tuple(r["actions"]), r.get("reason"), r.get("note"))
+    shown = raw.get("shown")
+    if shown is not None and (set(shown) != set(states) or not set(shown.values()) <= set(states)):
+        raise fail("'shown' must map every state to the state the device shows in it")
     return Table(name, raw.get("description", ""), raw["initial"], terminal, states, events, actions, rows, raw)
 
 

@@ -87,7 +87,7 @@ class Pair:
         self.key = self.kem.from_seed(keypad_seed)
         self.config = ClientConfig(ek, client_id, psk=psk, rekey_log2=rekey_log2)
         self.client = ClientSession(self.config, kem=self.kem, random=det_random(label))
-        self.keypad = KeypadSession(self.key, policy=ClientPolicy(psks=keypad_psks or {}))
+        self.keypad = KeypadSession(self.key, random=det_random(label + b"/keypad"), policy=ClientPolicy(psks=keypad_psks or {}))
         self.client.trace, self.keypad.trace = [], []
         self.now = 0.0
         self.status = int(Status.ARMED)

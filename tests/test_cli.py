@@ -241,7 +241,8 @@ def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
     ks = tmp_path / "keypad.key"
     ks.write_bytes(b"not a keystore at all")
     cfg = tmp_path / "keypad.toml"
-    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n[listen]\nhost = "127.0.0.1"\nport = 0\n')
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n[listen]\nhost = "127.0.0.1"\nport = 0\n'
+                   '[sensor]\ndriver = "none"\n')
     res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=(TEST_PIN,))
     assert res.returncode == 3 and str(ks) in _one_line_error(res) and "not a KeyCrypt keystore" in res.stderr
     assert ks.read_bytes() == b"not a keystore at all"
@@ -285,7 +286,8 @@ def test_keypad_run_with_wrong_pin_is_exit_3_and_counts(tmp_path):
     ks, _, _ = make_keystore(tmp_path)
     original = ks.read_bytes()
     cfg = tmp_path / "keypad.toml"
-    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n[listen]\nhost = "127.0.0.1"\nport = 0\n')
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n[listen]\nhost = "127.0.0.1"\nport = 0\n'
+                   '[sensor]\ndriver = "none"\n')
     res = cli_with_pins("keypad", "run", "--config", str(cfg), pins=("0000",))
     assert res.returncode == 3 and "wrong PIN" in _one_line_error(res)
     assert ks.read_bytes() == original
@@ -376,6 +378,7 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
     (tmp_path / "keypad.toml").write_text(
         f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "{sock}"\n'
         f'[listen]\nhost = "127.0.0.1"\nport = {port}\n[maintenance]\nwindow_default = "1s"\n'
+        '[sensor]\ndriver = "none"\n'
     )
     fired = tmp_path / "hook-fired"
     (tmp_path / "client.toml").write_text(
@@ -485,6 +488,7 @@ def test_sd_notify_ready_and_watchdog(tmp_path):
     (tmp_path / "keypad.toml").write_text(
         f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n'
         f'[listen]\nhost = "127.0.0.1"\nport = {port}\n'
+        '[sensor]\ndriver = "none"\n'
     )
     (tmp_path / "client.toml").write_text(
         f'client_id = "sd"\nheartbeat_interval = "100ms"\ndry_run = true\naudit_log = "audit.log"\nstatus_file = "s.json"\n'
@@ -537,6 +541,18 @@ def test_bad_sensor_section_is_exit_2_before_asking_the_pin(tmp_path):
     cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n[sensor]\ndriver = "gpio"\nline = -1\n')
     res = run_cli("keypad", "run", "--config", str(cfg), input="")
     assert res.returncode == 2 and "keypad.sensor.line" in _one_line_error(res)
-    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n[pinpad]\ndriver = "telepathy"\n')
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n[pinpad]\ndriver = "telepathy"\n[sensor]\ndriver = "none"\n')
     res = run_cli("keypad", "run", "--config", str(cfg), input="")
     assert res.returncode == 2 and "keypad.pinpad" in _one_line_error(res)
+
+
+def test_keypad_run_refuses_to_start_without_a_sensor(tmp_path):
+    """issue 11 item 9: no [sensor] table, or the simulated driver without the test/demo flag, is exit 2."""
+    make_keystore(tmp_path)
+    cfg = tmp_path / "keypad.toml"
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n')
+    res = run_cli("keypad", "run", "--config", str(cfg), input="")
+    assert res.returncode == 2 and "keypad.sensor" in _one_line_error(res) and 'driver = "none"' in res.stderr
+    cfg.write_text('keystore = "keypad.key"\nstate_dir = "state"\n[sensor]\ndriver = "simulated"\n')
+    res = run_cli("keypad", "run", "--config", str(cfg), input="")
+    assert res.returncode == 2 and "keypad.sensor.driver" in _one_line_error(res) and "--allow-simulated" in res.stderr

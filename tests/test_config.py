@@ -54,7 +54,7 @@ def test_defaults_filled_and_paths_resolved():
         ({**CLIENT_MIN, "keypads": []}, "client.keypads", "at least 1"),
         ({**CLIENT_MIN, "keypads": [{"host": "kp"}]}, "client.keypads[0].pubkey", "required"),
         ({**CLIENT_MIN, "hearbeat_interval": 1}, "client.hearbeat_interval", "unknown key"),
-        ({**CLIENT_MIN, "heartbeat_interval": 0}, "client.heartbeat_interval", "0.01..60"),
+        ({**CLIENT_MIN, "heartbeat_interval": 0}, "client.heartbeat_interval", "0.05..60"),
         ({**CLIENT_MIN, "heartbeat_interval": True}, "client.heartbeat_interval", "boolean"),
         ({**CLIENT_MIN, "boot_grace": "forever"}, "client.boot_grace", "duration"),
         ({**CLIENT_MIN, "policy": "some"}, "client.policy", "any, all"),

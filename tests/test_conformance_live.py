@@ -50,7 +50,7 @@ def _reference_keypad(d: Path, clients_toml: str = "") -> Iterator[tuple[int, st
     os.close(w)
     log = d / "keypad.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg),
+        proc = subprocess.Popen([sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--allow-simulated", "--config", str(cfg),
                                  "--pin-fd", str(r)], pass_fds=(r,), stdout=out, stderr=subprocess.STDOUT)
     os.close(r)
     try:
@@ -82,6 +82,7 @@ def test_reference_keypad_passes_keypad_mode(keypad: tuple[int, str], tmp_path: 
     assert statuses["keypad/hello-ack-disarmed"] == "pass"  # driven through the control socket
     assert statuses["keypad/breach-drop"] == "pass"
     assert statuses["keypad/normal"] == "pass" and statuses["keypad/ping-bad-tag"] == "pass"
+    assert statuses["keypad/replayed-session"] == "pass"  # the live nonce put in the vector's place
     assert statuses["keypad/hello-timeout"] == "pass"  # silence -> closed
     assert statuses["keypad/hello-ack-lockdown"] == "pass"  # LOCKDOWN through lockdown-all, re-armed by PIN
     assert statuses["keypad/status-changes"] == "pass"  # ARMED, DISARMED, ARMED, DISARMED, LOCKDOWN
@@ -188,3 +189,12 @@ def test_client_mode_catches_a_client_whose_hook_never_fires(tmp_path: Path) -> 
 
 def test_client_mode_rejects_an_unknown_placeholder() -> None:
     assert main(["client", "--cmd", "true {nope}", "-q", "-k", "client/normal"]) == 2
+
+
+def test_live_keypad_mode_keeps_the_spec_pace() -> None:
+    """The live keypad mode spells the minimum PING interval itself (it runs without the runtime's constants)."""
+    from keycrypt.constants import PING_MIN_INTERVAL
+
+    from keycrypt_conformance import live_keypad
+
+    assert live_keypad.PING_MIN_INTERVAL == PING_MIN_INTERVAL

@@ -427,10 +427,11 @@ def test_simulated_sensor_has_the_same_state_logic() -> None:
         s.trigger_breach()
         s.trigger_breach()  # still open: no second event
         s.restore()
-        assert s.fault is None  # the SensorHub property, not a method hiding it (it was always truthy)
+        assert s.fault is None
         s.inject_fault("sim: cable")
         s.inject_fault("sim: cable again")  # one fault at a time
-        assert s.breached() and s.fault == "sim: cable"
+        assert s.breached()
+        assert s.fault == "sim: cable"  # the property (a method hiding it was always truthy), not a method hiding it (always truthy)
         s.restore()
         assert s.fault is None
         await events.wait(4)

@@ -122,7 +122,7 @@ def test_keypad_runs_and_breaches_on_uvloop(tmp_path: Path) -> None:
 
 
 def test_shutdown_fallback_uses_the_descriptor() -> None:
-    from keycrypt.daemon.keypad import _shutdown_now
+    from keycrypt.daemon.keypad.daemon import _shutdown_now
 
     a, b = socket.socketpair()
     try:

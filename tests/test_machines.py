@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from keycrypt.constants import Status
+from keycrypt.constants import PING_MIN_INTERVAL, Status
 from keycrypt.crypto.kem import get_backend
 from keycrypt.errors import Reason
 from keycrypt.machines import actions as A
@@ -27,7 +27,7 @@ KEM = get_backend("cryptography")
 KEY = KEM.from_seed(SEED)
 EOF = b""  # an end-of-stream marker in a direction's queue (never a real frame)
 CORRUPTION_REASONS = {Reason.PARSE_ERROR, Reason.MAC_FAILURE, Reason.AUTH_ERROR}
-CLIENT_ACTIONS = (A.Send, A.Lockdown, A.SetTimer, A.CancelTimer, A.Established, A.StatusSeen, A.Rekeyed)
+CLIENT_ACTIONS = (A.Send, A.Lockdown, A.SetTimer, A.CancelTimer, A.Established, A.StatusSeen, A.Rekeyed, A.Retry)
 KEYPAD_ACTIONS = (A.Send, A.Close, A.SetTimer, A.Rekeyed, A.SessionOpened)
 
 
@@ -55,7 +55,7 @@ class BackToBack(RuleBasedStateMachine):
         self.now = 0.0
         self.status = ARMED
         self.client = ClientSession(ClientConfig(KEY.ek, "host-1", rekey_log2=4), kem=KEM, random=det_random(b"b2b"))
-        self.keypad = KeypadSession(KEY)
+        self.keypad = KeypadSession(KEY, random=det_random(b"b2b/keypad"))
         self.client.trace, self.keypad.trace = [], []
         self.c2k: list[Item] = []
         self.k2c: list[Item] = []
@@ -80,7 +80,9 @@ class BackToBack(RuleBasedStateMachine):
         # swallows the next frames: from then on the keypad's reaction to a damaged frame is not
         # the frame's own (the session still ends, by a parse error or the timeout).
         self.keypad_desynced = False
-        self.client.start(self.now, None)
+        # A finite boot grace: a refusal, close or silence before the first HELLO_ACK is retried (the model
+        # never reconnects), and the grace's end is then the client's connect_timeout.
+        self.on_client(self.client.start(self.now, 10.0))
         self.on_client(self.client.connected(self.now))
         self.on_keypad(self.keypad.start(self.now))
 
@@ -102,6 +104,10 @@ class BackToBack(RuleBasedStateMachine):
                 self.client_timer = None
             elif isinstance(a, A.SetTimer):
                 self.client_timer = a.at
+            elif isinstance(a, A.Retry):
+                # the client gave this connection up before the first HELLO_ACK: the keypad sees it close
+                assert self.client.keys is None, "a retry after the session was established"
+                self.c2k.append(Item(EOF))
             elif isinstance(a, A.CancelTimer):
                 self.client_timer = None
             elif isinstance(a, A.StatusSeen):
@@ -206,7 +212,7 @@ class BackToBack(RuleBasedStateMachine):
 
     # --- rules: the clean path --------------------------------------------------------------------
 
-    @rule(dt=st.floats(0.0, 0.5), beats=st.integers(1, 20))
+    @rule(dt=st.floats(PING_MIN_INTERVAL + 1e-6, 0.5), beats=st.integers(1, 20))
     def tick(self, dt: float, beats: int) -> None:
         for _ in range(beats):
             self.beat(dt)
@@ -492,19 +498,21 @@ class Device(RuleBasedStateMachine):
         return out
 
     @rule(result=st.sampled_from(["ok", "wrong", "wrong", "wrong", "duress"]), dt=st.floats(0.0, 20.0),
-          window=st.one_of(st.none(), st.floats(1.0, CFG.window_max)))  # fmt: skip
-    def pin(self, result: str, dt: float, window: float | None) -> None:
+          window=st.one_of(st.none(), st.floats(1.0, CFG.window_max)),
+          intent=st.sampled_from(["toggle", "arm", "disarm"]))  # fmt: skip
+    def pin(self, result: str, dt: float, window: float | None, intent: str) -> None:
         self.now += dt
         before = self.d.state
         allowed = self.now >= self.locked_until
         assert self.d.pin_allowed(self.now) == allowed
         self.d.trace = []
-        out = self.run(self.d.pin(result, self.now, window=window))  # type: ignore[arg-type]
+        out = self.run(self.d.pin(result, self.now, window=window, intent=intent))  # type: ignore[arg-type]
         if not allowed:
             assert self.d.trace == [(before, "pin_locked_out", before)]
             assert A.AttemptRejected(self.locked_until) in out
             return
-        row = DEVICE_TABLE.row(before, f"pin_{result}")
+        suffix = "" if intent == "toggle" or result == "wrong" else f"_{intent}"
+        row = DEVICE_TABLE.row(before, f"pin_{result}{suffix}")
         assert self.d.trace == [(before, row.event, row.next)]
         if "record_failure" in row.actions:
             if self.failures >= CFG.backoff_free_attempts + 1 and self.last_checked_wrong is not None:
@@ -519,10 +527,13 @@ class Device(RuleBasedStateMachine):
             self.failures, self.locked_until, self.last_checked_wrong = 0, 0.0, None
         assert (self.d.failures, self.d.locked_until) == (self.failures, self.locked_until)
         if result == "duress" and before != "SEALED":
-            # what the operator sees is what a correct PIN shows in this state
-            shown = [a.text for a in out if isinstance(a, A.Display)]
-            assert shown == [DEVICE_TABLE.row(before, "pin_ok").next.lower()]
+            # what the operator sees is what a correct PIN with the same intent shows in the shown state
+            looks = DEVICE_TABLE.raw["shown"][before]
+            would = DEVICE_TABLE.row(looks, f"pin_ok{suffix}").next
+            assert self.d.shown == DEVICE_TABLE.raw["shown"][would]
+            assert [a.text for a in out if isinstance(a, A.Display)] in ([], [self.d.shown.lower()])
             assert self.d.status == LOCKDOWN
+            assert self.d.shown_failures == 0  # the status shows the count a correct PIN would have left
 
     @rule(dt=st.floats(0.0, 4000.0))
     def advance(self, dt: float) -> None:
@@ -536,7 +547,11 @@ class Device(RuleBasedStateMachine):
     def breach(self) -> None:
         before = self.d.state
         out = self.run(self.d.breach(self.now))
-        if before in ("ARMED", "LOCKDOWN"):
+        if before == "DURESS_DISARMED":
+            # shown as DISARMED, where a breach is ignored; in truth every session is dropped and it is recorded
+            assert self.d.state == before and A.DropAll(Reason.BREACH) in out
+            assert A.Alarm(Reason.BREACH, silent=True) in out and not any(isinstance(a, A.Display) for a in out)
+        elif before in ("ARMED", "LOCKDOWN", "DURESS_ARMED"):
             assert self.d.state == "BREACHED" and A.DropAll(Reason.BREACH) in out
         else:
             assert not any(isinstance(a, A.DropAll) for a in out)
@@ -566,9 +581,21 @@ class Device(RuleBasedStateMachine):
 
     @invariant()
     def window_only_while_disarmed(self) -> None:
-        if self.d.state == "DISARMED":
-            assert self.d.window_until is not None
+        # the status answer reports window_until as it is: it must be None outside DISARMED
+        assert (self.d.shown == "DISARMED") == (self.d.window_until is not None)
 
 
 Device.TestCase.settings = settings(max_examples=examples(150), stateful_step_count=40, deadline=None)
 TestDevice = pytest.mark.slow(Device.TestCase)  # a long stateful run
+
+
+def test_an_early_window_timer_is_armed_again_not_dropped() -> None:
+    """issue 11 item 1: a timer that fires before the window's end must not leave the keypad DISARMED forever."""
+    d = KeypadDevice(CFG)
+    d.pin("ok", 100.0)
+    d.pin("ok", 100.0, window=10.0)
+    assert d.state == "DISARMED" and d.window_until == 110.0
+    assert d.window_expired(109.999) == [A.WindowOpened(110.0)]
+    assert d.state == "DISARMED"
+    d.window_expired(110.0)
+    assert d.state == "ARMED" and d.window_until is None

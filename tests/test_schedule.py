@@ -89,18 +89,21 @@ b16 = st.binary(min_size=16, max_size=16)
 
 
 @settings(max_examples=50)
-@given(ss=b32, salt=b16, psk=st.one_of(st.none(), b32), ek=st.binary(min_size=1184, max_size=1184), hello=st.binary(min_size=10, max_size=1300))
-def test_handshake_formulas(ss: bytes, salt: bytes, psk: bytes | None, ek: bytes, hello: bytes) -> None:
-    th = hashlib.sha256(LABEL_TRANSCRIPT + ek + hello).digest()
+@given(ss=b32, salt=b16, psk=st.one_of(st.none(), b32), ek=st.binary(min_size=1184, max_size=1184), hello=st.binary(min_size=10, max_size=1300), nonce=b32)
+def test_handshake_formulas(ss: bytes, salt: bytes, psk: bytes | None, ek: bytes, hello: bytes, nonce: bytes) -> None:
+    th = hashlib.sha256(LABEL_TRANSCRIPT + ek + hello + nonce).digest()
     prk = ref_extract(salt, ss + (psk or b""))
     k0 = ref_expand(prk, LABEL_SESSION + th)
-    hs = schedule.handshake(ss, ek, hello, salt, psk)
+    hs = schedule.handshake(ss, ek, hello, salt, psk, nonce)
     assert (hs.ss, hs.th, hs.prk, hs.k0) == (ss, th, prk, k0)
-    assert schedule.transcript_hash(ek, hello) == th
+    assert schedule.transcript_hash(ek, hello, nonce) == th
     assert schedule.session_prk(ss, salt, psk) == prk
     assert schedule.initial_key(prk, th) == k0
     if psk is not None:  # the psk changes everything after prk
-        assert schedule.handshake(ss, ek, hello, salt, None).k0 != k0
+        assert schedule.handshake(ss, ek, hello, salt, None, nonce).k0 != k0
+    # the keypad's nonce changes TH and so K_0: a replayed HELLO answered again gets other keys
+    other = bytes([nonce[0] ^ 1]) + nonce[1:]
+    assert schedule.handshake(ss, ek, hello, salt, psk, other).k0 != k0
 
 
 @settings(max_examples=50)
@@ -163,7 +166,8 @@ def test_both_sides_derive_the_recomputed_keys(psk: bytes | None) -> None:
     assert hello is not None and c.handshake is not None and k.handshake is not None
     assert bool(hello[6] & FLAG_PSK) == (psk is not None)
     ek = pair.kem.from_seed(SEED).ek
-    th = hashlib.sha256(LABEL_TRANSCRIPT + ek + hello).digest()
+    assert len(k.nonce) == 32
+    th = hashlib.sha256(LABEL_TRANSCRIPT + ek + hello + k.nonce).digest()
     prk = ref_extract(hello[-16:], c.handshake.ss + (psk or b""))
     k0 = ref_expand(prk, LABEL_SESSION + th)
     for hs in (c.handshake, k.handshake):

@@ -16,7 +16,9 @@ from keycrypt.machines.actions import (
     Established,
     Lockdown,
     Rekeyed,
+    Retry,
     SessionOpened,
+    SetTimer,
     StatusSeen,
 )
 from keycrypt.machines.client import ClientSession
@@ -320,16 +322,17 @@ def test_client_psk_keypad_without(backend: str) -> None:
     p = Pair(backend, psk=PSK)
     hello = p.connect()
     closed(p.to_keypad(hello), p.keypad, Reason.AUTH_ERROR)
-    locked(p.client.eof(p.now), p.client, Reason.EOF)  # the keypad hung up without a word
+    # the keypad hung up without a word: before the first HELLO_ACK that is retried within the boot grace
+    assert any(isinstance(a, Retry) for a in p.client.eof(p.now)) and p.client.state == "CONNECTING"
 
 
 def test_keypad_psk_client_without(backend: str) -> None:
     p = Pair(backend, keypad_psks={"host-1": PSK})
     hello = p.connect()
     closed(p.to_keypad(hello), p.keypad, Reason.AUTH_ERROR)
-    # nobody answers: the client's deadline runs out
+    # nobody answers: the HELLO's deadline runs out and, inside the boot grace, the client retries
     p.now += response_deadline()
-    locked(p.client.timer(p.now), p.client, Reason.DEADLINE)
+    assert any(isinstance(a, Retry) for a in p.client.timer(p.now)) and p.client.state == "CONNECTING"
 
 
 def test_wrong_psk(backend: str) -> None:
@@ -358,15 +361,38 @@ def test_keypad_with_another_key(backend: str) -> None:
 
 
 def test_late_pong(backend: str) -> None:
+    """A PONG is late once D has passed since the send of the last frame whose answer was verified
+    (here the HELLO), not since its own PING: the exposure bound, KCP-TM-1."""
     p = established(backend)
+    bound = p.client._deadline_at
+    assert bound is not None and bound > p.now
     p.now += 0.5
     (ping,) = sends(p.client.tick(p.now))
     (pong,) = sends(p.to_keypad(ping))
     on_time = fork(p)
-    on_time.now += response_deadline() - 1e-6
+    on_time.now = bound - 1e-6
     assert ending(on_time.to_client(pong)) is None
-    p.now += response_deadline()
+    p.now = bound
     locked(p.to_client(pong), p.client, Reason.DEADLINE)
+
+
+def test_exposure_bound_after_a_verified_pong(backend: str) -> None:
+    """After a verified PONG the deadline stays armed at that PING's send time + D: IDLE is never
+    without a deadline, and a PING sent later does not push it back."""
+    p = established(backend)
+    p.now += 0.5
+    sent_at = p.now
+    (ping,) = sends(p.client.tick(p.now))
+    (pong,) = sends(p.to_keypad(ping))
+    p.now += 0.4  # a slow answer
+    acts = p.to_client(pong)
+    assert SetTimer(sent_at + response_deadline()) in acts and p.client.state == "IDLE"
+    quiet = fork(p)  # no tick at all: the deadline still fires in IDLE
+    locked(quiet.client.timer(sent_at + response_deadline()), quiet.client, Reason.DEADLINE)
+    p.now += 0.5
+    out = p.client.tick(p.now)  # the next PING moves nothing
+    assert not any(isinstance(a, SetTimer) for a in out)
+    locked(p.client.timer(sent_at + response_deadline()), p.client, Reason.DEADLINE)
 
 
 def test_deadline_timer(backend: str) -> None:
@@ -378,10 +404,37 @@ def test_deadline_timer(backend: str) -> None:
 
 
 def test_no_hello_ack(backend: str) -> None:
+    """Before the first HELLO_ACK no answer is retried while the boot grace runs; at its end: connect_timeout
+    naming the last error (issue 11 item 6)."""
     p = Pair(backend)
+    p.client.start(p.now, 5.0)
     p.connect()
     p.now += response_deadline()
-    locked(p.client.tick(p.now), p.client, Reason.DEADLINE)  # any input after the deadline is the deadline
+    out = p.client.tick(p.now)  # any input after the HELLO's deadline is first that deadline: retry
+    assert any(isinstance(a, Retry) for a in out) and p.client.state == "CONNECTING"
+    assert SetTimer(5.0) in out  # the boot grace is the deadline again
+    p.connect()  # a second HELLO, on a new connection
+    p.now = 5.0
+    out = p.client.tick(p.now)
+    locked(out, p.client, Reason.CONNECT_TIMEOUT)
+    lk = next(a for a in out if isinstance(a, Lockdown))
+    assert "no HELLO_ACK within" in lk.detail
+
+
+def test_refused_then_reached_within_the_boot_grace(backend: str) -> None:
+    """A keypad that accepts and aborts (sealed, breached, full) is retried; a later HELLO_ACK establishes."""
+    p = Pair(backend)
+    p.client.start(p.now, 60.0)
+    p.connect()
+    p.now += 0.1
+    assert any(isinstance(a, Retry) for a in p.client.eof(p.now))
+    p.now += 0.2
+    assert any(isinstance(a, Retry) for a in p.client.connect_failed(p.now, "Connection refused"))
+    p.now += 0.4
+    hello = p.connect()
+    (ack,) = sends(p.to_keypad(hello))
+    p.to_client(ack)
+    assert p.client.state == "IDLE"
 
 
 def test_boot_grace() -> None:

@@ -33,7 +33,7 @@ MACHINES_DIR = Path(keycrypt.machines.__file__).parent
 # Crafted frames: well-formed, tags that mean nothing. Good enough wherever the row does not verify.
 CRAFTED = {
     "frame_hello": encode(Hello(0, 4, "intruder", bytes(1088), bytes(32), bytes(16))),
-    "frame_hello_ack": encode(HelloAck(0, bytes(32))),
+    "frame_hello_ack": encode(HelloAck(0, bytes(32), bytes(32))),
     "frame_ping": encode(Ping(0, bytes(32), bytes(32))),
     "frame_ping_final": encode(Ping(15, bytes(32), bytes(32))),
     "frame_pong": encode(Pong(0, 0, bytes(32))),
@@ -174,12 +174,12 @@ def check_outputs(row: Row, out: list[A.Action], reason: Reason | None, *, lead:
     implies = {
         "send_hello": A.Send, "send_ping": A.Send, "send_pong": A.Send, "send_rekey": A.Send,
         "send_hello_ack": A.Send, "send_rekey_ack": A.Rekeyed, "arm_deadline": A.SetTimer,
-        "arm_timeout": A.SetTimer, "cancel_deadline": A.CancelTimer, "retry": A.Retry,
+        "arm_timeout": A.SetTimer, "extend_deadline": A.SetTimer, "retry": A.Retry,
         "verify_hello_ack": A.Established, "verify_pong": A.StatusSeen, "verify_rekey_ack": A.Rekeyed,
         "accept_hello": A.SessionOpened, "status_changed": A.StatusChanged, "drop_all": A.DropAll,
         "refuse_clients": A.AcceptClients, "accept_clients": A.AcceptClients, "unseal": A.Unseal,
         "record_failure": A.PinStateChanged, "reject_attempt": A.AttemptRejected, "open_window": A.WindowOpened,
-        "cancel_window": A.WindowClosed, "recheck_sensor": A.RecheckSensor, "mask_duress": A.Display,
+        "cancel_window": A.WindowClosed, "recheck_sensor": A.RecheckSensor, "require_pin": A.PinRequired, "publish_status": A.StatusChanged, "silent_alarm": A.Alarm,
         "alarm": A.Alarm, "log_event": A.Logged,
     }  # fmt: skip
     for name in row.actions:
@@ -207,7 +207,7 @@ def client_in(state: str, event: str, status: int = Status.ARMED) -> tuple[Pair,
         return p, None
     if state == "LOCKED_DOWN":
         p.client.connected(p.now)
-        p.client.eof(p.now)
+        p.client.receive_data(GARBAGE, p.now)
         return p, None
     hello = p.connect()
     if state == "AWAIT_HELLO_ACK":
@@ -257,6 +257,10 @@ def drive_client(row: Row) -> tuple[ClientSession, Fired]:
         "stop": lambda: c.stop(now),
         "bad_frame": lambda: c.receive_data(GARBAGE, now),
     }
+    if s == "AWAIT_HELLO_ACK" and e in ("deadline", "no_answer"):
+        # the same timer: the boot grace over (deadline) or still running (no_answer: retry)
+        c._grace_at = now if e == "deadline" else None
+        return c, Fired(c.timer(now))
     if e in public:
         return c, Fired(public[e]())
     reachable = e.startswith("frame_") and not c.terminal and e != "lockdown_order"
@@ -342,6 +346,8 @@ def device_in(state: str) -> KeypadDevice:
         "DISARMED": [lambda: d.pin("ok", T0), lambda: d.pin("ok", T0)],
         "BREACHED": [lambda: d.pin("ok", T0), lambda: d.breach(T0)],
         "LOCKDOWN": [lambda: d.pin("ok", T0), lambda: d.lockdown_order(T0)],
+        "DURESS_ARMED": [lambda: d.pin("ok", T0), lambda: d.pin("duress", T0, intent="arm")],
+        "DURESS_DISARMED": [lambda: d.pin("ok", T0), lambda: d.pin("duress", T0)],
     }[state]
     for step in path:
         step()
@@ -360,7 +366,11 @@ def drive_device(row: Row) -> tuple[KeypadDevice, Fired]:
     fire = {
         "pin_ok": lambda: d.pin("ok", T0 + 1),
         "pin_wrong": lambda: d.pin("wrong", T0 + 1),
+        "pin_ok_arm": lambda: d.pin("ok", T0 + 1, intent="arm"),
+        "pin_ok_disarm": lambda: d.pin("ok", T0 + 1, intent="disarm"),
         "pin_duress": lambda: d.pin("duress", T0 + 1),
+        "pin_duress_arm": lambda: d.pin("duress", T0 + 1, intent="arm"),
+        "pin_duress_disarm": lambda: d.pin("duress", T0 + 1, intent="disarm"),
         "pin_locked_out": lambda: d.pin("ok", T0 + 1),
         "arm": lambda: d.arm(T0 + 1),
         "breach": lambda: d.breach(T0 + 1),
@@ -403,6 +413,7 @@ def test_most_rows_are_reached_through_public_inputs() -> None:
         {("client_session", s, "lockdown_order") for s in ("CONNECTING", "AWAIT_HELLO_ACK", "AWAIT_PONG", "LOCKED_DOWN", "CLOSED")}
         | {("client_session", s, "frame_pong_final") for s in ("CONNECTING", "AWAIT_HELLO_ACK", "IDLE", "AWAIT_REKEY_ACK")}
         | {("keypad_session", s, "frame_ping_final") for s in ("AWAIT_HELLO", "AWAIT_REKEY")}
+        | {("client_session", s, "no_answer") for s in load("client_session").states if s != "AWAIT_HELLO_ACK"}
         # frames after the end: receive_data no longer reads them
         | {("client_session", s, e) for s in ("LOCKED_DOWN", "CLOSED") for e in CRAFTED if e.startswith("frame_")}
         | {("keypad_session", "CLOSED", e) for e in CRAFTED if e.startswith("frame_") and e in load("keypad_session").events}

@@ -48,7 +48,7 @@ hellos = st.builds(
     salt=salt,
 )
 small_frames = st.one_of(
-    st.builds(HelloAck, status=status, tag=tag),
+    st.builds(HelloAck, status=status, nonce=st.binary(min_size=32, max_size=32), tag=tag),
     st.builds(Ping, counter=u32, challenge=challenge, tag=tag),
     st.builds(Pong, counter=u32, status=status, tag=tag),
     st.builds(Rekey, salt=salt, tag=tag),
@@ -63,7 +63,7 @@ def sample(ft: FrameType) -> frames.Frame:
     """One valid frame of each type, for the exhaustive (non-hypothesis) checks."""
     return {
         FrameType.HELLO: Hello(1, 4, "host-ä", bytes(range(256)) * 4 + bytes(64), b"c" * 32, b"s" * 16),
-        FrameType.HELLO_ACK: HelloAck(1, b"t" * 32),
+        FrameType.HELLO_ACK: HelloAck(1, b"n" * 32, b"t" * 32),
         FrameType.PING: Ping(7, b"c" * 32, b"t" * 32),
         FrameType.PONG: Pong(7, 2, b"t" * 32),
         FrameType.REKEY: Rekey(b"s" * 16, b"t" * 32),
@@ -114,7 +114,7 @@ def test_encode_refuses_what_decode_refuses() -> None:
         Hello(0, 4, "", bytes(CT_SIZE), bytes(32), bytes(16)),
         Hello(0, 4, "x" * 65, bytes(CT_SIZE), bytes(32), bytes(16)),
         Hello(0, 4, "x", bytes(CT_SIZE - 1), bytes(32), bytes(16)),
-        HelloAck(3, bytes(32)),
+        HelloAck(3, bytes(32), bytes(32)),
         Pong(0, 255, bytes(32)),
         Ping(2**32, bytes(32), bytes(32)),
         Ping(0, bytes(31), bytes(32)),

@@ -56,7 +56,7 @@ def frame_from_json(obj: Any, *, with_tag: bool = True) -> Frame:
                 continue
             raise LocalUsageError(f"{ft.name} frame lacks field {f.name!r}")
         value = obj[f.name]
-        if f.name in ("ct", "challenge", "salt", "tag"):
+        if f.name in ("ct", "challenge", "salt", "nonce", "tag"):
             value = unhex(value, f.name)
         kwargs[f.name] = value
     extra = set(obj) - {f.name for f in dataclasses.fields(cls)} - {"type"}

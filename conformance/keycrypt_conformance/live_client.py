@@ -136,7 +136,7 @@ class _Keypad:
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         loop = asyncio.get_running_loop()
-        s = KeypadSession(self.key, idle_timeout=60.0, hello_timeout=60.0)
+        s = KeypadSession(self.key, random=os.urandom, idle_timeout=60.0, hello_timeout=60.0)
         s.start(loop.time())
         try:
             while not s.terminal:

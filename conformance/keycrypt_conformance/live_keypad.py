@@ -1,10 +1,16 @@
 """Live keypad mode: the runner is the client against a running keypad.
 
-The keypad answers deterministically given its key, so each keypad
-transcript of ``vectors/sessions.json`` is replayed over TCP: the client's
-frames are sent byte for byte and every answer is compared byte for byte.
+The keypad answers deterministically given its key and its HELLO_ACK nonce
+(fresh randomness of the live keypad), so each keypad transcript of
+``vectors/sessions.json`` is replayed over TCP with the live nonce put in
+the vector's place: a reference keypad fed the vector's nonce checks which
+client tags the transcript means to be genuine, and a reference keypad fed
+the live nonce re-tags exactly those and computes the answers the live
+keypad must send, byte for byte.
 Where the transcript closes the session, the keypad must close the
-connection without sending a byte, within a timeout. A gap in the
+connection without sending a byte, within a timeout. A gap of at least the
+spec's minimum PING interval is kept (up to 0.1 s of it), so the keypad's pace
+check sees the transcript's pace. A gap in the
 transcript at least as long as the keypad's idle timeout (and a ``timer``
 step) is played as real silence, so idle and HELLO timeouts are checked
 too. With the reference keypad's control socket the runner also drives
@@ -129,6 +135,77 @@ def _expect_close(sock: socket.socket, deadline: float) -> str | None:
         return f"the keypad answered {chunk.hex()} where it must close without answering"
 
 
+_NONCE_AT = 7  # HELLO_ACK: the 6-byte header, status, then the keypad's nonce
+_NONCE_SIZE = 32
+_HEADER_SIZE, _TAG_SIZE = 6, 32
+_HELLO_ACK, _PING, _REKEY = 2, 3, 5
+PING_MIN_INTERVAL = 0.025  # spec/constants.toml [timing] ping_min_interval (checked by the tests)
+
+
+class _Translator:
+    """The vector's keypad (its nonce) beside a reference keypad holding the live keypad's nonce.
+
+    Before the live HELLO_ACK no key exists and bytes go out as they are. After it, every client
+    frame whose tag is genuine under the vector's keys is re-tagged under the live session's keys
+    (a forged or replayed tag stays as it is), and the live keypad's answers must equal what the
+    reference keypad with the live nonce answers.
+    """
+
+    def __init__(self, setup: dict[str, Any]) -> None:
+        # The reference keypad is the runtime's (the [reference] extra): the live nonce must be put in.
+        from keycrypt.crypto import schedule
+        from keycrypt.errors import ParseError
+        from keycrypt.machines.actions import Close, Send
+        from keycrypt.wire import frames
+
+        from keycrypt_conformance import reference, rng
+
+        self._schedule, self._parse_error, self._frames = schedule, ParseError, frames
+        self._close, self._send, self._reference, self._rng = Close, Send, reference, rng
+        self._setup = setup
+        self._vector = reference.make_keypad(setup, rng.ReplayRandom(bytes.fromhex(setup.get("random", ""))))
+        self._live: Any = None
+        self._history: list[dict[str, Any]] = []
+
+    def translate(self, data: bytes) -> bytes:
+        v, live = self._vector.keys, self._live.keys if self._live is not None else None
+        if v is None or live is None:
+            return data
+        out, pos = b"", 0
+        schedule = self._schedule
+        while pos + _HEADER_SIZE <= len(data):
+            try:
+                ft, length = self._frames.check_header(data[pos:])
+            except self._parse_error:
+                break
+            end = pos + _HEADER_SIZE + length
+            if end > len(data):
+                break
+            raw = data[pos:end]
+            if ft in (_PING, _REKEY) and schedule.verify(v.c2k, raw[-_TAG_SIZE:], raw[:-_TAG_SIZE]):
+                raw = raw[:-_TAG_SIZE] + schedule.mac(live.c2k, raw[:-_TAG_SIZE])
+            out, pos = out + raw, end
+        return out + data[pos:]
+
+    def answer(self, step: dict[str, Any], wire: bytes | None, got: bytes) -> tuple[bytes, bool]:
+        """(bytes the live keypad must send, whether it must close) for this step; ``got`` gives the live nonce."""
+        live_step = step if wire is None else {**step, "data": wire.hex()}
+        ref, Send, Close = self._reference, self._send, self._close
+        vector_out = ref._keypad_step(self._vector, step)
+        if self._live is None:
+            sent = b"".join(a.data for a in vector_out if isinstance(a, Send))
+            if len(sent) > _NONCE_AT and sent[3] == _HELLO_ACK and len(got) >= _NONCE_AT + _NONCE_SIZE:
+                nonce = got[_NONCE_AT : _NONCE_AT + _NONCE_SIZE]
+                self._live = ref.make_keypad(self._setup, self._rng.ReplayRandom(nonce))
+                for past in self._history:
+                    ref._keypad_step(self._live, past)
+            else:
+                self._history.append(live_step)
+                return sent, any(isinstance(a, Close) for a in vector_out)
+        out = ref._keypad_step(self._live, live_step)
+        return b"".join(a.data for a in out if isinstance(a, Send)), any(isinstance(a, Close) for a in out)
+
+
 def play_case(case: Case, target: Target, timeout: float) -> str | None:
     """Replay one transcript; None on pass, else the first mismatch."""
     try:
@@ -140,6 +217,7 @@ def play_case(case: Case, target: Target, timeout: float) -> str | None:
 
 def _play(case: Case, target: Target, timeout: float) -> str | None:
     steps, outs = case.input["steps"], case.output["steps"]
+    tr = _Translator(case.input["setup"])
     status = 0
     with socket.create_connection((target.host, target.port), timeout=timeout) as sock:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -151,6 +229,7 @@ def _play(case: Case, target: Target, timeout: float) -> str | None:
             gap = step.get("now", prev_now) - prev_now
             prev_now = step.get("now", prev_now)
             if step["input"] == "start":
+                tr.answer(step, None, b"")
                 continue
             if step["input"] == "timer" or (step["input"] == "data" and gap >= target.idle_timeout):
                 # silence: the keypad must close on its own, before any more data
@@ -163,22 +242,28 @@ def _play(case: Case, target: Target, timeout: float) -> str | None:
             if step["input"] == "data" and step.get("status", 0) != status:
                 target.set_status(step["status"], status)
                 status = step["status"]
+            wire: bytes | None = None
             if step["input"] == "drop":
                 target.breach()
             elif step["input"] == "eof":
                 sock.shutdown(socket.SHUT_WR)
             elif step["input"] == "data":
+                if PING_MIN_INTERVAL <= gap:  # keep the transcript's pace (a PING sooner than it is ended)
+                    time.sleep(min(gap, 0.1))
+                wire = tr.translate(bytes.fromhex(step["data"]))
                 try:
-                    sock.sendall(bytes.fromhex(step["data"]))
+                    sock.sendall(wire)
                 except ConnectionError as exc:
                     return None if closes else f"step {i}: send failed: {exc}"
             else:
                 return f"step {i}: unknown transcript input {step['input']!r}"
             deadline = time.monotonic() + timeout
-            if expected:
-                got = _recv_exact(sock, len(expected), deadline)
-                if got != expected:
-                    return f"step {i}: expected {expected.hex()}, got {got.hex() or 'nothing (closed or silent)'}"
+            got = _recv_exact(sock, len(expected), deadline) if expected else b""
+            want, must_close = tr.answer(step, wire, got)
+            if must_close != closes or len(want) != len(expected):  # pragma: no cover - a runner bug, not the keypad's
+                return f"step {i}: the live-nonce reference disagrees with the vector's outcome"
+            if got != want:
+                return f"step {i}: expected {want.hex()}, got {got.hex() or 'nothing (closed or silent)'}"
             if closes:
                 err = _expect_close(sock, deadline)
                 return f"step {i}: {err}" if err else None

@@ -154,7 +154,37 @@ def psk_ignored(stack: contextlib.ExitStack) -> None:
 
 def transcript_without_ek(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(
-        schedule, "transcript_hash", lambda ek, hello: hashlib.sha256(LABEL_TRANSCRIPT + hello).digest()))
+        schedule, "transcript_hash", lambda ek, hello, nonce: hashlib.sha256(LABEL_TRANSCRIPT + hello + nonce).digest()))
+
+
+def transcript_without_keypad_nonce(stack: contextlib.ExitStack) -> None:
+    """The keypad's nonce is sent but left out of TH: a replayed HELLO gets the recorded session's keys."""
+    stack.enter_context(mock.patch.object(
+        schedule, "transcript_hash", lambda ek, hello, nonce: hashlib.sha256(LABEL_TRANSCRIPT + ek + hello).digest()))
+
+
+def locks_down_on_early_eof(stack: contextlib.ExitStack) -> None:
+    """A close before the first HELLO_ACK locks the host down at once (a sealed or full keypad then powers
+    off every booting host) instead of being retried within the boot grace."""
+    original = tables.load("client_session")
+    rows = dict(original.rows)
+    rows[("AWAIT_HELLO_ACK", "eof")] = tables.Row("AWAIT_HELLO_ACK", "eof", "LOCKED_DOWN", ("lockdown",), "eof", None)
+    broken = dataclasses.replace(original, rows=rows)
+    real_load = tables.load
+    stack.enter_context(mock.patch.object(client.ClientSession, "TABLE", broken))
+    stack.enter_context(mock.patch.object(tables, "load", lambda name: broken if name == "client_session"
+                                          else real_load(name)))
+
+
+def no_pacing(stack: contextlib.ExitStack) -> None:
+    """The keypad answers PINGs as fast as they come (pipelined, or sooner than the minimum interval)."""
+    original = keypad.KeypadSession.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self._ping_min_interval = 0.0  # BUG: no pace
+
+    stack.enter_context(mock.patch.object(keypad.KeypadSession, "__init__", init))
 
 
 def _drop_problem(stack: contextlib.ExitStack, field: str) -> None:
@@ -187,11 +217,11 @@ def keystore_ignores_bounds(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(wire_keyfile, "check_argon2_param", lambda name, value: None))
 
 
-def stale_timer_locks_down(stack: contextlib.ExitStack) -> None:
-    """The client's table says a stale timer in IDLE locks the host down (a false alarm)."""
+def idle_without_deadline(stack: contextlib.ExitStack) -> None:
+    """The client's table lets IDLE ignore its deadline (a verified PONG ended the exposure bound's clock)."""
     original = tables.load("client_session")
     rows = dict(original.rows)
-    rows[("IDLE", "deadline")] = tables.Row("IDLE", "deadline", "LOCKED_DOWN", ("lockdown",), "deadline", None)
+    rows[("IDLE", "deadline")] = tables.Row("IDLE", "deadline", "IDLE", (), None, None)
     broken = dataclasses.replace(original, rows=rows)
     real_load = tables.load
 
@@ -201,10 +231,13 @@ def stale_timer_locks_down(stack: contextlib.ExitStack) -> None:
 
 
 def duress_not_masked(stack: contextlib.ExitStack) -> None:
-    def mask(self: Any, step: Any) -> None:
-        step.out.append(device.Display(step.row.next.lower()))  # BUG: shows "lockdown" to whoever holds the PIN
+    def status_changed(self: Any, step: Any) -> None:
+        change = self._next_status(step)
+        # BUG: displays the wire status's name, not the table's shown state: "lockdown" after a duress PIN
+        shown = "lockdown" if change.status == 2 else self._SHOWN[step.row.next].lower()
+        step.out += [change, device.Display(shown)]
 
-    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_mask_duress", mask))
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_status_changed", status_changed))
 
 
 MUTANTS: dict[str, Mutant] = {
@@ -223,13 +256,19 @@ MUTANTS: dict[str, Mutant] = {
                                   wrong_status_in_mac, "mac:"),
     "psk_ignored": Mutant("the psk is left out of the key schedule", psk_ignored, "key_schedule:"),
     "transcript_without_ek": Mutant("TH hashes the HELLO without ek", transcript_without_ek, "key_schedule:"),
+    "transcript_without_keypad_nonce": Mutant("TH leaves out the keypad's HELLO_ACK nonce (whole sessions replay)",
+                                              transcript_without_keypad_nonce, "sessions:keypad/replayed-session"),
+    "locks_down_on_early_eof": Mutant("a close before the first HELLO_ACK locks down instead of a retry",
+                                      locks_down_on_early_eof, "sessions:client/refused-then-reached"),
+    "no_pacing": Mutant("the keypad answers pipelined PINGs and PINGs sooner than the minimum interval", no_pacing,
+                        "sessions:keypad/ping-"),
     "accepts_unknown_status": Mutant("status values other than 0, 1, 2 are accepted", accepts_unknown_status, "wire:"),
     "accepts_reserved_flags": Mutant("reserved HELLO flag bits are accepted", accepts_reserved_flags, "wire:"),
     "skips_modulus_check": Mutant("ek coefficients are not checked against q", skips_modulus_check, "kem:"),
     "keystore_ignores_bounds": Mutant("Argon2 costs in a keystore header are not bounded", keystore_ignores_bounds,
                                       "keystore:"),
-    "stale_timer_locks_down": Mutant("a stale timer in IDLE locks the host down", stale_timer_locks_down,
-                                     "state_machines:client_session/"),
+    "idle_without_deadline": Mutant("IDLE ignores its deadline: a host stays up past the exposure bound",
+                                    idle_without_deadline, "state_machines:client_session/"),
     "duress_not_masked": Mutant("the keypad's display reveals a duress PIN", duress_not_masked,
                                 "state_machines:keypad_device/"),
 }

@@ -17,6 +17,7 @@ from keycrypt import tables
 from keycrypt.constants import (
     FLAG_PSK,
     KEY_SIZE,
+    KEYPAD_NONCE_SIZE,
     PSK_SIZE,
     SALT_SIZE,
     SEED_SIZE,
@@ -128,7 +129,8 @@ def schedule_handshake(req: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(hello, frames.Hello):
         raise BadRequest("'hello' is not a HELLO frame")
     psk = _opt_b(req, "psk", PSK_SIZE)
-    hs = schedule.handshake(_b(req, "ss", SS_SIZE), _b(req, "ek"), hello_raw, hello.salt, psk)
+    nonce = _b(req, "keypad_nonce", KEYPAD_NONCE_SIZE)
+    hs = schedule.handshake(_b(req, "ss", SS_SIZE), _b(req, "ek"), hello_raw, hello.salt, psk, nonce)
     keys = schedule.EpochKeys.derive(0, hs.k0)
     return {"th": hx(hs.th), "prk": hx(hs.prk), "k0": hx(hs.k0), "c2k": hx(keys.c2k), "k2c": hx(keys.k2c)}
 
@@ -260,10 +262,11 @@ def make_client(setup: dict[str, Any], random: Callable[[int], bytes]) -> Client
     return ClientSession(cfg, kem=client_kem(), random=random)
 
 
-def make_keypad(setup: dict[str, Any]) -> KeypadSession:
+def make_keypad(setup: dict[str, Any], random: Callable[[int], bytes]) -> KeypadSession:
     key = keypad_kem().from_seed(_b(setup, "seed", SEED_SIZE))
     return KeypadSession(
         key,
+        random=random,
         policy=_policy(setup),
         idle_timeout=float(setup["idle_timeout"]),
         hello_timeout=float(setup["hello_timeout"]),
@@ -315,7 +318,7 @@ def _session(req: dict[str, Any], load: dict[str, Any] | None) -> dict[str, Any]
         s: Any = make_client(setup, rng.ReplayRandom(_b(setup, "random")))
         stepper: Any = _client_step
     elif role == "keypad":
-        s = make_keypad(setup)
+        s = make_keypad(setup, rng.ReplayRandom(_b(setup, "random")))
         stepper = _keypad_step
     else:
         raise BadRequest("role must be 'client' or 'keypad'")
@@ -361,7 +364,10 @@ def machine_run(req: dict[str, Any]) -> dict[str, Any]:
         kind, now = step.get("input"), _num(step)
         if kind == "pin":
             window = step.get("window")
-            actions = dev.pin(step["result"], now, window=None if window is None else float(window))
+            intent = step.get("intent", "toggle")
+            if intent not in ("toggle", "arm", "disarm"):
+                raise BadRequest(f"unknown PIN intent {intent!r}")
+            actions = dev.pin(step["result"], now, window=None if window is None else float(window), intent=intent)
         elif kind in ("arm", "breach", "window_expired", "lockdown_order"):
             actions = getattr(dev, kind)(now)
         else:
@@ -374,8 +380,8 @@ def machine_run(req: dict[str, Any]) -> dict[str, Any]:
 
 
 def accumulate_size(exchanges: int, rekey_log2: int) -> int:
-    """Random bytes the accumulated run draws: HELLO 80, each PING 32, each REKEY 16."""
-    return 80 + 32 * exchanges + 16 * (exchanges // pings_per_epoch(rekey_log2))
+    """Random bytes the accumulated run draws: HELLO 80, the keypad nonce 32, each PING 32, each REKEY 16."""
+    return 80 + KEYPAD_NONCE_SIZE + 32 * exchanges + 16 * (exchanges // pings_per_epoch(rekey_log2))
 
 
 def session_accumulate(req: dict[str, Any]) -> dict[str, Any]:
@@ -390,10 +396,11 @@ def session_accumulate(req: dict[str, Any]) -> dict[str, Any]:
     ss, ct = client_kem().encapsulate(ek, rnd(32))
     challenge, salt = rnd(32), rnd(16)
     hello = frames.encode(frames.Hello(FLAG_PSK if psk else 0, log2, req["client_id"], ct, challenge, salt))
-    hs = schedule.handshake(ss, ek, hello, salt, psk)
+    nonce = rnd(KEYPAD_NONCE_SIZE)
+    hs = schedule.handshake(ss, ek, hello, salt, psk, nonce)
     keys = schedule.EpochKeys.derive(0, hs.k0)
     h = hashlib.sha256(hello)
-    ack = frames.encode_prefix(frames.HelloAck(0))
+    ack = frames.encode_prefix(frames.HelloAck(0, nonce))
     h.update(ack + schedule.mac(keys.k2c, ack, hs.th))
     per_epoch, counter, mac = pings_per_epoch(log2), 0, schedule.mac
     rekey_prefix, rekey_ack_prefix = frames.encode_prefix(frames.Rekey(bytes(SALT_SIZE))), frames.encode_prefix(frames.RekeyAck())

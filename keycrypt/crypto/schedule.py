@@ -1,12 +1,15 @@
 """The KCP/1 key schedule (HKDF-SHA-256, RFC 5869) and frame tags (HMAC-SHA-256).
 
-    TH    = SHA-256("KC1 transcript" || ek || HELLO frame)
+    TH    = SHA-256("KC1 transcript" || ek || HELLO frame || keypad nonce)
     prk   = HKDF-Extract(salt = hello.salt, IKM = ss || psk)
     K_0   = HKDF-Expand(prk, "KC1 session" || TH, 32)
     k_c2k = HKDF-Expand(K_e, "KC1 c2k", 32)
     k_k2c = HKDF-Expand(K_e, "KC1 k2c", 32)
     K_e+1 = HKDF-Expand(HKDF-Extract(salt = rekey.salt, IKM = K_e), "KC1 rekey" || u32(e+1), 32)
 
+The keypad nonce (sent in HELLO_ACK) makes every session's keys fresh on the
+keypad's side too: a replayed HELLO yields keys the recorded PINGs do not
+match, and a session is bound to the keypad instance that answered it.
 Direction-separated keys stop reflection; deriving K_e+1 one-way from K_e
 (and dropping K_e) gives forward secrecy across epochs.
 """
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 
 from keycrypt.constants import (
     KEY_SIZE,
+    KEYPAD_NONCE_SIZE,
     LABEL_C2K,
     LABEL_K2C,
     LABEL_REKEY,
@@ -52,8 +56,10 @@ def hkdf_expand(prk: bytes, info: bytes, length: int = KEY_SIZE) -> bytes:
     return out[:length]
 
 
-def transcript_hash(ek: bytes, hello_frame: bytes) -> bytes:
-    return hashlib.sha256(LABEL_TRANSCRIPT + ek + hello_frame).digest()
+def transcript_hash(ek: bytes, hello_frame: bytes, keypad_nonce: bytes) -> bytes:
+    if len(keypad_nonce) != KEYPAD_NONCE_SIZE:
+        raise LocalUsageError(f"keypad nonce must be {KEYPAD_NONCE_SIZE} bytes")
+    return hashlib.sha256(LABEL_TRANSCRIPT + ek + hello_frame + keypad_nonce).digest()
 
 
 def session_prk(ss: bytes, hello_salt: bytes, psk: bytes | None) -> bytes:
@@ -112,7 +118,9 @@ class Handshake:
     k0: bytes = field(repr=False)
 
 
-def handshake(ss: bytes, ek: bytes, hello_frame: bytes, hello_salt: bytes, psk: bytes | None) -> Handshake:
-    th = transcript_hash(ek, hello_frame)
+def handshake(
+    ss: bytes, ek: bytes, hello_frame: bytes, hello_salt: bytes, psk: bytes | None, keypad_nonce: bytes
+) -> Handshake:
+    th = transcript_hash(ek, hello_frame, keypad_nonce)
     prk = session_prk(ss, hello_salt, psk)
     return Handshake(ss, th, prk, initial_key(prk, th))

@@ -4,8 +4,8 @@ One :class:`ClientSession` per configured keypad, each driven by a
 :class:`KeypadLink` (an asyncio Protocol). The machine decides everything;
 this module carries out its actions: ``Send`` -> write, ``SetTimer`` ->
 ``loop.call_at``, ``Retry`` -> reconnect after a short, doubling pause (the
-boot grace keeps running), ``Established`` -> start the jittered heartbeat,
-``Lockdown`` -> the lockdown ladder.
+boot grace keeps running), a session in IDLE -> the jittered heartbeat timer
+(whose expiry is the machine's ``tick``), ``Lockdown`` -> the lockdown ladder.
 
 The ladder runs exactly once, on the first ``Lockdown`` that the policy says
 counts (``any``: the first lost keypad; ``all``: the last one; a LOCKDOWN
@@ -101,36 +101,6 @@ class ClientSettings:
     def deadline(self) -> float:
         return self.heartbeat_interval * self.detect_multiplier
 
-    @classmethod
-    def from_config(cls, v: Any) -> ClientSettings:
-        """Build from validated config values; reads the key files (KeystoreError / ConfigError)."""
-        from keycrypt.config import read_psk_file
-        from keycrypt.keystore import read_pubkey
-
-        kem = get_backend(v.kem_backend)
-        targets = [KeypadTarget(k.host, k.port, read_pubkey(k.pubkey, kem=kem)) for k in v.keypads]
-        psk = None
-        if v.psk_file is not None:
-            try:
-                psk = read_psk_file(v.psk_file)
-            except ConfigError as exc:
-                raise ConfigError(str(exc), key="client.psk_file") from None
-        return cls(
-            client_id=v.client_id,
-            keypads=targets,
-            psk=psk,
-            heartbeat_interval=v.heartbeat_interval,
-            detect_multiplier=v.detect_multiplier,
-            rekey_log2=v.rekey_log2,
-            boot_grace=v.boot_grace,
-            kem_backend=v.kem_backend,
-            policy=v.policy,
-            audit_log=v.audit_log,
-            status_file=v.status_file,
-            dry_run=v.dry_run,
-            lockdown=dict(v.lockdown),
-        )
-
 
 class KeypadLink(asyncio.Protocol):
     """One keypad: connects, feeds the session machine, carries out its actions."""
@@ -188,9 +158,10 @@ class KeypadLink(asyncio.Protocol):
                     CONNECT_TIMEOUT,
                 )
             except (OSError, asyncio.TimeoutError) as exc:
-                log.debug("%s", kv(event="connect_failed", keypad=self.target.name, error=getattr(exc, "strerror", None) or exc))
+                error = str(getattr(exc, "strerror", None) or exc or type(exc).__name__)
+                log.debug("%s", kv(event="connect_failed", keypad=self.target.name, error=error))
                 if not self.session.terminal:
-                    self._apply(self.session.connect_failed(self._loop.time()))
+                    self._apply(self.session.connect_failed(self._loop.time(), error))
 
         self._connect_task = asyncio.create_task(attempt())
 
@@ -218,6 +189,8 @@ class KeypadLink(asyncio.Protocol):
         return False
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self.transport is None:  # a connection the machine already gave up (Retry) or a torn-down link
+            return
         self.transport = None
         if not self.session.terminal:
             self._apply(self.session.eof(self._loop.time()))
@@ -240,8 +213,6 @@ class KeypadLink(asyncio.Protocol):
         if self.session.terminal:
             return
         self._apply(self.session.tick(self._loop.time()))
-        if not self.session.terminal:
-            self._schedule_tick()
 
     # --- actions -----------------------------------------------------------------------
 
@@ -259,6 +230,10 @@ class KeypadLink(asyncio.Protocol):
                     self._timer.cancel()
                     self._timer = None
             elif isinstance(a, Retry):
+                # Before the first HELLO_ACK a refusal, a close or no answer is retried within the boot grace.
+                dropped, self.transport = self.transport, None
+                if dropped is not None:
+                    dropped.abort()
                 delay, self._retry_delay = self._retry_delay, min(self._retry_delay * 2, CONNECT_RETRY_MAX)
                 self._connect_soon(delay)
             elif isinstance(a, Established):
@@ -268,8 +243,6 @@ class KeypadLink(asyncio.Protocol):
                     "%s", kv(event="established", keypad=self.target.name, status=_status_name(a.status))
                 )
                 self.daemon.on_established(self)
-                if self._tick is None:
-                    self._schedule_tick()
             elif isinstance(a, StatusSeen):
                 self.last_pong = self._loop.time()
                 if a.status != self.status:
@@ -286,6 +259,11 @@ class KeypadLink(asyncio.Protocol):
                 self.daemon.on_lost(self, a.reason, a.detail)
             elif isinstance(a, Close):
                 self._teardown()
+        # The heartbeat timer runs while the session is IDLE, from the moment the answer arrived: the
+        # next PING then has the whole deadline left by the exposure bound (spec §7) minus one interval,
+        # however late the answer came. A PING is never sent before the previous one was answered.
+        if self.session.state == "IDLE" and self._tick is None:
+            self._schedule_tick()
 
     def describe(self, now: float) -> dict[str, Any]:
         return {

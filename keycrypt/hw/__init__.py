@@ -26,7 +26,17 @@ from typing import Any, Callable, Mapping
 
 from keycrypt.constants import PIN_MAX_LENGTH, PIN_MIN_LENGTH, PINPAD_ENTRY_TIMEOUT, SENSOR_DEBOUNCE_MAX_MS, SENSOR_DEBOUNCE_MS
 from keycrypt.errors import ConfigError
-from keycrypt.hw.base import INTENTS, SENSOR_KINDS, PinBuffer, PinEntry, PinPad, Sensor, SensorEvent, SensorHub
+from keycrypt.hw.base import (
+    INTENTS,
+    SENSOR_KINDS,
+    PinBuffer,
+    PinDisplay,
+    PinEntry,
+    PinPad,
+    Sensor,
+    SensorEvent,
+    SensorHub,
+)
 from keycrypt.hw.evdev_pinpad import DEFAULT_ARM_KEYS, DEFAULT_DISARM_KEYS, RESERVED_KEYS, EvdevPinPad
 from keycrypt.hw.gpio import BIASES, GpioSensor
 from keycrypt.hw.simulated import SimulatedPinPad, SimulatedSensor
@@ -37,6 +47,7 @@ __all__ = [
     "EvdevPinPad",
     "GpioSensor",
     "PinBuffer",
+    "PinDisplay",
     "PinEntry",
     "PinPad",
     "Sensor",
@@ -62,6 +73,7 @@ SENSOR_DEFAULTS: dict[str, dict[str, Any]] = {
         "debounce_ms": SENSOR_DEBOUNCE_MS,
     },
     "simulated": {"initially_breached": False},
+    "none": {},
 }
 PINPAD_DEFAULTS: dict[str, dict[str, Any]] = {
     "evdev": {
@@ -77,9 +89,15 @@ _ENTRY_TIMEOUT_MAX = 3600.0
 _KEY_NAME = re.compile(r"KEY_[A-Z0-9_]+")
 
 
-def make_sensor(cfg: Mapping[str, Any], *, where: str = "sensor") -> GpioSensor | SimulatedSensor:
-    """The sensor a ``[sensor]`` table describes (not started: ``await sensor.start()``)."""
+def make_sensor(cfg: Mapping[str, Any], *, where: str = "sensor") -> GpioSensor | SimulatedSensor | None:
+    """The sensor a ``[sensor]`` table describes (not started: ``await sensor.start()``).
+
+    ``driver = "none"`` is the operator's explicit choice to run without a breach
+    sensor: None, and the keypad says so loudly (status, log).
+    """
     driver, opts = _driver(cfg, SENSOR_DEFAULTS, where)
+    if driver == "none":
+        return None
     if driver == "simulated":
         return SimulatedSensor(initially_breached=_bool(opts, "initially_breached", where))
     chip = opts["chip"]

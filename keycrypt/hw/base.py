@@ -107,6 +107,14 @@ class PinPad(Protocol):
         """Release the device; ``entries()`` ends."""
 
 
+@runtime_checkable
+class PinDisplay(Protocol):
+    """A PIN pad that can show the keypad's state (``armed``, ``wrong PIN``, …); optional."""
+
+    def display(self, text: str) -> None:
+        """Show ``text`` (a real pad may light LEDs instead); must not block."""
+
+
 # --------------------------------------------------------------------------- shared sensor logic
 
 _END = object()

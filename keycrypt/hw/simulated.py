@@ -17,7 +17,11 @@ log = logging.getLogger("keycrypt.hw")
 
 
 class SimulatedSensor(SensorHub):
-    """A door you open and close from code: :meth:`trigger_breach`, :meth:`restore`, :meth:`inject_fault`."""
+    """A door you open and close from code: :meth:`trigger_breach`, :meth:`restore`, :meth:`inject_fault`.
+
+    The fault is injected by ``inject_fault``, not by a ``fault()`` method: that name would hide
+    :attr:`SensorHub.fault`, the current fault's detail, and make it a bound method (always truthy).
+    """
 
     name = "simulated sensor"
 
@@ -41,7 +45,6 @@ class SimulatedSensor(SensorHub):
         self._set(False, detail)
 
     def inject_fault(self, detail: str = "simulated: driver fault") -> None:
-        """The driver stops reading the line (``fault`` reports it until the next reading)."""
         self._set_fault(detail)
 
     async def close(self) -> None:

@@ -131,6 +131,13 @@ class AttemptRejected:
 
 
 @dataclass(frozen=True, slots=True)
+class PinRequired:
+    """The request was refused: leaving the (shown) ``state`` needs the PIN."""
+
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
 class RecheckSensor:
     pass
 
@@ -144,7 +151,10 @@ class Display:
 
 @dataclass(frozen=True, slots=True)
 class Alarm:
+    """Signal a breach; ``silent``: record it (log, audit) with no sign at the keypad (duress)."""
+
     reason: Reason
+    silent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,5 +166,5 @@ class Logged:
 Action = (
     Send | Lockdown | Close | SetTimer | CancelTimer | Retry | Established | StatusSeen | Rekeyed | SessionOpened
     | StatusChanged | DropAll | AcceptClients | Unseal | WindowOpened | WindowClosed | PinStateChanged
-    | AttemptRejected | RecheckSensor | Display | Alarm | Logged
+    | AttemptRejected | PinRequired | RecheckSensor | Display | Alarm | Logged
 )

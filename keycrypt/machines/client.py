@@ -90,9 +90,13 @@ class ClientSession(TableMachine):
         self._kem = kem
         self._random = random
         self._reader = FrameReader()
+        self._sent_at = 0.0  # send time of the frame in flight (HELLO, PING or REKEY)
+        self._grace_at: float | None = None  # end of the boot grace (None: wait forever)
+        self._last_error = ""  # why the last attempt before the first HELLO_ACK failed (connect_timeout detail)
         self._last = pings_per_epoch(config.rekey_log2) - 1
         self.handshake: Handshake | None = None  # intermediate values, for vectors and tests
         self.hello_frame: bytes | None = None
+        self._hello_secret: tuple[bytes, bytes] | None = None  # (ss, salt) until HELLO_ACK
         self.keys: EpochKeys | None = None
         self._pending: EpochKeys | None = None
         self._rekey_salt = b""
@@ -106,13 +110,15 @@ class ClientSession(TableMachine):
         """Arm the boot grace (None: wait for the keypad forever)."""
         if boot_grace is None:
             return []
-        self._deadline_at = now + boot_grace
+        self._grace_at = self._deadline_at = now + boot_grace
         return [SetTimer(self._deadline_at)]
 
     def connected(self, now: float) -> list[Action]:
         return self._timely("connected", now)
 
-    def connect_failed(self, now: float) -> list[Action]:
+    def connect_failed(self, now: float, error: str = "") -> list[Action]:
+        """A connection attempt failed; ``error`` (refused, unreachable, timed out) ends up in a connect_timeout."""
+        self._last_error = error or "connection attempt failed"
         return self._timely("connect_failed", now)
 
     def tick(self, now: float) -> list[Action]:
@@ -120,7 +126,7 @@ class ClientSession(TableMachine):
 
     def timer(self, now: float) -> list[Action]:
         """The timer set by the last SetTimer fired."""
-        return self._fire("deadline", now)
+        return self._fire(self._deadline_event(now), now)
 
     def eof(self, now: float) -> list[Action]:
         return self._timely("eof", now)
@@ -130,7 +136,7 @@ class ClientSession(TableMachine):
 
     def receive_data(self, data: bytes, now: float) -> list[Action]:
         if self._overdue(now):
-            return self._fire("deadline", now)
+            return self._fire(self._deadline_event(now), now)
         try:
             raws = self._reader.feed(data)
         except ParseError as exc:
@@ -155,8 +161,15 @@ class ClientSession(TableMachine):
     def _timely(self, event: str, now: float) -> list[Action]:
         """Any input at or past the deadline is first a missed deadline (a late answer)."""
         if self._overdue(now):
-            return self._fire("deadline", now)
+            return self._fire(self._deadline_event(now), now)
         return self._fire(event, now)
+
+    def _deadline_event(self, now: float) -> str:
+        """Before the first HELLO_ACK, an unanswered HELLO is retried while the boot grace runs (no_answer)."""
+        hello_in_flight = self.hello_frame is not None and self.keys is None and not self.terminal
+        if hello_in_flight and (self._grace_at is None or now < self._grace_at):
+            return "no_answer"
+        return "deadline"
 
     def _event_for(self, frame: Frame) -> str:
         if isinstance(frame, Pong):
@@ -184,27 +197,46 @@ class ClientSession(TableMachine):
         hello = Hello(FLAG_PSK if cfg.psk else 0, cfg.rekey_log2, cfg.client_id, ct, challenge, salt)
         raw = encode(hello)
         self.hello_frame = raw
-        self.handshake = handshake(ss, cfg.ek, raw, salt, cfg.psk)
-        self.keys = EpochKeys.derive(0, self.handshake.k0)
+        self._hello_secret = (ss, salt)  # the keys wait for the keypad's nonce (HELLO_ACK)
+        self.handshake = None
+        self.keys = None
         self.counter = 0
+        self._sent_at = step.now
         step.out.append(Send(raw))
 
     def _act_arm_deadline(self, step: Step) -> None:
-        self._deadline_at = step.now + self.config.response_deadline
+        at = step.now + self.config.response_deadline
+        self._deadline_at = at if self._grace_at is None else min(at, self._grace_at)
         step.out.append(SetTimer(self._deadline_at))
 
-    def _act_cancel_deadline(self, step: Step) -> None:
-        self._deadline_at = None
-        step.out.append(CancelTimer())
+    def _act_extend_deadline(self, step: Step) -> None:
+        # The exposure bound (KCP-TM-1): up at most D after the send of the last frame whose answer was
+        # verified. The deadline never goes away while the session is up, and never moves later than that.
+        self._deadline_at = self._sent_at + self.config.response_deadline
+        step.out.append(SetTimer(self._deadline_at))
 
     def _act_retry(self, step: Step) -> None:
+        if step.event == "eof":
+            self._last_error = "the keypad closed the connection before HELLO_ACK"
+        elif step.event == "no_answer":
+            self._last_error = f"no HELLO_ACK within {self.config.response_deadline} s"
+        self._reader = FrameReader()  # the next connection starts a new byte stream
+        self.hello_frame = self._hello_secret = None
+        self._deadline_at = self._grace_at
+        step.out.append(SetTimer(self._grace_at) if self._grace_at is not None else CancelTimer())
         step.out.append(Retry())
 
     def _act_verify_hello_ack(self, step: Step) -> None:
         frame: HelloAck = step.frame
-        assert self.handshake is not None
-        if not verify(self._require_keys().k2c, frame.tag, step.raw[: -len(frame.tag)], self.handshake.th):
+        assert self.hello_frame is not None and self._hello_secret is not None
+        ss, salt = self._hello_secret
+        # The keypad's nonce enters TH and K_0: the tag checked here, and every PONG after it, are fresh
+        # on the keypad's side too, and the first verified PING confirms the nonce to the keypad.
+        hs = handshake(ss, self.config.ek, self.hello_frame, salt, self.config.psk, frame.nonce)
+        keys = EpochKeys.derive(0, hs.k0)
+        if not verify(keys.k2c, frame.tag, step.raw[: -len(frame.tag)], hs.th):
             raise MacFailure("HELLO_ACK tag does not verify: the keypad does not hold the pinned key", field="tag")
+        self.handshake, self.keys, self._hello_secret = hs, keys, None
         step.out.append(Established(frame.status))
         self._report_status(step, frame.status)
 
@@ -213,6 +245,7 @@ class ClientSession(TableMachine):
         challenge = self._random(CHALLENGE_SIZE)
         prefix = fastpath.ping_prefix(self.counter, challenge)
         self._outstanding = (self.counter, challenge)
+        self._sent_at = step.now
         step.out.append(Send(prefix + mac(keys.c2k, prefix)))
 
     def _act_verify_pong(self, step: Step) -> None:
@@ -235,6 +268,7 @@ class ClientSession(TableMachine):
         self._rekey_salt = self._random(SALT_SIZE)
         prefix = encode_prefix(Rekey(self._rekey_salt))
         self._pending = keys.next(self._rekey_salt)
+        self._sent_at = step.now
         step.out.append(Send(prefix + mac(keys.c2k, prefix)))
 
     def _act_verify_rekey_ack(self, step: Step) -> None:
@@ -248,12 +282,17 @@ class ClientSession(TableMachine):
 
     def _forget(self) -> None:
         self.keys = self._pending = None
+        self._hello_secret = None
         self._deadline_at = None
         self._outstanding = None
 
     def _act_lockdown(self, step: Step) -> None:
         self._forget()
-        step.out.append(Lockdown(step.reason(), step.detail()))
+        reason = step.reason()
+        detail = step.detail()
+        if reason == Reason.CONNECT_TIMEOUT and self._last_error:
+            detail = f"the boot grace ended; last error: {self._last_error}"
+        step.out.append(Lockdown(reason, detail))
 
     def _act_close(self, step: Step) -> None:
         self._forget()

@@ -1,9 +1,17 @@
 """The keypad as a device (PIN, sensor, maintenance window, duress), driven by ``keypad_device.json``.
 
 Sans-IO like the sessions: the daemon checks a PIN (opening the keystore, or
-comparing against the duress verifier) and reports only the result here;
-``now`` is wall-clock seconds, because the wrong-PIN backoff must survive a
-restart and is persisted through :class:`PinStateChanged`.
+comparing against the duress verifier) and reports only the result here.
+``now`` is monotonic seconds (spec §9): a wall-clock step must neither stretch
+a maintenance window nor shorten or lengthen a lock-out. The lock-out that
+survives a restart is read back through :func:`restored_lockout`: the persisted counter
+earns its full lock-out again from the restart, whatever the wall clock says.
+
+The table owns every device decision the daemon used to take: the intent of
+a PIN entry (``arm``/``disarm``/none) selects the event, what the keypad shows
+is the table's ``shown`` column (a duress PIN leads to a ``DURESS_*`` state
+that answers LOCKDOWN but shows what a correct PIN would have), and a request
+the state refuses comes out as :class:`PinRequired`.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from keycrypt.machines.actions import (
     Display,
     DropAll,
     Logged,
+    PinRequired,
     PinStateChanged,
     RecheckSensor,
     StatusChanged,
@@ -39,6 +48,8 @@ from keycrypt.machines.engine import Step, TableMachine
 from keycrypt.tables import load
 
 PinResult = Literal["ok", "wrong", "duress"]
+PinIntent = Literal["toggle", "arm", "disarm"]
+INTENTS: tuple[str, ...] = ("toggle", "arm", "disarm")
 
 
 @dataclass(frozen=True)
@@ -58,9 +69,22 @@ def backoff_delay(failures: int, cfg: DeviceConfig = DeviceConfig()) -> float:
     return min(cfg.backoff_base * 2.0 ** min(over - 1, 64), cfg.backoff_max)
 
 
+def restored_lockout(failures: int, cfg: DeviceConfig = DeviceConfig()) -> float:
+    """Seconds of lock-out after a restart (spec §9): the full lock-out the persisted counter earns.
+
+    The wall clock may have been stepped while the keypad was down, so the
+    persisted wall-clock end is not trusted: a restart restarts the lock-out from
+    now. It never shortens it (a forward step cannot buy a free guess per
+    restart), and it is never longer than ``backoff_delay(failures)`` (a backward
+    step cannot refuse the correct PIN for a day).
+    """
+    return backoff_delay(failures, cfg)
+
+
 class KeypadDevice(TableMachine):
     TABLE = load("keypad_device")
     _STATUS: dict[str, str | None] = TABLE.raw["status"]
+    _SHOWN: dict[str, str] = TABLE.raw["shown"]
 
     def __init__(self, config: DeviceConfig | None = None, *, failures: int = 0, locked_until: float = 0.0) -> None:
         super().__init__()
@@ -68,8 +92,8 @@ class KeypadDevice(TableMachine):
         self.failures = failures
         self.locked_until = locked_until
         self.window_until: float | None = None
+        self.hidden_failures = 0  # under duress: the part of the counter the status does not show
         self._window_request: float | None = None
-        self._last_display = ""
 
     @property
     def status(self) -> int | None:
@@ -77,22 +101,41 @@ class KeypadDevice(TableMachine):
         name = self._STATUS[self.state]
         return None if name is None else int(Status[name])
 
+    @property
+    def shown(self) -> str:
+        """The state the keypad shows (display, status): a duress state shows what a correct PIN would."""
+        return self._SHOWN[self.state]
+
+    @property
+    def shown_failures(self) -> int:
+        """The wrong-PIN count the keypad shows: under duress, what a correct PIN would have left."""
+        return self.failures - self.hidden_failures
+
     def pin_allowed(self, now: float) -> bool:
         """Whether a PIN may be checked now (the daemon skips the costly check otherwise)."""
         return now >= self.locked_until
 
     # --- inputs --------------------------------------------------------------------
 
-    def pin(self, result: PinResult, now: float, *, window: float | None = None) -> list[Action]:
-        """A PIN was entered and checked; ``window`` asks for a maintenance window length."""
+    def pin(
+        self, result: PinResult, now: float, *, window: float | None = None, intent: PinIntent = "toggle"
+    ) -> list[Action]:
+        """A PIN was entered and checked; ``window`` asks for a maintenance window length.
+
+        ``intent``: ``toggle`` (a bare PIN-pad entry), ``arm`` or ``disarm``; it
+        picks the event (``pin_ok_arm``...), a wrong PIN has none.
+        """
         if result not in ("ok", "wrong", "duress"):
             raise LocalUsageError(f"unknown PIN result {result!r}")
+        if intent not in INTENTS:
+            raise LocalUsageError(f"unknown PIN intent {intent!r}")
         if window is not None and not 0 < window <= self.config.window_max:
             raise LocalUsageError(f"maintenance window must be in (0, {self.config.window_max}] seconds")
         if not self.pin_allowed(now):
             return self._fire("pin_locked_out", now)
         self._window_request = window
-        return self._fire(f"pin_{result}", now)
+        event = f"pin_{result}" if intent == "toggle" or result == "wrong" else f"pin_{result}_{intent}"
+        return self._fire(event, now)
 
     def arm(self, now: float) -> list[Action]:
         return self._fire("arm", now)
@@ -101,9 +144,10 @@ class KeypadDevice(TableMachine):
         return self._fire("breach", now)
 
     def window_expired(self, now: float) -> list[Action]:
-        """The window timer fired; a stale timer (window extended since) is ignored."""
+        """The window timer fired; early (extended since, or a timer that ran ahead), it is armed again."""
         if self.window_until is not None and now < self.window_until:
-            return []
+            return [WindowOpened(self.window_until)]
+        self.window_until = None
         return self._fire("window_expired", now)
 
     def lockdown_order(self, now: float) -> list[Action]:
@@ -129,9 +173,10 @@ class KeypadDevice(TableMachine):
 
     def _act_status_changed(self, step: Step) -> None:
         change = self._next_status(step)
-        step.out.append(change)
-        if step.event != "pin_duress":  # under duress the display shows the masked state instead
-            step.out.append(Display(change.state.lower()))
+        step.out += [change, Display(self._SHOWN[step.row.next].lower())]
+
+    def _act_publish_status(self, step: Step) -> None:
+        step.out.append(self._next_status(step))
 
     def _act_record_failure(self, step: Step) -> None:
         self.failures += 1
@@ -139,7 +184,11 @@ class KeypadDevice(TableMachine):
         self.locked_until = step.now + delay if delay else self.locked_until
         step.out += [PinStateChanged(self.failures, self.locked_until), Display("wrong PIN")]
 
+    def _act_hide_failures(self, step: Step) -> None:
+        self.hidden_failures = self.failures
+
     def _act_reset_failures(self, step: Step) -> None:
+        self.hidden_failures = 0
         if self.failures or self.locked_until:
             self.failures, self.locked_until = 0, 0.0
             step.out.append(PinStateChanged(0, 0.0))
@@ -158,13 +207,14 @@ class KeypadDevice(TableMachine):
     def _act_recheck_sensor(self, step: Step) -> None:
         step.out.append(RecheckSensor())
 
-    def _act_mask_duress(self, step: Step) -> None:
-        # What the operator would have seen for a correct PIN in this state.
-        masked = self.TABLE.row(step.row.state, "pin_ok").next
-        step.out.append(Display(masked.lower()))
+    def _act_require_pin(self, step: Step) -> None:
+        step.out.append(PinRequired(self._SHOWN[step.row.state]))
 
     def _act_alarm(self, step: Step) -> None:
         step.out.append(Alarm(Reason.BREACH))
+
+    def _act_silent_alarm(self, step: Step) -> None:
+        step.out.append(Alarm(Reason.BREACH, silent=True))
 
     def _act_log_event(self, step: Step) -> None:
         step.out.append(Logged(step.event, step.row.state))

@@ -1,20 +1,40 @@
 """The keypad's side of one KCP/1 connection, sans-IO, driven by ``keypad_session.json``.
 
-The keypad needs no randomness at all: every value it sends follows from its
-key and the client's frames, which is why a live keypad's transcripts can be
-compared byte for byte with the vectors. The device's current status is
-passed in with the data it answers.
+The keypad's only randomness is its nonce, 32 bytes drawn from the
+``random(n)`` callable it is given (never generated here) when it accepts a
+HELLO and sent in HELLO_ACK: it enters TH and so every key of the session,
+which stops whole-session replays and binds a session to the keypad
+instance that answered it. Every other value it sends follows from its key,
+the nonce and the client's frames. The device's current status is passed in
+with the data it answers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Callable, Mapping
 
-from keycrypt.constants import FLAG_PSK, KEYPAD_IDLE_TIMEOUT, HELLO_TIMEOUT, FrameType, pings_per_epoch
+from keycrypt.constants import (
+    FLAG_PSK,
+    HELLO_TIMEOUT,
+    KEYPAD_IDLE_TIMEOUT,
+    KEYPAD_NONCE_SIZE,
+    PING_MIN_INTERVAL,
+    FrameType,
+    pings_per_epoch,
+)
 from keycrypt.crypto.kem import KemPrivateKey
 from keycrypt.crypto.schedule import EpochKeys, Handshake, handshake, mac, verify
-from keycrypt.errors import AuthError, CounterError, LocalUsageError, MacFailure, ParseError, ProtocolError, Reason
+from keycrypt.errors import (
+    AuthError,
+    CounterError,
+    LocalUsageError,
+    MacFailure,
+    PaceError,
+    ParseError,
+    ProtocolError,
+    Reason,
+)
 from keycrypt.machines.actions import Action, Close, Rekeyed, Send, SessionOpened, SetTimer
 from keycrypt.machines.engine import Step, TableMachine
 from keycrypt.tables import load
@@ -63,15 +83,21 @@ class KeypadSession(TableMachine):
         self,
         key: KemPrivateKey,
         *,
+        random: Callable[[int], bytes],
         policy: ClientPolicy | None = None,
         idle_timeout: float = KEYPAD_IDLE_TIMEOUT,
         hello_timeout: float = HELLO_TIMEOUT,
+        ping_min_interval: float = PING_MIN_INTERVAL,
     ) -> None:
         super().__init__()
         self._key = key
+        self._random = random
+        self.nonce = b""  # this session's keypad nonce (HELLO_ACK)
         self._policy = policy or ClientPolicy()
         self._idle_timeout = idle_timeout
         self._hello_timeout = hello_timeout
+        self._ping_min_interval = ping_min_interval
+        self._answered_at = 0.0  # when the keypad last answered (HELLO_ACK, PONG, REKEY_ACK): the pace's origin
         self._reader = FrameReader()
         self._status = 0
         self.client_id: str | None = None
@@ -144,7 +170,11 @@ class KeypadSession(TableMachine):
         hello: Hello = step.frame
         psk = self._policy.psk_for(hello)
         ss = self._key.decapsulate(hello.ct)  # implicit rejection: a bad ct yields keys the client cannot match
-        self.handshake = handshake(ss, self._key.ek, step.raw, hello.salt, psk)
+        nonce = self._random(KEYPAD_NONCE_SIZE)
+        if len(nonce) != KEYPAD_NONCE_SIZE:
+            raise LocalUsageError(f"the random source gave {len(nonce)} bytes for the {KEYPAD_NONCE_SIZE}-byte nonce")
+        self.nonce = nonce
+        self.handshake = handshake(ss, self._key.ek, step.raw, hello.salt, psk, nonce)
         self.keys = EpochKeys.derive(0, self.handshake.k0)
         self.client_id = hello.client_id
         self.rekey_log2 = hello.rekey_log2
@@ -154,8 +184,9 @@ class KeypadSession(TableMachine):
 
     def _act_send_hello_ack(self, step: Step) -> None:
         assert self.handshake is not None
-        prefix = encode_prefix(HelloAck(self._status))
+        prefix = encode_prefix(HelloAck(self._status, self.nonce))
         step.out.append(Send(prefix + mac(self._require_keys().k2c, prefix, self.handshake.th)))
+        self._answered_at = step.now
 
     def _act_verify_ping(self, step: Step) -> None:
         ping: Ping = step.frame
@@ -164,6 +195,13 @@ class KeypadSession(TableMachine):
             raise MacFailure(f"PING tag does not verify (epoch {keys.epoch})", field="tag")
         if ping.counter != self.expected:
             raise CounterError(f"PING counter {ping.counter}, expected {self.expected}", field="counter")
+        # After tag and counter (a replayed PING stays a counter_error). The protocol's pace (KCP-PACE-1): an honest client sends its next PING one jittered interval
+        # after it received the previous answer, never sooner. A PING in the same input as the one
+        # just answered (pipelined: the answer is not even sent yet) has a gap of 0.
+        if step.now - self._answered_at < self._ping_min_interval:
+            raise PaceError(
+                f"PING {step.now - self._answered_at:.3f} s after the previous answer "
+                f"(at least {self._ping_min_interval} s)", field="pace")
         self._challenge = ping.challenge
         self._ping_counter = ping.counter
 
@@ -171,6 +209,7 @@ class KeypadSession(TableMachine):
         prefix = fastpath.pong_prefix(self._ping_counter, self._status)
         step.out.append(Send(prefix + mac(self._require_keys().k2c, prefix, self._challenge)))
         self.expected = self._ping_counter + 1
+        self._answered_at = step.now
 
     def _act_verify_rekey(self, step: Step) -> None:
         rekey: Rekey = step.frame
@@ -186,6 +225,7 @@ class KeypadSession(TableMachine):
         prefix = encode_prefix(RekeyAck())
         step.out.append(Send(prefix + mac(keys.k2c, prefix, self._rekey_salt)))
         step.out.append(Rekeyed(keys.epoch))
+        self._answered_at = step.now
 
     def _act_arm_timeout(self, step: Step) -> None:
         self._deadline_at = step.now + self._idle_timeout

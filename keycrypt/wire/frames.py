@@ -24,6 +24,7 @@ from keycrypt.constants import (
     CT_SIZE,
     FLAGS_RESERVED,
     HEADER_SIZE,
+    KEYPAD_NONCE_SIZE,
     MAGIC,
     REKEY_LOG2_MAX,
     REKEY_LOG2_MIN,
@@ -54,6 +55,7 @@ BODIES: dict[FrameType, c.Struct] = {
     ),
     FrameType.HELLO_ACK: c.Struct(
         "status" / c.Int8ub * "keypad status: 0 ARMED, 1 DISARMED, 2 LOCKDOWN",
+        "nonce" / c.Bytes(KEYPAD_NONCE_SIZE) * "fresh keypad randomness, mixed into TH and so into every session key",
         "tag" / c.Bytes(TAG_SIZE) * "HMAC(k_k2c of epoch 0, frame-before-tag || TH)",
     ),
     FrameType.PING: c.Struct(
@@ -120,6 +122,7 @@ class Hello:
 @dataclass(frozen=True, slots=True)
 class HelloAck:
     status: int
+    nonce: bytes
     tag: bytes = field(default=b"", repr=False)
     type: ClassVar[FrameType] = FrameType.HELLO_ACK
 

@@ -90,7 +90,7 @@ class Pair:
             response_deadline=response_deadline(),
         )
         client = ClientSession(cfg, kem=KEM, random=DetRandom(label))
-        keypad = KeypadSession(key, policy=policy)
+        keypad = KeypadSession(key, random=DetRandom(f"{label}/keypad"), policy=policy)
         keypad.start(0.0)
         client.start(0.0, None)
         return cls(client, keypad, key)

@@ -86,3 +86,29 @@ def test_runner_prints_the_table_and_exits_1_on_a_fail(monkeypatch: pytest.Monke
     text = capsys.readouterr().out
     assert "FAIL" in text and "failed on purpose" in text
     assert logging.getLogger("keycrypt").level == level  # the runner restored it
+
+
+def test_power_keypad_nonce_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the keypad's nonce left out of TH (the key schedule before issue 11), whole sessions replay again."""
+    import hashlib
+
+    from keycrypt.constants import LABEL_TRANSCRIPT
+
+    ids = ["replay-whole-session", "clone-keypad-session-move", "net-replay-whole-session"]
+    failed = _fails_with(monkeypatch, "keycrypt.crypto.schedule.transcript_hash",
+                         lambda ek, hello, nonce: hashlib.sha256(LABEL_TRANSCRIPT + ek + hello).digest(), ids)
+    assert failed == ids
+
+
+def test_power_pace_removed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keypad without the pace check answers every pipelined PING again."""
+    from keycrypt.machines import keypad
+
+    original = keypad.KeypadSession.__init__
+
+    def init(self: keypad.KeypadSession, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        self._ping_min_interval = 0.0
+
+    assert _fails_with(monkeypatch, "keycrypt.machines.keypad.KeypadSession.__init__", init,
+                       ["net-pipelined-pings"]) == ["net-pipelined-pings"]

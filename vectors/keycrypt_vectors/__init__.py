@@ -29,7 +29,7 @@ BINARY_FILES: tuple[str, ...] = ("keypad_test_keystore.bin", "keypad_test_pubkey
 
 OUTCOMES: tuple[str, ...] = (
     "parse_error", "mac_failure", "counter_error", "state_error", "kem_error", "auth_error", "keystore_error",
-    "deadline", "eof", "connect_timeout", "lockdown_order", "idle_timeout", "breach", "stopped",
+    "deadline", "eof", "connect_timeout", "lockdown_order", "idle_timeout", "breach", "stopped", "pace_error",
 )
 """The outcome names the files use (``keycrypt.errors.Reason``; tests/test_vectors.py keeps the two equal)."""
 

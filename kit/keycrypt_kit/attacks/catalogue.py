@@ -71,4 +71,3 @@ def run_case(c: Case, *, full: bool = False) -> Result:
     except Exception as exc:  # noqa: BLE001 - the case failed; report, do not crash the suite
         out = Outcome(False, f"case raised {type(exc).__name__}: {exc}", {"traceback": traceback.format_exc()})
     return Result(c, out, time.monotonic() - t0)
-

@@ -23,11 +23,11 @@ from keycrypt.constants import (
     Status,
     response_deadline,
 )
-from keycrypt.crypto.schedule import mac
+from keycrypt.crypto.schedule import EpochKeys, handshake, mac
 from keycrypt.errors import Reason
 from keycrypt.machines.actions import Action, DropAll
 from keycrypt.machines.client import ClientConfig, ClientSession
-from keycrypt.machines.device import KeypadDevice, backoff_delay
+from keycrypt.machines.device import KeypadDevice, backoff_delay, restored_lockout
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 from keycrypt.wire import fastpath
 from keycrypt.wire.frames import Rekey, RekeyAck, encode, encode_prefix
@@ -207,7 +207,7 @@ def flip_hello() -> Outcome:
     bits += list(range(ct_at * 8, ct_at * 8 + 64))  # and the first 8 bytes of the ct
     refused = locked = 0
     for bit in bits:
-        k = KeypadSession(p.key)
+        k = KeypadSession(p.key, random=DetRandom("keypad"))
         k.start(0.0)
         c = copy_machine(p.client)
         acts = k.receive_data(flip(hello, bit), 0.1, 0)
@@ -427,7 +427,7 @@ def _raw_hello(client_id: bytes, flags: int = 0) -> bytes:
 @case("client-id-overlong", "sends a HELLO with a 65-byte client_id (and one with a length byte of 200)", "keypad closes: parse_error")
 def client_id_overlong() -> Outcome:
     for raw in (_raw_hello(b"a" * 65), _raw_hello(b"a" * 10)[:8] + b"\xc8" + _raw_hello(b"a" * 10)[9:]):
-        k = KeypadSession(keypad_key())
+        k = KeypadSession(keypad_key(), random=DetRandom("keypad"))
         k.start(0.0)
         out = keypad_closed(k, k.receive_data(raw, 0.1, 0), Reason.PARSE_ERROR)
         if not out.ok:
@@ -438,7 +438,7 @@ def client_id_overlong() -> Outcome:
 @case("client-id-invalid-utf8", "sends a HELLO whose client_id is not UTF-8 (\\xff\\xfe, an overlong NUL, a lone surrogate)", "keypad closes: parse_error")
 def client_id_utf8() -> Outcome:
     for cid in (b"\xff\xfe", b"\xc0\x80", b"\xed\xa0\x80"):
-        k = KeypadSession(keypad_key())
+        k = KeypadSession(keypad_key(), random=DetRandom("keypad"))
         k.start(0.0)
         out = keypad_closed(k, k.receive_data(_raw_hello(cid), 0.1, 0), Reason.PARSE_ERROR)
         if not out.ok:
@@ -463,9 +463,12 @@ def impersonate_wrong_psk() -> Outcome:
         return out
     # and the impostor's PINGs, keyed without the psk, are refused by the keypad
     p2 = Pair.make(client_id="db-1", psk=OTHER_PSK, policy=ClientPolicy(psks={"db-1": PSK}))
-    p2.to_keypad(p2.hello())
+    hello = p2.hello()
+    p2.to_keypad(hello)
+    ss, salt = p2.client._hello_secret  # type: ignore[misc]
+    impostor = EpochKeys.derive(0, handshake(ss, p2.key.ek, hello, salt, OTHER_PSK, p2.keypad.nonce).k0)
     prefix = fastpath.ping_prefix(0, bytes(32))
-    out2 = keypad_closed(p2, p2.to_keypad(prefix + mac(p2.client.keys.c2k, prefix)), Reason.MAC_FAILURE)
+    out2 = keypad_closed(p2, p2.to_keypad(prefix + mac(impostor.c2k, prefix)), Reason.MAC_FAILURE)
     return Outcome(out2.ok, f"{out.happened}; impostor's PING -> {out2.happened}")
 
 
@@ -599,13 +602,18 @@ def withheld_pong() -> Outcome:
     return client_locked(p, p.client.receive_data(pong, late), Reason.DEADLINE)
 
 
-@case("silent-keypad", "swallows every PONG (black hole)", "client's timer fires at the response deadline: deadline")
+@case("silent-keypad", "swallows every PONG (black hole)", "client's timer fires D after the send of the last "
+      "answered PING (the exposure bound): deadline")
 def silent_keypad() -> Outcome:
     p = established()
-    acts = p.client.tick(p.advance())
+    p.advance(0.5)
+    ping = p.ping()
+    sent_at = p.now
+    acts = p.to_client(p.keypad_answers(ping))  # the last PONG that gets through
     t = [a.at for a in acts if type(a).__name__ == "SetTimer"]
-    if not t or abs(t[0] - (p.now + response_deadline())) > 1e-9:
-        return Outcome(False, f"deadline timer not armed at send + {response_deadline()}: {acts!r}")
+    if not t or abs(t[0] - (sent_at + response_deadline())) > 1e-9:
+        return Outcome(False, f"deadline timer not armed at the PING's send + {response_deadline()}: {acts!r}")
+    p.client.tick(p.advance(0.5))  # swallowed
     return client_locked(p, p.client.timer(t[0]), Reason.DEADLINE)
 
 
@@ -641,8 +649,8 @@ def _brute_force(hours: float, restart_every: int) -> tuple[int, int]:
                 t = max(t + 0.5, dev.locked_until)  # wait exactly until allowed (the best strategy)
                 continue
             if restart_every and checked % restart_every == 0:
-                f, lu = load_pin_state(state)
-                dev = KeypadDevice(failures=f, locked_until=lu)
+                f, _ = load_pin_state(state)  # read back as the daemon does (spec §9)
+                dev = KeypadDevice(failures=f, locked_until=t + restored_lockout(f))
             t += 0.5
     return checked, rejected
 
@@ -678,12 +686,14 @@ def control_bytewise() -> Outcome:
     for _ in range(40):
         ping = p.ping()
         reply = b""
+        # 5 ms per byte: a round trip of 0.6 s, inside the exposure bound's tolerance (D - I) / 2 = 0.5 s
+        # plus the interval the ticks here do not wait
         for i in range(len(ping)):
-            out = sends(p.to_keypad(ping[i : i + 1]))
+            out = sends(p.keypad.receive_data(ping[i : i + 1], p.advance(0.005), p.status))
             reply += b"".join(out)
         acts: list[Action] = []
         for i in range(len(reply)):
-            acts += p.to_client(reply[i : i + 1])
+            acts += p.client.receive_data(reply[i : i + 1], p.advance(0.005))
         if lockdown_of(acts) or p.keypad.terminal:
             return Outcome(False, f"genuine session broke: {acts!r}")
         rk = sends(acts)

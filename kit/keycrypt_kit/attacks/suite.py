@@ -6,7 +6,7 @@ that the registry and the cases do not import each other.
 
 from __future__ import annotations
 
-from keycrypt_kit.attacks import machine_cases, net_cases  # noqa: F401 - registration by import
+from keycrypt_kit.attacks import device_cases, machine_cases, net_cases, review_cases  # noqa: F401 - registration by import
 from keycrypt_kit.attacks.catalogue import CASES, Case
 
 

@@ -23,8 +23,15 @@ replay     forward frame ``at - 1`` again instead of frame ``at``
 ========== ===================================================================
 
 KCP/1's promise under these faults: a delay whose round trip stays below the
-client's response deadline is survived (no false lockdown); every other
-fault ends in a lockdown within the deadline (plus scheduling slack).
+round-trip tolerance (D − interval) / 2 is survived (no false lockdown);
+every other fault ends in a lockdown within the deadline (plus scheduling
+slack). ``swallow_close`` hides the keypad's close from the client, as an
+attacker hiding a breach drop would.
+
+``python -m keycrypt_kit.faultproxy exposure`` measures the exposure bound: a
+proxy holds every PONG and swallows the keypad's close, the door is opened
+just after a PING has passed, and the time from the breach to the client's
+lockdown is reported (goal: at most the deadline + 50 ms).
 
 ``python -m keycrypt_kit.faultproxy trials --per-class 100`` runs that
 experiment against the reference daemons and prints the figures.
@@ -43,7 +50,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from keycrypt.constants import HEADER_SIZE
+from keycrypt.constants import HEADER_SIZE, round_trip_tolerance
 
 FAULTS = ("none", "delay", "drop", "stall", "reorder", "duplicate", "cut", "half_close", "tamper", "replay")
 CLASSES = (*FAULTS, "delay_over")
@@ -57,6 +64,7 @@ class Fault:
     at: int = 1  # index of the first affected frame in that direction (0 = HELLO / HELLO_ACK)
     delay: float = 0.0  # for delay; for reorder the release bound
     seed: int = 0
+    swallow_close: bool = False  # keep the client's side open when the keypad closes (an attacker hiding a drop)
 
     def __post_init__(self) -> None:
         if self.kind not in FAULTS:
@@ -89,6 +97,7 @@ class _Frames:
 class ProxyStats:
     connections: int = 0
     injected_at: list[float] = field(default_factory=list)  # loop time of each fault injection
+    seen: dict[str, list[float]] = field(default_factory=lambda: {"c2k": [], "k2c": []})  # loop time each frame was read
 
 
 class FaultProxy:
@@ -178,6 +187,7 @@ class FaultProxy:
                 if not data:
                     break
                 for fr in frames.feed(data):
+                    self.stats.seen[name].append(loop.time())
                     i, index = index, index + 1
                     hit = applies and i == f.at
                     lasting = applies and i >= f.at
@@ -236,6 +246,8 @@ class FaultProxy:
             with contextlib.suppress(BaseException):
                 await asyncio.wait_for(send_task, 5.0)
             with contextlib.suppress(Exception):
+                if f.swallow_close and name == "k2c":
+                    return  # the keypad closed; the client is not told (it must notice by its deadline)
                 if f.kind != "half_close" or not applies:
                     writer.transport.abort() if f.kind == "cut" else writer.close()
 
@@ -288,7 +300,7 @@ async def run_trial(
             await asyncio.sleep(max(0.0, observe - (loop.time() - (proxy.stats.injected_at or [loop.time()])[0])))
         lk = fleet.locked(client_id)
         injected = proxy.stats.injected_at[0] if proxy.stats.injected_at else None
-        if fault.kind in EXPECTED_SURVIVE and fault.delay * 2 < deadline:
+        if fault.kind in EXPECTED_SURVIVE and fault.delay * 2 < round_trip_tolerance(interval, multiplier):
             ok = lk is None and client_id in fleet.established
             return Trial(fault.kind, lk is None, lk[0] if lk else None, None, ok, "" if ok else f"false lockdown: {lk}")
         if lk is None:
@@ -304,8 +316,9 @@ async def run_trial(
 def _fault_for(kind: str, rng: random.Random, deadline: float, trial: int) -> Fault:
     at = rng.randint(1, 8)
     direction = "c2k" if trial % 2 else "k2c"  # alternate: the keypad's frames and the client's
-    if kind == "delay":  # each way at most deadline/3: the round trip stays under the deadline
-        return Fault("delay", "both", at, delay=deadline / 3.0 * rng.uniform(0.3, 1.0), seed=trial)
+    if kind == "delay":  # each way at most 40 % of the tolerance: the round trip stays under 80 % of it
+        tolerance = round_trip_tolerance(deadline / 3, 3)
+        return Fault("delay", "both", at, delay=0.4 * tolerance * rng.uniform(0.3, 1.0), seed=trial)
     if kind == "delay_over":
         return Fault("delay", direction, at, delay=1.5 * deadline, seed=trial)
     if kind == "reorder":
@@ -365,6 +378,63 @@ async def trials(
     return summary
 
 
+async def exposure(trials: int = 10, *, interval: float = 0.5, multiplier: int = 3, hold: float | None = None,
+                   settle: int = 3) -> dict[str, Any]:
+    """Breach-to-lockdown under a delaying proxy: the exposure bound (spec §7, KCP-TM-1), measured.
+
+    Per trial: a fresh client behind a proxy that holds every keypad frame for ``hold`` seconds
+    (default 80 % of the round-trip tolerance) and swallows the keypad's close; after ``settle``
+    answered PINGs the door is opened 5 ms after the next PING has passed the proxy (the keypad has
+    answered it, its PONG is still held). The client must lock down within the deadline of that
+    PING's send, so breach-to-lockdown stays at most the deadline.
+    """
+    from keycrypt_kit.rig import PIN, Fleet, keypad_rig, wait_for
+
+    deadline = interval * multiplier
+    hold = 0.8 * round_trip_tolerance(interval, multiplier) if hold is None else hold
+    figures: list[float] = []
+    notes: list[str] = []
+    loop = asyncio.get_running_loop()
+    async with keypad_rig() as (kd, ek, _, _):
+        assert kd.bound is not None
+        for i in range(trials):
+            proxy = FaultProxy(("127.0.0.1", kd.bound[1]), Fault("delay", "k2c", 1, delay=hold, swallow_close=True))
+            port = await proxy.start()
+            fleet = Fleet()
+            cid = f"exposure-{i}"
+            fleet.add(ek, port, cid, heartbeat_interval=interval, detect_multiplier=multiplier, boot_grace=5.0)
+            try:
+                if not await wait_for(lambda: fleet.heartbeats.get(cid, 0) >= settle, 10.0 + settle * 2 * deadline):
+                    notes.append(f"trial {i}: no {settle} heartbeats ({fleet.lockdowns})")
+                    continue
+                pings = len(proxy.stats.seen["c2k"])
+                await wait_for(lambda: len(proxy.stats.seen["c2k"]) > pings, 2 * deadline, step=0.001)
+                await asyncio.sleep(0.005)
+                breach_at = loop.time()
+                kd.breach("exposure-trial")
+                await wait_for(lambda: fleet.lockdowns, 4 * deadline + hold + 1.0, step=0.001)
+                lk = fleet.locked(cid)
+                if lk is None:
+                    notes.append(f"trial {i}: no lockdown within {4 * deadline + hold + 1.0:.1f} s")
+                else:
+                    figures.append(lk[1] - breach_at)
+                    if lk[0] != "deadline":
+                        notes.append(f"trial {i}: lockdown reason {lk[0]}")
+            finally:
+                await fleet.close()
+                await proxy.close()
+                await kd.enter_pin(PIN, "arm")
+    return {
+        "trials": trials, "interval": interval, "deadline": round(deadline, 6), "hold": round(hold, 3),
+        "lockdowns": len(figures),
+        "breach_to_lockdown_max": round(max(figures), 4) if figures else None,
+        "breach_to_lockdown_median": round(statistics.median(figures), 4) if figures else None,
+        "goal": round(deadline + 0.05, 3),
+        "within_goal": bool(figures) and len(figures) == trials and max(figures) <= deadline + 0.05,
+        "notes": notes,
+    }
+
+
 def _print(summary: dict[str, Any]) -> None:
     print(f"deadline {summary['deadline']}s (interval {summary['interval']}s), slack {summary['slack']}s")
     print(f"{'class':11} {'ok':>9}  {'latency med/max (s)':>20}  expected / outcomes")
@@ -385,6 +455,11 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--concurrency", type=int, default=16)
     t.add_argument("--seed", type=int, default=1)
     t.add_argument("--json")
+    e = sub.add_parser("exposure", help="measure breach-to-lockdown under a proxy that holds every PONG")
+    e.add_argument("--trials", type=int, default=10)
+    e.add_argument("--interval", type=float, default=0.5, help="heartbeat interval (deadline = 3x); default the spec's")
+    e.add_argument("--hold", type=float, default=None, help="seconds each keypad frame is held (default 80%% of the tolerance)")
+    e.add_argument("--json")
     p = sub.add_parser("proxy", help="run one proxy in front of a keypad")
     p.add_argument("--upstream", required=True, help="HOST:PORT of the keypad")
     p.add_argument("--fault", choices=FAULTS, default="none")
@@ -407,6 +482,23 @@ def main(argv: list[str] | None = None) -> int:
             with open(a.json, "w") as fh:
                 json.dump(summary, fh, indent=2)
         return 0 if summary["all_ok"] else 1
+    if a.cmd == "exposure":
+        if a.trials < 1:
+            ap.error("--trials must be at least 1")
+        from keycrypt_kit.rig import quiet
+
+        quiet()
+        res = asyncio.run(exposure(a.trials, interval=a.interval, hold=a.hold))
+        print(f"exposure: {res['lockdowns']}/{res['trials']} lockdowns, breach -> lockdown median "
+              f"{res['breach_to_lockdown_median']} s, max {res['breach_to_lockdown_max']} s "
+              f"(deadline {res['deadline']} s, PONGs held {res['hold']} s, goal <= {res['goal']} s): "
+              f"{'met' if res['within_goal'] else 'NOT met'}")
+        for n in res["notes"]:
+            print(f"  {n}")
+        if a.json:
+            with open(a.json, "w") as fh:
+                json.dump(res, fh, indent=2)
+        return 0 if res["within_goal"] else 1
     host, _, port = a.upstream.rpartition(":")
 
     async def serve() -> None:

@@ -52,7 +52,7 @@ hellos = st.builds(
     challenge=st.binary(min_size=CHALLENGE_SIZE, max_size=CHALLENGE_SIZE),
     salt=st.binary(min_size=SALT_SIZE, max_size=SALT_SIZE),
 )
-hello_acks = st.builds(frames.HelloAck, status=statuses, tag=tags)
+hello_acks = st.builds(frames.HelloAck, status=statuses, nonce=st.binary(min_size=32, max_size=32), tag=tags)
 pings = st.builds(frames.Ping, counter=u32, challenge=st.binary(min_size=CHALLENGE_SIZE, max_size=CHALLENGE_SIZE), tag=tags)
 pongs = st.builds(frames.Pong, counter=u32, status=statuses, tag=tags)
 rekeys = st.builds(frames.Rekey, salt=st.binary(min_size=SALT_SIZE, max_size=SALT_SIZE), tag=tags)

@@ -29,10 +29,11 @@ class Duo:
     def __init__(self, label: str, *, client: dict[str, Any] | None = None, keypad: dict[str, Any] | None = None,
                  load: dict[str, Any] | None = None) -> None:
         self.rand = RecordingRandom(f"{label}/random")
+        self.krand = RecordingRandom(f"{label}/keypad-random")  # the keypad's nonces
         self.cset = M.client_setup(**(client or {}))
         self.kset = M.keypad_setup(**(keypad or {}))
         self.client = reference.make_client(self.cset, self.rand)
-        self.keypad = reference.make_keypad(self.kset)
+        self.keypad = reference.make_keypad(self.kset, self.krand)
         self.load = load
         if load is not None:
             reference.load_state(self.client, load)
@@ -117,7 +118,7 @@ class Duo:
     def keypad_input(self, shared_setup: bool = False) -> dict[str, Any]:
         inp: dict[str, Any] = {"steps": self.ksteps}
         if not shared_setup:
-            inp = {"setup": self.kset, **inp}
+            inp = {"setup": {**self.kset, "random": hx(self.krand.consumed)}, **inp}
         if self.load is not None:
             inp["load"] = self.load
         return inp

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keycrypt.constants import CT_SIZE, EK_SIZE, FLAG_PSK, SEED_SIZE
+from keycrypt.constants import CT_SIZE, EK_SIZE, FLAG_PSK, KEYPAD_NONCE_SIZE, SEED_SIZE
 from keycrypt.crypto import schedule
 from keycrypt.crypto.kem import get_backend
 from keycrypt.wire import frames
@@ -135,14 +135,16 @@ SCHEDULE_NOTES = {
     "Normal": ("Functionality", "An ordinary handshake or rekey."),
     "Psk": ("Functionality", "The enrolled psk is appended to the shared secret in HKDF-Extract's IKM."),
     "TranscriptBinding": ("Functionality", "TH binds ek and every byte of HELLO (flags, rekey_log2, client_id)."),
+    "KeypadNonce": ("Functionality", "TH binds the keypad's HELLO_ACK nonce: the same HELLO answered twice gives "
+                    "other keys (no whole-session replay)."),
     "RekeyChain": ("Functionality", "Each epoch's key is derived from the previous one; the vectors form a chain."),
     "EpochEncoding": ("EdgeCase", "The new epoch number is a big-endian u32 in the rekey label."),
 }
 
 
-def handshakes() -> dict[str, tuple[bytes, bytes, bytes | None]]:
-    """name -> (ss, hello frame, psk) of the key schedule vectors."""
-    out: dict[str, tuple[bytes, bytes, bytes | None]] = {}
+def handshakes() -> dict[str, tuple[bytes, bytes, bytes | None, bytes]]:
+    """name -> (ss, hello frame, psk, keypad nonce) of the key schedule vectors."""
+    out: dict[str, tuple[bytes, bytes, bytes | None, bytes]] = {}
     for name, kw, psk in (
         ("default", {}, None),
         ("psk", {"client_id": M.PSK_CLIENT_ID, "psk": True}, M.PSK),
@@ -152,7 +154,11 @@ def handshakes() -> dict[str, tuple[bytes, bytes, bytes | None]]:
         ("psk-rekey-log2-4", {"client_id": M.PSK_CLIENT_ID, "psk": True, "rekey_log2": 4}, M.PSK),
     ):
         ss, raw, _ = make_hello(f"schedule/{name}", **kw)  # type: ignore[arg-type]
-        out[name] = (ss, raw, psk)
+        out[name] = (ss, raw, psk, derive(f"schedule/{name}/keypad-nonce", KEYPAD_NONCE_SIZE))
+    # The same HELLO answered by another keypad instance (or replayed): only the keypad's nonce differs,
+    # and with it TH, K_0 and both direction keys.
+    ss, raw, psk, _ = out["default"]
+    out["default-other-keypad-nonce"] = (ss, raw, psk, derive("schedule/default/other-keypad-nonce", KEYPAD_NONCE_SIZE))
     return out
 
 
@@ -162,10 +168,11 @@ def schedule_file() -> dict[str, Any]:
     g = f.group("schedule.handshake", "From ML-KEM's ss, ek and the HELLO frame (and psk): TH, prk, K_0, k_c2k(0), "
                 "k_k2c(0). The salt is HELLO's salt field.")
     k0s: dict[str, bytes] = {}
-    for name, (ss, raw, psk) in handshakes().items():
-        flags = ["Normal", "TranscriptBinding"] + (["Psk"] if psk else [])
+    for name, (ss, raw, psk, nonce) in handshakes().items():
+        flags = ["Normal", "TranscriptBinding"] + (["Psk"] if psk else []) + (["KeypadNonce"] if "nonce" in name else [])
         t = g.valid(f"schedule/handshake/{name}", f"handshake {name}",
-                    {"ss": hx(ss), "ek": hx(M.ek()), "hello": hx(raw), "psk": None if psk is None else hx(psk)}, flags)
+                    {"ss": hx(ss), "ek": hx(M.ek()), "hello": hx(raw), "psk": None if psk is None else hx(psk),
+                     "keypad_nonce": hx(nonce)}, flags)
         k0s[name] = bytes.fromhex(t["output"]["k0"])
     g = f.group("schedule.rekey", "K_(e+1) and its direction keys from K_e and the REKEY salt; 'epoch' is e+1.")
     for base in ("default", "psk"):
@@ -193,6 +200,7 @@ MAC_NOTES = {
     "WrongEpoch": ("MissingCheck", "A tag under another epoch's key."),
     "ParseBeforeMac": ("EdgeCase", "A malformed frame is a parse_error, whatever its tag."),
     "StatusInMac": ("Functionality", "The status byte is covered by the tag; DISARMED and LOCKDOWN tags differ."),
+    "KeypadNonce": ("MissingCheck", "The keypad's nonce is covered by the HELLO_ACK tag and enters TH."),
 }
 
 
@@ -201,7 +209,8 @@ def mac_file() -> dict[str, Any]:
                                                "frame-before-tag || context (TH, the PING's challenge, the REKEY salt)."],
                    MAC_NOTES)
     ss, raw, _ = make_hello("mac/session")
-    hs = schedule.handshake(ss, M.ek(), raw, frames.decode(raw).salt, None)  # type: ignore[union-attr]
+    nonce = derive("mac/keypad-nonce", KEYPAD_NONCE_SIZE)
+    hs = schedule.handshake(ss, M.ek(), raw, frames.decode(raw).salt, None, nonce)  # type: ignore[union-attr]
     e0 = schedule.EpochKeys.derive(0, hs.k0)
     rsalt = derive("mac/rekey-salt", 16)
     e1 = e0.next(rsalt)
@@ -220,7 +229,7 @@ def mac_file() -> dict[str, Any]:
 
     for st in (0, 1, 2):
         sign(f"hello-ack-status-{st}", f"HELLO_ACK status {st} under k_k2c(0), context TH", e0.k2c,
-             frames.HelloAck(st), hs.th, ["Normal", "StatusInMac"])
+             frames.HelloAck(st, nonce), hs.th, ["Normal", "StatusInMac"])
     for i, c in enumerate((0, 1, (1 << 24) - 1, 0xFFFFFFFF)):
         sign(f"ping-counter-{c}", f"PING counter {c} under k_c2k(0)", e0.c2k, frames.Ping(c, ch[i]), None)
     for c, st in ((0, 0), (0, 1), (0, 2), (1, 0), (0xFFFFFFFF, 1)):
@@ -259,9 +268,14 @@ def mac_file() -> dict[str, Any]:
     bad("pong-status-3", "PONG with status 3 and any tag: parse_error before the tag is checked", key,
         pong[:10] + b"\x03" + pong[11:], ctx, ["ParseBeforeMac"], "parse_error")
     key, ack, th = signed["hello-ack-status-0"]
-    other_th = schedule.transcript_hash(M.ek(), make_hello("mac/other-session")[1])
+    other_th = schedule.transcript_hash(M.ek(), make_hello("mac/other-session")[1], nonce)
     bad("hello-ack-other-transcript", "HELLO_ACK checked against another HELLO's TH", key, ack, other_th,
         ["StaleContext"])
+    replay_th = schedule.transcript_hash(M.ek(), raw, derive("mac/other-keypad-nonce", KEYPAD_NONCE_SIZE))
+    bad("hello-ack-other-keypad-nonce", "HELLO_ACK checked against the TH of the same HELLO with another keypad "
+        "nonce (a replayed HELLO answered again)", key, ack, replay_th, ["StaleContext", "KeypadNonce"])
+    bad("hello-ack-nonce-changed", "HELLO_ACK nonce byte 0 flipped after tagging: the tag covers the nonce", key,
+        ack[:7] + bytes([ack[7] ^ 0x01]) + ack[8:], th, ["FieldChanged", "KeypadNonce"])
     bad("hello-ack-status-changed", "HELLO_ACK status ARMED -> LOCKDOWN after tagging", key, ack[:6] + b"\x02" + ack[7:],
         th, ["FieldChanged", "StatusInMac"])
     key, rack, rs = signed["rekey-ack"]

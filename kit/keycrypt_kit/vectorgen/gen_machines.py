@@ -7,15 +7,15 @@ from collections import deque
 from typing import Any, Callable
 
 from keycrypt import tables
-from keycrypt.constants import BOOT_GRACE, Status
+from keycrypt.constants import BOOT_GRACE, PING_MIN_INTERVAL, Status
 from keycrypt.crypto import schedule
 from keycrypt.wire import fastpath, frames
 from keycrypt_conformance import reference
 from keycrypt_conformance.jsonio import hx
-from keycrypt_conformance.rng import derive
+from keycrypt_conformance.rng import RecordingRandom, derive
 from keycrypt_kit.vectorgen import material as M
 from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
-from keycrypt_kit.vectorgen.duo import Duo, sent
+from keycrypt_kit.vectorgen.duo import RTT, Duo, sent
 
 # --------------------------------------------------------------------------- state_machines.json
 
@@ -55,7 +55,7 @@ def _paths(table: tables.Table) -> dict[str, list[str]]:
 FOREIGN = {  # well-formed frames whose tags are never checked in the states they are sent to
     "hello": frames.encode(frames.Hello(0, 4, M.CLIENT_ID, derive("sm/ct", 1088), derive("sm/ch", 32),
                                         derive("sm/salt", 16))),
-    "hello_ack": frames.encode(frames.HelloAck(0, bytes(32))),
+    "hello_ack": frames.encode(frames.HelloAck(0, bytes(32), bytes(32))),
     "ping": frames.encode(frames.Ping(0, bytes(32), bytes(32))),
     "pong": frames.encode(frames.Pong(0, 0, bytes(32))),
     "rekey": frames.encode(frames.Rekey(bytes(16), bytes(32))),
@@ -84,7 +84,7 @@ def _client_paths() -> dict[str, Callable[[Duo], dict[str, bytes]]]:
         hello = d.hello()
         d.wait()
         ok = sent(d.k("data", hello))
-        d2 = reference.make_keypad(d.kset)  # a second keypad answering LOCKDOWN to the same HELLO
+        d2 = reference.make_keypad(d.kset, RecordingRandom(f"{SM_RANDOM_LABEL}/keypad-random"))  # answers LOCKDOWN
         d2.start(0.0)
         lock = sent(d2.receive_data(hello, d.now, int(Status.LOCKDOWN)))
         d.wait()
@@ -212,12 +212,18 @@ DEVICE_PATHS: dict[str, list[dict[str, Any]]] = {
     "DISARMED": [{"input": "pin", "result": "ok"}, {"input": "pin", "result": "ok"}],
     "BREACHED": [{"input": "pin", "result": "ok"}, {"input": "breach"}],
     "LOCKDOWN": [{"input": "pin", "result": "ok"}, {"input": "lockdown_order"}],
+    "DURESS_ARMED": [{"input": "pin", "result": "ok"}, {"input": "pin", "result": "duress", "intent": "arm"}],
+    "DURESS_DISARMED": [{"input": "pin", "result": "ok"}, {"input": "pin", "result": "duress"}],
 }
 DEVICE_INPUTS: dict[str, list[dict[str, Any]]] = {
     "pin_ok": [{"input": "pin", "result": "ok"}],
     "pin_ok_window": [{"input": "pin", "result": "ok", "window": 60.0}],
     "pin_wrong": [{"input": "pin", "result": "wrong"}],
+    "pin_ok_arm": [{"input": "pin", "result": "ok", "intent": "arm"}],
+    "pin_ok_disarm": [{"input": "pin", "result": "ok", "intent": "disarm", "window": 60.0}],
     "pin_duress": [{"input": "pin", "result": "duress"}],
+    "pin_duress_arm": [{"input": "pin", "result": "duress", "intent": "arm"}],
+    "pin_duress_disarm": [{"input": "pin", "result": "duress", "intent": "disarm"}],
     "pin_locked_out": [{"input": "pin", "result": "wrong"}] * 4 + [{"input": "pin", "result": "ok", "same_time": True}],
     "arm": [{"input": "arm"}],
     "breach": [{"input": "breach"}],
@@ -270,7 +276,7 @@ def state_machines_file() -> dict[str, Any]:
     concrete_session_rows("client", "client_session", _client_paths(), CLIENT_INPUTS, _client_event, g)
 
     g = f.group("session.run", "The keypad session driven by real inputs into each state, then one more input.",
-                {"role": "keypad", "setup": M.keypad_setup()})
+                {"role": "keypad", "setup": M.keypad_setup(random=derive(f"{SM_RANDOM_LABEL}/keypad-random", 32))})
     concrete_session_rows("keypad", "keypad_session", _keypad_paths(), KEYPAD_INPUTS, _keypad_event, g)
 
     g = f.group("machine.run", "The keypad device driven by PIN results, the sensor and timers.",
@@ -331,7 +337,7 @@ def _concrete_outcome(table: tables.Table, rows: list[tuple[str, str]], last: di
 
 def _device_apply(dev: Any, step: dict[str, Any]) -> None:
     if step["input"] == "pin":
-        dev.pin(step["result"], step["now"], window=step.get("window"))
+        dev.pin(step["result"], step["now"], window=step.get("window"), intent=step.get("intent", "toggle"))
     else:
         getattr(dev, step["input"])(step["now"])
 
@@ -347,12 +353,19 @@ SESSION_NOTES = {
     "LockdownOrder": ("Functionality", "A verified status LOCKDOWN makes the client lock down at once."),
     "BadTag": ("MissingCheck", "A frame whose tag does not verify."),
     "Replay": ("MissingCheck", "A frame replayed from earlier in the session."),
+    "KeypadNonce": ("MissingCheck", "The keypad's HELLO_ACK nonce: a replayed HELLO gets keys its recording does not match."),
     "WrongCounter": ("MissingCheck", "A correctly tagged frame with the wrong counter."),
     "Reflection": ("MissingCheck", "A frame of the other direction sent back to its sender."),
     "WrongState": ("MissingCheck", "A well-formed frame the state does not allow."),
     "WrongKey": ("MissingCheck", "The keypad does not hold the key the client pinned (or the psks differ)."),
     "Auth": ("MissingCheck", "The client policy refuses the HELLO."),
     "Timeout": ("Functionality", "A deadline or idle timeout passes."),
+    "RetryBeforeHelloAck": ("Functionality", "Before the first verified HELLO_ACK a refusal, a close or no answer is "
+                            "retried until the boot grace ends; then connect_timeout."),
+    "Pace": ("MissingCheck", "The keypad's pace (KCP-PACE-1): a PING pipelined, or sooner than ping_min_interval after "
+             "the previous answer, ends the session."),
+    "ExposureBound": ("MissingCheck", "The client's deadline is the send time of the last PING whose answer it verified + D "
+                      "(KCP-TM-1): a verified PONG never stops the clock."),
     "Eof": ("Functionality", "The peer closes the connection."),
     "Malformed": ("MissingCheck", "Bytes that are not a well-formed frame."),
     "Drop": ("Functionality", "The device drops every session (breach)."),
@@ -439,6 +452,62 @@ def sessions_file() -> dict[str, Any]:
         d.c("data", _flip_last(pong))
 
     client_fail("pong-bad-tag", "the third PONG's tag has its last bit flipped", ["BadTag"], "mac_failure", bad_pong)
+
+    d = Duo("sessions/refused-then-reached")
+    d.c("start", boot_grace=BOOT_GRACE)
+    d.k("start")
+    d.c("connected")  # a sealed (or full) keypad accepts and aborts: the HELLO goes nowhere
+    d.wait()
+    d.c("eof")
+    d.wait(0.1)
+    d.c("connect_failed")  # then a refused connection
+    d.wait(0.2)
+    hello = sent(d.c("connected"))
+    d.wait()
+    ack = sent(d.k("data", hello))
+    d.wait()
+    d.c("data", ack)
+    d.emit(gc, "client", "client/refused-then-reached", "before the first HELLO_ACK a close and a refused connection "
+           "are retried within the boot grace; the third attempt is answered and the session is established",
+           ["RetryBeforeHelloAck"])
+
+    def grace_ends_unanswered(d: Duo) -> None:
+        d.c("start", boot_grace=5.0)
+        d.c("connected")
+        d.wait(d.client.config.response_deadline)
+        d.c("timer")  # no HELLO_ACK within D: retry, the boot grace is the deadline again
+        d.wait(0.1)
+        d.c("connected")
+        d.now = 5.0
+        d.c("timer")  # the boot grace ends with a HELLO still unanswered
+
+    client_fail("boot-grace-ends-unanswered", "two HELLOs unanswered; the boot grace (5 s) ends: connect_timeout, "
+                "not deadline", ["RetryBeforeHelloAck", "Timeout"], "connect_timeout", grace_ends_unanswered)
+
+    def silent_after_pong(d: Duo) -> None:
+        d.handshake()
+        d.exchange()
+        ping_sent = d.now - 2 * RTT  # exchange(): PING at t, PONG delivered at t + 2 RTT
+        d.now = round(ping_sent + d.client.config.response_deadline, 6)
+        d.c("timer")  # no further PING was answered: the deadline armed by the verified PONG fires in IDLE
+
+    client_fail("exposure-bound-idle", "after a verified PONG nothing more is answered: the deadline stays armed at "
+                "that PING's send time + D and fires in IDLE", ["ExposureBound"], "deadline", silent_after_pong)
+
+    def pong_after_previous_bound(d: Duo) -> None:
+        d.handshake()
+        d.exchange()
+        first_sent = d.now - 2 * RTT
+        ping = d.ping()
+        d.wait()
+        pong = sent(d.k("data", ping))
+        # inside this PING's own D, but after D from the previous answered PING's send: too late
+        d.now = round(first_sent + d.client.config.response_deadline + 0.001, 6)
+        d.c("data", pong)
+
+    client_fail("pong-after-exposure-bound", "the second PONG arrives within D of its own PING but more than D after "
+                "the send of the last PING whose answer was verified", ["ExposureBound", "Timeout"], "deadline",
+                pong_after_previous_bound)
 
     def pong_with_counter(ping_counter: int, pong_counter: int) -> Callable[[Duo], None]:
         """PING ``ping_counter`` answered by a PONG correctly keyed for the challenge but another counter."""
@@ -585,6 +654,37 @@ def sessions_file() -> dict[str, Any]:
         play(d)
         d.emit(gk, "keypad", f"keypad/{id}", comment, flags, outcome)
 
+    def _client_ping(d: Duo, counter: int, label: str) -> bytes:
+        """A PING the client's own keys tag (what an attacker who encapsulated itself can send)."""
+        prefix = fastpath.ping_prefix(counter, derive(label, 32))
+        return prefix + schedule.mac(d.client.keys.c2k, prefix)  # type: ignore[union-attr]
+
+    def pipelined(d: Duo) -> None:
+        d.handshake()
+        d.wait(0.5)
+        d.k("data", _client_ping(d, 0, "sessions/pipelined/0") + _client_ping(d, 1, "sessions/pipelined/1"))
+
+    keypad_fail("ping-pipelined", "PING 0 and PING 1 in one read: the second arrives before PING 0 is answered",
+                ["Pace"], "pace_error", pipelined)
+
+    def too_soon(d: Duo) -> None:
+        d.handshake()
+        d.exchange()  # the keypad answered PING 0 two RTTs ago
+        d.k("data", _client_ping(d, 1, "sessions/too-soon/1"))  # 0.02 s after that answer
+
+    keypad_fail("ping-too-soon", f"PING 1 arrives {2 * RTT} s after the keypad answered PING 0 (at least "
+                f"{PING_MIN_INTERVAL} s)", ["Pace"], "pace_error", too_soon)
+
+    d = Duo("sessions/ping-on-pace")
+    d.handshake()
+    d.exchange()
+    d.wait(round(PING_MIN_INTERVAL + 0.001 - 2 * RTT, 6))
+    ping = sent(d.c("tick"))
+    d.wait(RTT)
+    d.c("data", sent(d.k("data", ping)))
+    d.emit(gk, "keypad", "keypad/ping-on-pace", f"PING 1 arrives {PING_MIN_INTERVAL + 0.001 + RTT:.3f} s after the "
+           f"keypad answered PING 0, just over the minimum interval ({PING_MIN_INTERVAL} s): answered", ["Pace"])
+
     def ping_replay(d: Duo) -> None:
         d.handshake()
         ping = d.ping()
@@ -703,8 +803,28 @@ def sessions_file() -> dict[str, Any]:
         d.wait()
         d.k("data", bad)  # the keypad cannot tell: it answers under keys the client does not share
         d.wait(0.5)
+        ss, salt = d.client._hello_secret  # type: ignore[misc]
+        client_keys = schedule.EpochKeys.derive(0, schedule.handshake(ss, M.ek(), hello, salt, None, d.keypad.nonce).k0)
         prefix = fastpath.ping_prefix(0, derive("sessions/ir-ping", 32))
-        d.k("data", prefix + schedule.mac(d.client.keys.c2k, prefix))  # type: ignore[union-attr]
+        d.k("data", prefix + schedule.mac(client_keys.c2k, prefix))
+
+    def replayed_session(d: Duo) -> None:
+        """A recorded HELLO and PING, replayed: the keypad's fresh nonce gives keys the recording does not match."""
+        d.open()
+        hello = d.hello()
+        recorder = reference.make_keypad(d.kset, RecordingRandom("sessions/replay/recorded-keypad-nonce"))
+        recorder.start(d.now)
+        d.wait()
+        d.c("data", sent(recorder.receive_data(hello, d.now, 0)))  # the session that was recorded
+        ping = d.ping()
+        d.wait()
+        d.k("data", hello)  # the replay: answered with a new nonce, so with new keys
+        d.wait()
+        d.k("data", ping)
+
+    keypad_fail("replayed-session", "a recorded HELLO and its first PING replayed to the keypad: the keypad's fresh "
+                "nonce gives other keys, so the recorded PING fails its tag", ["Replay", "KeypadNonce", "BadTag"],
+                "mac_failure", replayed_session)
 
     keypad_fail("hello-ct-corrupted", "a HELLO whose ct was altered: the keypad answers (implicit rejection), then "
                 "the client's first PING fails its tag", ["ImplicitRejection", "BadTag"], "mac_failure",
@@ -813,11 +933,11 @@ def accumulate_with_machines(req: dict[str, Any]) -> str:
     n, log2, statuses = req["exchanges"], req["rekey_log2"], req["statuses"]
     setup = M.client_setup(client_id=req["client_id"], psk=None if req["psk"] is None else bytes.fromhex(req["psk"]),
                            rekey_log2=log2)
-    client = reference.make_client(setup, xof_random(bytes.fromhex(req["random_seed"]),
-                                                     reference.accumulate_size(n, log2)))
+    rnd = xof_random(bytes.fromhex(req["random_seed"]), reference.accumulate_size(n, log2))
+    client = reference.make_client(setup, rnd)  # one stream: the keypad's nonce follows the HELLO's draws
     kset = M.keypad_setup(psks={req["client_id"]: bytes.fromhex(req["psk"])} if req["psk"] else None,
                           seed=bytes.fromhex(req["seed"]))
-    keypad = reference.make_keypad(kset)
+    keypad = reference.make_keypad(kset, rnd)
     h = hashlib.sha256()
     now = 0.0
     keypad.start(now)

@@ -38,11 +38,12 @@ def client_setup(*, client_id: str = CLIENT_ID, psk: bytes | None = None, rekey_
 
 
 def keypad_setup(*, psks: dict[str, bytes] | None = None, require_enrolled: bool = False,
-                 seed: bytes = KEYPAD_SEED) -> dict[str, Any]:
+                 seed: bytes = KEYPAD_SEED, random: bytes = b"") -> dict[str, Any]:
     return {
         "seed": hx(seed),
         "psks": {k: hx(v) for k, v in (psks or {}).items()},
         "require_enrolled": require_enrolled,
         "idle_timeout": KEYPAD_IDLE_TIMEOUT,
         "hello_timeout": HELLO_TIMEOUT,
+        "random": hx(random),
     }

@@ -17,6 +17,7 @@ from keycrypt.constants import (
     EK_SIZE,
     FINGERPRINT_SIZE,
     KEY_SIZE,
+    KEYPAD_NONCE_SIZE,
     PSK_SIZE,
     SALT_SIZE,
     SEED_SIZE,
@@ -70,7 +71,7 @@ def frame_fields() -> dict[str, Any]:
     per_type = {
         FrameType.HELLO: {"flags": U8, "rekey_log2": U8, "client_id": {"type": "string"}, "ct": hexn(CT_SIZE),
                           "challenge": hexn(CHALLENGE_SIZE), "salt": hexn(SALT_SIZE)},
-        FrameType.HELLO_ACK: {"status": U8, "tag": tag},
+        FrameType.HELLO_ACK: {"status": U8, "nonce": hexn(KEYPAD_NONCE_SIZE), "tag": tag},
         FrameType.PING: {"counter": U32, "challenge": hexn(CHALLENGE_SIZE), "tag": tag},
         FrameType.PONG: {"counter": U32, "status": U8, "tag": tag},
         FrameType.REKEY: {"salt": hexn(SALT_SIZE), "tag": tag},
@@ -104,7 +105,8 @@ def _steps(step_in: dict[str, Any], step_out: dict[str, Any]) -> tuple[dict[str,
 CLIENT_SETUP = obj({"ek": hexn(EK_SIZE), "client_id": {"type": "string", "minLength": 1}, "psk": NULLABLE(hexn(PSK_SIZE)),
                     "rekey_log2": U8, "response_deadline": NUM, "random": HEX_ANY})
 KEYPAD_SETUP = obj({"seed": hexn(SEED_SIZE), "psks": {"type": "object", "additionalProperties": hexn(PSK_SIZE)},
-                    "require_enrolled": {"type": "boolean"}, "idle_timeout": NUM, "hello_timeout": NUM})
+                    "require_enrolled": {"type": "boolean"}, "idle_timeout": NUM, "hello_timeout": NUM,
+                    "random": HEX_ANY})
 SESSION_STEP = {
     "type": "object",
     "properties": {"input": {"enum": ["start", "connected", "connect_failed", "tick", "timer", "eof", "stop", "data",
@@ -118,7 +120,8 @@ LOAD = obj({"epoch": U32, "key": hexn(KEY_SIZE), "counter": U32, "rekey_log2": U
 DEVICE_STEP = {
     "type": "object",
     "properties": {"input": {"enum": ["pin", "arm", "breach", "window_expired", "lockdown_order"]}, "now": NUM,
-                   "result": {"enum": ["ok", "wrong", "duress"]}, "window": NULLABLE(NUM)},
+                   "result": {"enum": ["ok", "wrong", "duress"]}, "intent": {"enum": ["toggle", "arm", "disarm"]},
+                   "window": NULLABLE(NUM)},
     "required": ["input", "now"],
     "additionalProperties": False,
 }
@@ -145,7 +148,8 @@ def operations() -> dict[str, tuple[dict[str, Any], list[str], dict[str, Any] | 
         "kem.check_ek": ({"ek": HEX_ANY}, ["ek"], obj({})),
         "kem.decaps": ({"seed": hexn(SEED_SIZE), "ct": HEX_ANY}, ["ct"], obj({"ss": hexn(SS_SIZE)})),
         "schedule.handshake": ({"ss": hexn(SS_SIZE), "ek": hexn(EK_SIZE), "hello": hello_hex,
-                                "psk": NULLABLE(hexn(PSK_SIZE))}, ["ss", "ek", "hello", "psk"],
+                                "psk": NULLABLE(hexn(PSK_SIZE)), "keypad_nonce": hexn(KEYPAD_NONCE_SIZE)},
+                               ["ss", "ek", "hello", "psk", "keypad_nonce"],
                                obj({"th": th, "prk": key, "k0": key, "c2k": key, "k2c": key})),
         "schedule.rekey": ({"key": key, "salt": hexn(SALT_SIZE), "epoch": U32}, ["key", "salt", "epoch"],
                            obj({"key": key, "c2k": key, "k2c": key})),

@@ -1,0 +1,43 @@
+"""Building the client's :class:`ClientSettings` from a validated config.
+
+The daemon takes settings and never reads a config or a key file itself; this
+is the one place that does, so that a bad pubkey or psk file is a typed error
+naming its key at start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from keycrypt.config import read_psk_file
+from keycrypt.crypto.kem import get_backend
+from keycrypt.daemon.client import ClientSettings, KeypadTarget
+from keycrypt.errors import ConfigError
+from keycrypt.keystore import read_pubkey
+
+
+def settings_from_config(v: Any) -> ClientSettings:
+    """Build from validated ``[client]`` config values; reads the key files (KeystoreError / ConfigError)."""
+    kem = get_backend(v.kem_backend)
+    targets = [KeypadTarget(k.host, k.port, read_pubkey(k.pubkey, kem=kem)) for k in v.keypads]
+    psk = None
+    if v.psk_file is not None:
+        try:
+            psk = read_psk_file(v.psk_file)
+        except ConfigError as exc:
+            raise ConfigError(str(exc), key="client.psk_file") from None
+    return ClientSettings(
+        client_id=v.client_id,
+        keypads=targets,
+        psk=psk,
+        heartbeat_interval=v.heartbeat_interval,
+        detect_multiplier=v.detect_multiplier,
+        rekey_log2=v.rekey_log2,
+        boot_grace=v.boot_grace,
+        kem_backend=v.kem_backend,
+        policy=v.policy,
+        audit_log=v.audit_log,
+        status_file=v.status_file,
+        dry_run=v.dry_run,
+        lockdown=dict(v.lockdown),
+    )
