@@ -30,8 +30,8 @@ import ssl
 from array import array
 from typing import Any
 
-from keycrypt.crypto.kem import get_backend
 from keycrypt.constants import PING_MIN_INTERVAL
+from keycrypt.crypto.kem import get_backend
 from keycrypt.machines.actions import CancelTimer, Close, Established, Lockdown, Retry, Send, SetTimer, StatusSeen
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.wire import fastpath

@@ -133,15 +133,15 @@ _OUTPUT_TAIL = 512  # bytes of a command's output kept for its record
 def _check_timeout(value: Any, key: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ConfigError(f"must be a number of seconds, not {value!r}", key=key)
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ConfigError(f"must be a positive number of seconds, not {value!r}", key=key)
-    if value > LOCKDOWN_STEP_TIMEOUT_MAX:
+    seconds = float(value)
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ConfigError(f"must be a positive number of seconds, not {seconds!r}", key=key)
+    if seconds > LOCKDOWN_STEP_TIMEOUT_MAX:
         raise ConfigError(
-            f"{value:g} s is longer than {LOCKDOWN_STEP_TIMEOUT_MAX:g} s: one hung step would stall the lockdown",
+            f"{seconds:g} s is longer than {LOCKDOWN_STEP_TIMEOUT_MAX:g} s: one hung step would stall the lockdown",
             key=key,
         )
-    return value
+    return seconds
 
 
 def _check_argv(value: Any, key: str) -> tuple[str, ...]:
@@ -430,7 +430,7 @@ def _output_tail(buf: bytearray) -> str:
     return " ".join(text.split())
 
 
-async def _run_argv(argv: Sequence[str], timeout: float, env: Mapping[str, str]) -> _Run:
+async def _run_argv(argv: Sequence[str], timeout: float, env: Mapping[str, str]) -> _Run:  # noqa: ASYNC109 - returns a "timeout" outcome after killing the group, never raises
     """Run argv bounded by ``timeout``; on timeout kill its process group with SIGKILL."""
     procs: list[subprocess.Popen[bytes]] = []
     out = bytearray()
@@ -683,7 +683,7 @@ class Lockdown:
                 else "ok"
             )
             code = next((r.exit_code for r in runs if r.exit_code), 0 if status == "ok" else None)
-            detail = "; ".join(f"{v}: {r.status}" + (f" ({r.detail})" if r.detail else "") for v, r in zip(vols, runs))
+            detail = "; ".join(f"{v}: {r.status}" + (f" ({r.detail})" if r.detail else "") for v, r in zip(vols, runs, strict=True))
             return done(status, code, detail)
 
         # poweroff and sysrq end the process when they work: record the intent first.

@@ -194,7 +194,6 @@ def test_client_mode_rejects_an_unknown_placeholder() -> None:
 def test_live_keypad_mode_keeps_the_spec_pace() -> None:
     """The live keypad mode spells the minimum PING interval itself (it runs without the runtime's constants)."""
     from keycrypt.constants import PING_MIN_INTERVAL
-
     from keycrypt_conformance import live_keypad
 
     assert live_keypad.PING_MIN_INTERVAL == PING_MIN_INTERVAL

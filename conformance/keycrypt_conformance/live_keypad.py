@@ -157,7 +157,6 @@ class _Translator:
         from keycrypt.errors import ParseError
         from keycrypt.machines.actions import Close, Send
         from keycrypt.wire import frames
-
         from keycrypt_conformance import reference, rng
 
         self._schedule, self._parse_error, self._frames = schedule, ParseError, frames

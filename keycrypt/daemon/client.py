@@ -463,7 +463,7 @@ class ClientDaemon:
         if self._status_changed is not None:
             self._status_changed.set()
         self._notify("established", keypad=link.target.name, status=link.status)
-        if not self._ready_sent and all(l.established_at is not None for l in self.links if l.lost is None):
+        if not self._ready_sent and all(k.established_at is not None for k in self.links if k.lost is None):
             self._ready_sent = True
             self.notifier.ready(f"{self.settings.client_id}: {len(self.links)} keypad(s) up")
         self._kick_watchdog()
@@ -481,7 +481,7 @@ class ClientDaemon:
         counts = (
             self.settings.policy == "any"
             or reason == Reason.LOCKDOWN_ORDER
-            or all(l.lost is not None for l in self.links)
+            or all(k.lost is not None for k in self.links)
         )
         if not counts:
             self.notifier.status(f"DEGRADED lost {link.target.name}: {reason.value}")
@@ -511,7 +511,7 @@ class ClientDaemon:
         """While still connecting (inside the boot grace), the loop itself keeps the watchdog fed."""
         while True:
             await asyncio.sleep(period)
-            if self.lockdown is None and any(l.established_at is None for l in self.links):
+            if self.lockdown is None and any(k.established_at is None for k in self.links):
                 self._kick_watchdog()
 
     def snapshot(self) -> dict[str, Any]:
@@ -529,7 +529,7 @@ class ClientDaemon:
             "lockdown": None
             if self.lockdown is None
             else {"reason": self.lockdown[0].value, "detail": self.lockdown[1], "keypad": self.lockdown[2]},
-            "keypads": [l.describe(now) for l in self.links],
+            "keypads": [k.describe(now) for k in self.links],
         }
 
     def _write_status_now(self) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from keycrypt.constants import (
+    CHALLENGE_SIZE,
     CLIENT_ID_MAX,
     CLIENT_ID_MIN,
     FLAG_PSK,
@@ -22,7 +23,6 @@ from keycrypt.constants import (
     REKEY_LOG2_DEFAULT,
     REKEY_LOG2_MAX,
     REKEY_LOG2_MIN,
-    CHALLENGE_SIZE,
     SALT_SIZE,
     Status,
     pings_per_epoch,

@@ -28,9 +28,9 @@ guesses cannot slip past the backoff.
 from __future__ import annotations
 
 import asyncio
-import os
 import contextlib
 import logging
+import os
 import signal
 import socket
 import time
@@ -315,9 +315,10 @@ class KeypadDaemon:
             self._recheck_sensor()
 
     def _display(self, text: str) -> None:
-        if isinstance(self.pinpad, PinDisplay):
+        pad: object = self.pinpad  # a PinPad may also be a PinDisplay (mypy cannot intersect the two Protocols)
+        if isinstance(pad, PinDisplay):
             with contextlib.suppress(Exception):
-                self.pinpad.display(text)
+                pad.display(text)
 
     def _window_expired(self) -> None:
         self._window_timer = None
