@@ -107,7 +107,7 @@ ACTIONS: Final[tuple[str, ...]] = get_args(Action)
 DESTRUCTIVE: Final[frozenset[str]] = frozenset({"luks-suspend", "poweroff", "sysrq"})
 """Actions that run only with ``allow_destructive=True``."""
 
-Status = Literal["ok", "failed", "timeout", "dry-run", "refused"]
+StepStatus = Literal["ok", "failed", "timeout", "dry-run", "refused"]
 """``ok``; ``failed`` (non-zero exit, error); ``timeout`` (killed at its bound, or for poweroff/sysrq:
 the host was still up when the bound expired); ``dry-run`` (only recorded); ``refused`` (destructive
 without ``allow_destructive``)."""
@@ -420,7 +420,7 @@ class _Auditor:
 
 @dataclass(frozen=True, slots=True)
 class _Run:
-    status: Status
+    status: StepStatus
     exit_code: int | None
     detail: str
 
@@ -494,7 +494,7 @@ def _kill_group(procs: list[subprocess.Popen[bytes]]) -> str:
 class StepOutcome:
     index: int
     action: str
-    status: Status
+    status: StepStatus
     duration: float
     exit_code: int | None = None
     detail: str = ""
@@ -549,7 +549,7 @@ def _reason_value(reason: Any) -> str:
 # ------------------------------------------------------------------ the ladder
 
 
-class Lockdown:
+class LadderRunner:
     """Runs one ladder at most once; :func:`execute` uses the process-wide instance."""
 
     def __init__(self) -> None:
@@ -615,7 +615,7 @@ class Lockdown:
                 ladder=[f"{s.action}: {describe(s, host)}" for s in ladder.steps[1:]],
             )
             report.audited = err is None
-            status: Status = "ok" if err is None else ("timeout" if auditor.stalled else "failed")
+            status: StepStatus = "ok" if err is None else ("timeout" if auditor.stalled else "failed")
             first = StepOutcome(0, "audit", status, time.monotonic() - t0, None, err or "lockdown record written and fsync'ed")
             report.outcomes.append(first)
             if err is not None:
@@ -662,7 +662,7 @@ class Lockdown:
         timeout = step.timeout or DEFAULT_TIMEOUTS[step.action]
         what = describe(step, host)
 
-        def done(status: Status, exit_code: int | None = None, detail: str = "") -> StepOutcome:
+        def done(status: StepStatus, exit_code: int | None = None, detail: str = "") -> StepOutcome:
             return StepOutcome(i, step.action, status, time.monotonic() - t, exit_code, detail)
 
         if dry_run or step.action == "dry-run":
@@ -677,7 +677,7 @@ class Lockdown:
         if step.action == "luks-suspend":
             vols = step.volumes or ()
             runs = await asyncio.gather(*(_run_argv([host.cryptsetup, "luksSuspend", v], timeout, env) for v in vols))
-            status: Status = (
+            status: StepStatus = (
                 "timeout" if any(r.status == "timeout" for r in runs)
                 else "failed" if any(r.status != "ok" for r in runs)
                 else "ok"
@@ -719,7 +719,7 @@ class Lockdown:
         return done("timeout", None, f"{note}sync and power-off requested, but the host was still up after {timeout:g} s")
 
 
-_PROCESS_LOCKDOWN = Lockdown()
+_PROCESS_LOCKDOWN = LadderRunner()
 
 
 async def execute(

@@ -330,7 +330,7 @@ class ClientDaemon:
             self._ladder = _lockdown.ladder_from_config(settings.lockdown, where="client.lockdown")
             # One ladder per process in production (the module's guard); a demo or a test that
             # runs many clients in one process gives each its own.
-            self._lockdown_runner = _lockdown.execute if process_wide_lockdown else _lockdown.Lockdown().execute
+            self._lockdown_runner = _lockdown.execute if process_wide_lockdown else _lockdown.LadderRunner().execute
         self.links: list[KeypadLink] = []
         self.lockdown: tuple[Reason, str, str] | None = None  # (reason, detail, keypad)
         self.lockdown_at: float | None = None
