@@ -132,6 +132,15 @@ class PinFailure(KeyCryptError):
     """A wrong PIN or a PIN locked out, as the CLI reports it (exit 3)."""
 
 
+class PinRejected(KeyCryptError):
+    """The keypad refused a PIN entry; ``code`` is the control socket's error code (wrong-pin, locked-out, ...)."""
+
+    def __init__(self, message: str, code: str, locked_until: float = 0.0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.locked_until = locked_until
+
+
 class AuditError(KeyCryptError):
     """The audit log could not be opened or appended to, or its last record is corrupt."""
 

@@ -42,11 +42,11 @@ from keycrypt.daemon import kv
 from keycrypt.daemon.control import ControlError, ControlServer
 from keycrypt.daemon.keypad import commands
 from keycrypt.daemon.keypad.connection import KeypadConnection
-from keycrypt.daemon.keypad.pins import PinRejected, check_pin
+from keycrypt.daemon.keypad.pins import check_pin
 from keycrypt.daemon.keypad.pinstate import load_pin_state, prepare_state_dir, save_pin_state
 from keycrypt.daemon.keypad.settings import KeypadSettings, make_pinpad, make_sensor
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
-from keycrypt.errors import ConfigError, KeystoreError, Reason, WrongPin
+from keycrypt.errors import ConfigError, KeystoreError, PinRejected, Reason, WrongPin
 from keycrypt.hw import PinDisplay, PinPad, Sensor
 from keycrypt.machines.actions import (
     AcceptClients,
