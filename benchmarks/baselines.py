@@ -23,10 +23,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, cast
 
-from keycrypt.wire import fastpath
-
 from benchmarks.loadgen import BASELINE_KEY, PING_SIZE, PONG_SIZE, pin_to, raise_nofile, use_event_loop
-
+from keycrypt.wire import fastpath
 
 _PONG_HEADER = fastpath.pong_prefix(0, 0)[:6]
 

@@ -97,7 +97,7 @@ async def _keypad(conn: Any, kem: str, half_open: int) -> None:
     from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
     from keycrypt.keystore import create_keystore
     from keycrypt.machines.device import DeviceConfig
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     logging.basicConfig(level=logging.ERROR)
     closes = _CloseCounter()
@@ -247,7 +247,7 @@ class Bench:
     # generator helpers ---------------------------------------------------------------
     def gen_all(self, cmd: str, args: list[Any] | Any, timeout: float = 120) -> list[Any]:
         per = args if isinstance(args, list) else [args] * len(self.gens)
-        for (_, c), a in zip(self.gens, per):
+        for (_, c), a in zip(self.gens, per, strict=True):
             c.send((cmd, a))
         out = []
         for _, c in self.gens:
@@ -525,7 +525,7 @@ def decaps_cost(iters: tuple[int, int]) -> dict[str, Any]:
     from keycrypt.crypto.kem import get_backend
 
     out = {}
-    for name, k in zip(("cryptography", "kyber-py"), iters):
+    for name, k in zip(("cryptography", "kyber-py"), iters, strict=True):
         be = get_backend(name)
         key = be.from_seed(bytes(range(64)))
         _, ct = be.encapsulate(key.ek)
@@ -543,7 +543,7 @@ def summarize(res: dict[str, Any]) -> dict[str, Any]:
     hb = res["heartbeat"]
     kp, mn, tls = hb["keypad"], hb["hmac"], hb["tls"]
     ratios: dict[str, Any] = {"levels": []}
-    for a, b, c in zip(kp["levels"], mn["levels"], tls["levels"]):
+    for a, b, c in zip(kp["levels"], mn["levels"], tls["levels"], strict=True):
         ratios["levels"].append(
             {
                 "clients": a["clients"],

@@ -30,12 +30,8 @@ import ssl
 from array import array
 from typing import Any
 
-from keycrypt.crypto.kem import get_backend
 from keycrypt.constants import PING_MIN_INTERVAL
-
-PACE = PING_MIN_INTERVAL * 1.2
-"""The soonest a generated PING follows the keypad's previous answer (spec §4: sooner ends the session),
-with 20 % margin for the two processes' clocks."""
+from keycrypt.crypto.kem import get_backend
 from keycrypt.machines.actions import CancelTimer, Close, Established, Lockdown, Retry, Send, SetTimer, StatusSeen
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.wire import fastpath
@@ -43,6 +39,9 @@ from keycrypt.wire import fastpath
 BASELINE_KEY = bytes(range(32))  # the baselines' fixed MAC key (not a secret: a benchmark constant)
 PING_SIZE = fastpath.PING_SIZE
 PONG_SIZE = fastpath.PONG_SIZE
+PACE = PING_MIN_INTERVAL * 1.2
+"""The soonest a generated PING follows the keypad's previous answer (spec §4: sooner ends the session),
+with 20 % margin for the two processes' clocks."""
 
 
 def raise_nofile() -> int:
@@ -323,7 +322,7 @@ class Generator:
     def on_lost(self, conn: Conn, reason: str, now: float, late: float | None) -> None:
         self.lost.append((now, reason, late))
 
-    async def connect(self, n: int, start_at: float, concurrency: int, timeout: float) -> dict[str, Any]:
+    async def connect(self, n: int, start_at: float, concurrency: int, timeout: float) -> dict[str, Any]:  # noqa: ASYNC109 - a polling helper: it returns at its bound instead of raising as asyncio.timeout would
         """Open ``n`` more connections from ``start_at`` (monotonic), at most ``concurrency`` in flight."""
         await asyncio.sleep(max(0.0, start_at - self.loop.time()))
         first = len(self.conns)

@@ -60,7 +60,7 @@ class Alerts:
         level = logging.INFO if r.status == "ok" else logging.WARNING
         log.log(level, "%s", kv(event="alert_ran", alert=event, status=r.status, exit_code=r.exit_code, detail=r.detail or None))
 
-    async def drain(self, timeout: float) -> None:
+    async def drain(self, timeout: float) -> None:  # noqa: ASYNC109 - passed to asyncio.wait, which bounds it
         """Wait for running commands (at shutdown), each still bounded by its own timeout."""
         if self.running:
             await asyncio.wait(set(self.running), timeout=timeout)

@@ -29,41 +29,21 @@ import time
 from pathlib import Path
 from typing import Any, Callable, NoReturn, TextIO
 
-from keycrypt.errors import AuditError, ConfigError, KeyCryptError, KeystoreError, PinError
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-EXIT_PIN = 3
-EXIT_LOCKDOWN = 4
-EXIT_LOCKDOWN_DRY_RUN = 5
-EXIT_DRY_RUN = 6
-EXIT_INTERRUPTED = 130
-
-EXIT_STATUSES = """exit statuses (docs/cli.md):
-  0    success (client run: stopped by the operator, no lockdown)
-  1    runtime failure: daemon not reachable, I/O error, broken audit chain, stale client status
-  2    usage or configuration error (the message names the option or config key)
-  3    wrong PIN, PIN locked out, or a key file that does not open
-  4    client run/status: the lockdown ladder ran
-  5    client run/status: the lockdown fired in dry-run mode
-  6    client status: running in dry-run mode, the host is NOT protected
-  130  interrupted (Ctrl-C)"""
+from keycrypt.errors import AuditError, ConfigError, Failure, KeyCryptError, KeystoreError, PinError, PinFailure, UsageError
+from keycrypt.exitcodes import (
+    EXIT_DRY_RUN,
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_LOCKDOWN,
+    EXIT_LOCKDOWN_DRY_RUN,
+    EXIT_OK,
+    EXIT_PIN,
+    EXIT_STATUSES,
+    EXIT_USAGE,
+)
 
 DEFAULT_KEYPAD_CONFIG = "/etc/keycrypt/keypad.toml"
 DEFAULT_CLIENT_CONFIG = "/etc/keycrypt/client.toml"
-
-
-class UsageError(KeyCryptError):
-    """A command-line mistake the parser cannot see (exit 2)."""
-
-
-class Failure(KeyCryptError):
-    """A runtime failure with a message for the operator (exit 1)."""
-
-
-class PinFailure(KeyCryptError):
-    """Wrong PIN or locked out (exit 3)."""
 
 
 # --------------------------------------------------------------------------- PIN input
@@ -109,7 +89,7 @@ def _argon2_params(args: argparse.Namespace) -> Any:
     from keycrypt.config import parse_duration
     from keycrypt.constants import UNLOCK_TIME
     from keycrypt.keystore import DEFAULT, calibrate_argon2
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     explicit = (args.argon2_time, args.argon2_memory, args.argon2_parallelism) != (None, None, None)
     unlock_time = getattr(args, "unlock_time", None)
@@ -263,7 +243,6 @@ def cmd_keypad_run(args: argparse.Namespace) -> int:
     from keycrypt.config import load_keypad_config
     from keycrypt.daemon import setup_logging
     from keycrypt.daemon.keypad import run_keypad, settings_from_config
-
     from keycrypt.preflight import probe_listen
 
     cfg = load_keypad_config(args.config)

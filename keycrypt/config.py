@@ -22,7 +22,7 @@ import math
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -43,9 +43,9 @@ from keycrypt.constants import (
     PIN_BACKOFF_MAX,
     PSK_SIZE,
     REKEY_LOG2_DEFAULT,
-    RESPONSE_DEADLINE_MAX,
     REKEY_LOG2_MAX,
     REKEY_LOG2_MIN,
+    RESPONSE_DEADLINE_MAX,
     client_id_problem,
 )
 from keycrypt.errors import ConfigError

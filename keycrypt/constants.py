@@ -11,6 +11,7 @@ from enum import IntEnum
 from typing import Any, Final
 
 from keycrypt._specdata import read_spec_text
+from keycrypt.errors import SpecError
 
 RAW: Final[dict[str, Any]] = tomllib.loads(read_spec_text("constants.toml"))
 
@@ -47,9 +48,37 @@ def client_id_problem(cid: bytes) -> str | None:
     return None
 FINGERPRINT_SIZE: Final[int] = _s["fingerprint"]
 
-# Functional IntEnums so that the member values come from the TOML only.
-FrameType = IntEnum("FrameType", RAW["frame_types"])  # type: ignore[misc]
-Status = IntEnum("Status", RAW["status"])  # type: ignore[misc]
+
+
+class FrameType(IntEnum):
+    """The frame types of KCP/1 (``[frame_types]``; checked against the TOML below, at import)."""
+
+    HELLO = 1
+    HELLO_ACK = 2
+    PING = 3
+    PONG = 4
+    REKEY = 5
+    REKEY_ACK = 6
+
+
+class Status(IntEnum):
+    """The keypad's device status carried in every PONG (``[status]``; checked at import)."""
+
+    ARMED = 0
+    DISARMED = 1
+    LOCKDOWN = 2
+
+
+def _check_enum(enum: type[IntEnum], table: str) -> None:
+    """Written out so that type checkers see the members; the TOML stays the authority."""
+    spelled = {m.name: m.value for m in enum}
+    if spelled != RAW[table]:
+        raise SpecError(f"spec/constants.toml [{table}] is {RAW[table]}, keycrypt/constants.py {enum.__name__} "
+                        f"is {spelled}: change both together")
+
+
+_check_enum(FrameType, "frame_types")
+_check_enum(Status, "status")
 
 FLAG_PSK: Final[int] = RAW["hello_flags"]["psk"]
 FLAGS_RESERVED: Final[int] = RAW["hello_flags"]["reserved_mask"]

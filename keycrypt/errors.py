@@ -104,6 +104,10 @@ class UnsupportedKeystore(KeystoreError):
     """A format version or parameter outside what this implementation accepts."""
 
 
+class SpecError(KeyCryptError):
+    """The code and the normative data of spec/ disagree (a constant or an enum changed in one place only)."""
+
+
 class ConfigError(KeyCryptError):
     """A configuration file or value was rejected; the message names the key."""
 
@@ -114,6 +118,27 @@ class ConfigError(KeyCryptError):
 
 class PinError(KeyCryptError):
     """A PIN that breaks the length or character rules (not a wrong PIN)."""
+
+
+class UsageError(KeyCryptError):
+    """A command-line mistake the parser cannot see (the CLI exits 2)."""
+
+
+class Failure(KeyCryptError):
+    """A runtime failure with a message for the operator (the CLI exits 1)."""
+
+
+class PinFailure(KeyCryptError):
+    """A wrong PIN or a PIN locked out, as the CLI reports it (exit 3)."""
+
+
+class PinRejected(KeyCryptError):
+    """The keypad refused a PIN entry; ``code`` is the control socket's error code (wrong-pin, locked-out, ...)."""
+
+    def __init__(self, message: str, code: str, locked_until: float = 0.0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.locked_until = locked_until
 
 
 class AuditError(KeyCryptError):

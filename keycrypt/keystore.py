@@ -4,7 +4,7 @@ The keypad's ML-KEM-768 key is stored as its 64-byte seed (d||z), sealed with
 XChaCha20-Poly1305 under a key that Argon2id derives from the PIN. The whole
 header (format version, Argon2 costs, salt, nonce, public-key fingerprint) is
 the AEAD's associated data, so no parameter can be changed unnoticed; the
-layout and the structural checks are in :mod:`keycrypt.wire.keystore`.
+layout and the structural checks are in :mod:`keycrypt.wire.keyfile`.
 
 What each error means when a keystore is opened:
 
@@ -74,7 +74,7 @@ from keycrypt.errors import (
     WrongPin,
 )
 from keycrypt.fsutil import StrPath, atomic_write_bytes, read_file_limited
-from keycrypt.wire.keystore import (
+from keycrypt.wire.keyfile import (
     KEYSTORE_FILE_LEN,
     PUBKEY_FILE_LEN,
     Argon2Params,

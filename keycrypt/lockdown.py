@@ -118,7 +118,7 @@ ACTIONS: Final[tuple[str, ...]] = get_args(Action)
 DESTRUCTIVE: Final[frozenset[str]] = frozenset({"luks-suspend", "poweroff", "sysrq"})
 """Actions that run only with ``allow_destructive=True``."""
 
-Status = Literal["ok", "failed", "timeout", "dry-run", "refused"]
+StepStatus = Literal["ok", "failed", "timeout", "dry-run", "refused"]
 """``ok``; ``failed`` (non-zero exit, error); ``timeout`` (killed at its bound, or for poweroff/sysrq:
 the host was still up when the bound expired); ``dry-run`` (only recorded); ``refused`` (destructive
 without ``allow_destructive``)."""
@@ -148,15 +148,15 @@ _OUTPUT_TAIL = 512  # bytes of a command's output kept for its record
 def _check_timeout(value: Any, key: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ConfigError(f"must be a number of seconds, not {value!r}", key=key)
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ConfigError(f"must be a positive number of seconds, not {value!r}", key=key)
-    if value > LOCKDOWN_STEP_TIMEOUT_MAX:
+    seconds = float(value)
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ConfigError(f"must be a positive number of seconds, not {seconds!r}", key=key)
+    if seconds > LOCKDOWN_STEP_TIMEOUT_MAX:
         raise ConfigError(
-            f"{value:g} s is longer than {LOCKDOWN_STEP_TIMEOUT_MAX:g} s: one hung step would stall the lockdown",
+            f"{seconds:g} s is longer than {LOCKDOWN_STEP_TIMEOUT_MAX:g} s: one hung step would stall the lockdown",
             key=key,
         )
-    return value
+    return seconds
 
 
 def _check_argv(value: Any, key: str) -> tuple[str, ...]:
@@ -484,7 +484,7 @@ class _Auditor:
 
 @dataclass(frozen=True, slots=True)
 class _Run:
-    status: Status
+    status: StepStatus
     exit_code: int | None
     detail: str
 
@@ -494,7 +494,7 @@ def _output_tail(buf: bytearray) -> str:
     return " ".join(text.split())
 
 
-async def _run_argv(argv: Sequence[str], timeout: float, env: Mapping[str, str]) -> _Run:
+async def _run_argv(argv: Sequence[str], timeout: float, env: Mapping[str, str]) -> _Run:  # noqa: ASYNC109 - returns a "timeout" outcome after killing the group, never raises
     """Run argv bounded by ``timeout``; on timeout kill its process group with SIGKILL."""
     procs: list[subprocess.Popen[bytes]] = []
     out = bytearray()
@@ -558,7 +558,7 @@ def _kill_group(procs: list[subprocess.Popen[bytes]]) -> str:
 class StepOutcome:
     index: int
     action: str
-    status: Status
+    status: StepStatus
     duration: float
     exit_code: int | None = None
     detail: str = ""
@@ -618,7 +618,7 @@ def _reason_value(reason: Any) -> str:
 # ------------------------------------------------------------------ the ladder
 
 
-class Lockdown:
+class LadderRunner:
     """Runs one ladder at most once; :func:`execute` uses the process-wide instance."""
 
     def __init__(self, *, retry_min: float = LOCKDOWN_POWEROFF_RETRY_MIN, retry_max: float = LOCKDOWN_POWEROFF_RETRY_MAX) -> None:
@@ -686,7 +686,7 @@ class Lockdown:
                 ladder=[f"{s.action}: {describe(s, host)}" for s in ladder.steps[1:]],
             )
             report.audited = err is None
-            status: Status = "ok" if err is None else ("timeout" if auditor.stalled else "failed")
+            status: StepStatus = "ok" if err is None else ("timeout" if auditor.stalled else "failed")
             first = StepOutcome(0, "audit", status, time.monotonic() - t0, None, err or "lockdown record written and fsync'ed")
             report.outcomes.append(first)
             if err is not None:
@@ -777,7 +777,7 @@ class Lockdown:
         timeout = step.timeout or DEFAULT_TIMEOUTS[step.action]
         what = describe(step, host)
 
-        def done(status: Status, exit_code: int | None = None, detail: str = "") -> StepOutcome:
+        def done(status: StepStatus, exit_code: int | None = None, detail: str = "") -> StepOutcome:
             return StepOutcome(i, step.action, status, time.monotonic() - t, exit_code, detail)
 
         if dry_run or step.action == "dry-run":
@@ -794,13 +794,13 @@ class Lockdown:
             if not vols:
                 return done("ok", None, what)
             runs = await asyncio.gather(*(_run_argv([host.cryptsetup, "luksSuspend", v], timeout, env) for v in vols))
-            status: Status = (
+            status: StepStatus = (
                 "timeout" if any(r.status == "timeout" for r in runs)
                 else "failed" if any(r.status != "ok" for r in runs)
                 else "ok"
             )
             code = next((r.exit_code for r in runs if r.exit_code), 0 if status == "ok" else None)
-            detail = "; ".join(f"{v}: {r.status}" + (f" ({r.detail})" if r.detail else "") for v, r in zip(vols, runs))
+            detail = "; ".join(f"{v}: {r.status}" + (f" ({r.detail})" if r.detail else "") for v, r in zip(vols, runs, strict=True))
             return done(status, code, detail)
 
         # poweroff and sysrq end the process when they work: record the intent first.
@@ -836,7 +836,7 @@ class Lockdown:
         return done("timeout", None, f"{note}sync and power-off requested, but the host was still up after {timeout:g} s")
 
 
-_PROCESS_LOCKDOWN = Lockdown()
+_PROCESS_LOCKDOWN = LadderRunner()
 
 
 async def execute(

@@ -211,7 +211,7 @@ def _handshakes(report: Report, cfg: Any) -> None:
         daemon: ClientDaemon
 
         def observer(event: str, **_: Any) -> None:
-            if event == "established" and all(l.established_at is not None for l in daemon.links):
+            if event == "established" and all(ln.established_at is not None for ln in daemon.links):
                 daemon.request_stop()
 
         async def no_ladder(reason: str, detail: str) -> None:

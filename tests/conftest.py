@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
+from pathlib import Path
 from typing import Callable, Iterable
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from keycrypt.constants import Status
 from keycrypt.crypto.kem import BACKENDS, get_backend
@@ -16,13 +19,19 @@ from keycrypt.machines.actions import Action, Close, Lockdown, Send
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 
+# Hypothesis keeps its caches (and the random profiles their example database) outside the checkout:
+# no test writes into it.
+set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "keycrypt-hypothesis"))
+
 # Hypothesis profiles. The default one is derandomised (each test draws the same examples on every
 # run, and no example database carries state between runs), so that no landing fails at random.
 # The others explore: ``--hypothesis-profile=random`` draws fresh examples (add
 # ``--hypothesis-seed=N`` to replay one seed), and ``--hypothesis-profile=soak`` does that with 50x the
 # examples (docs/testing.md, "Long runs"). Tests that set max_examples take the larger of theirs and
 # the profile's, see ``examples()``.
-settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True)
+# No per-example deadline in the default profile: under xdist on a shared machine a 200 ms deadline
+# measures the other processes (test_reader_split_at_every_boundary took 335 ms so), not the code.
+settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True, deadline=None)
 settings.register_profile("random", derandomize=False, print_blob=True)
 settings.register_profile("soak", derandomize=False, print_blob=True, max_examples=5000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))

@@ -10,30 +10,30 @@ import asyncio
 import os
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
 from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
-from keycrypt.keystore import create_keystore, write_pubkey
+from keycrypt.keystore import write_pubkey
 from keycrypt.machines.device import DeviceConfig
-from keycrypt.wire.keystore import Argon2Params
+from keycrypt_kit import rig
+from keycrypt_kit.rig import wait_for  # noqa: F401 - re-exported: one wait_for for the kit and the tests
 
-TEST_PIN = "24682468"
+TEST_PIN = rig.PIN
 DURESS_PIN = "13571357"
-FAST_ARGON2 = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
+FAST_ARGON2 = rig.FAST_ARGON2
 REPO = Path(__file__).resolve().parents[1]
 
 
 def make_keystore(directory: Path, pin: str = TEST_PIN) -> tuple[Path, Path, bytes]:
     """(keystore path, pubkey path, ek) in ``directory``."""
     ks = directory / "keypad.key"
-    opened = create_keystore(ks, pin, params=FAST_ARGON2)
+    ek = rig.make_keystore(ks, pin)
     pub = directory / "keypad.pub"
-    write_pubkey(pub, opened.ek)
-    return ks, pub, opened.ek
+    write_pubkey(pub, ek)
+    return ks, pub, ek
 
 
 def duress_verifier(pin: str = DURESS_PIN) -> str:
@@ -108,16 +108,6 @@ def start_clients(
         d = ClientDaemon(s, observer=events, run_lockdown=hook)
         out.append((d, asyncio.create_task(d.run(signals=False))))
     return out
-
-
-async def wait_for(predicate: Any, timeout: float, step: float = 0.02) -> bool:
-    """Poll ``predicate()`` until true or ``timeout`` (a bound, not a speed assertion)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        await asyncio.sleep(step)
-    return bool(predicate())
 
 
 def run_cli(*args: str, input: str | None = None, pass_fds: tuple[int, ...] = (), timeout: float = 60, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

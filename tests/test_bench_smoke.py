@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
+
 REPO = Path(__file__).resolve().parents[1]
 
 

@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -40,7 +39,7 @@ def cli_with_pins(*args: str, pins: tuple[str, ...]) -> subprocess.CompletedProc
 
 def _one_line_error(res: subprocess.CompletedProcess[str]) -> str:
     assert "Traceback" not in res.stderr, res.stderr
-    lines = [l for l in res.stderr.splitlines() if l.strip()]
+    lines = [line for line in res.stderr.splitlines() if line.strip()]
     assert lines, "an error must say what was wrong"
     return lines[-1]
 
@@ -121,6 +120,7 @@ def test_usage_error_is_exit_2():
     assert res.returncode == 2 and "invalid choice" in res.stderr
 
 
+@pytest.mark.slow
 def test_init_pubkey_change_pin_and_nothing_overwritten(tmp_path):
     ks, pub = tmp_path / "k.key", tmp_path / "k.pub"
     res = cli_with_pins("keypad", "init", "--keystore", str(ks), *FAST, pins=(TEST_PIN,))
@@ -155,6 +155,7 @@ def test_init_pubkey_change_pin_and_nothing_overwritten(tmp_path):
     assert cli_with_pins("keypad", "pubkey", "--keystore", str(ks), "--out", str(tmp_path / "p2"), pins=("13579135",)).returncode == 0
 
 
+@pytest.mark.slow
 def test_pin_needs_a_terminal_or_pin_fd(tmp_path):
     res = run_cli("keypad", "init", "--keystore", str(tmp_path / "k"), *FAST, input="")
     assert res.returncode == 2 and "--pin-fd" in _one_line_error(res)
@@ -199,6 +200,7 @@ def _on_a_terminal(args: list[str], answers: list[str], timeout: float = 60) -> 
     return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
 
 
+@pytest.mark.slow
 def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
     ks = tmp_path / "k.key"
     code, shown = _on_a_terminal(["keypad", "init", "--keystore", str(ks), *FAST], ["24682468", "24692469"])
@@ -210,6 +212,7 @@ def test_init_asks_the_new_pin_twice_on_a_terminal_without_echo(tmp_path):
     assert ks.exists() and "24682468" not in shown
 
 
+@pytest.mark.slow
 def test_duress_hash_prints_an_argon2id_verifier(tmp_path):
     ks, _, _ = make_keystore(tmp_path)
     res = cli_with_pins("keypad", "duress-hash", "--keystore", str(ks), pins=("13571357",))
@@ -221,6 +224,7 @@ def test_duress_hash_prints_an_argon2id_verifier(tmp_path):
     assert PasswordHasher().verify(verifier, "13571357")
 
 
+@pytest.mark.slow
 def test_a_duress_pin_equal_to_the_keypad_pin_is_refused_by_duress_hash_and_at_start(tmp_path):
     ks, _, _ = make_keystore(tmp_path)
     res = cli_with_pins("keypad", "duress-hash", "--keystore", str(ks), pins=(TEST_PIN,))
@@ -237,6 +241,7 @@ def test_a_duress_pin_equal_to_the_keypad_pin_is_refused_by_duress_hash_and_at_s
     assert not (tmp_path / "run" / "kp.sock").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cmd", ["breach", "lockdown-all"])
 def test_rack_wide_commands_ask_on_a_terminal_and_need_yes_in_scripts(tmp_path, cmd):
     sock = str(tmp_path / "none.sock")  # nothing listens: a confirmed command fails to reach it
@@ -250,6 +255,7 @@ def test_rack_wide_commands_ask_on_a_terminal_and_need_yes_in_scripts(tmp_path, 
     assert res.returncode == 1 and "none.sock" in res.stderr
 
 
+@pytest.mark.slow
 def test_bad_config_is_exit_2_naming_the_key(tmp_path):
     cfg = tmp_path / "client.toml"
     cfg.write_text('client_id = "a"\n[[keypads]]\nhost = "k"\npubkey = "p"\nport = 70000\n')
@@ -263,6 +269,7 @@ def test_bad_config_is_exit_2_naming_the_key(tmp_path):
     assert res.returncode == 2 and "cannot read config file" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_bad_lockdown_section_is_exit_2(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     cfg = tmp_path / "client.toml"
@@ -274,6 +281,7 @@ def test_bad_lockdown_section_is_exit_2(tmp_path):
     assert res.returncode == 2 and "client.lockdown.steps[0]" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_bad_key_file_is_exit_3(tmp_path):
     junk = tmp_path / "junk.pub"
     junk.write_bytes(b"this is not a public key file")
@@ -287,6 +295,7 @@ def test_bad_key_file_is_exit_3(tmp_path):
     assert res.returncode == 3 and "none.pub" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
     ks = tmp_path / "keypad.key"
     ks.write_bytes(b"not a keystore at all")
@@ -302,6 +311,7 @@ def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
     assert res.returncode == 3 and str(ks) in _one_line_error(res) and not ks.exists()
 
 
+@pytest.mark.slow
 def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     cfg = tmp_path / "client.toml"
@@ -319,6 +329,7 @@ def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_pat
     assert run_cli("client", "run", "--config", str(cfg)).returncode == 5
 
 
+@pytest.mark.slow
 def test_a_lockdown_dry_run_alone_also_exits_5_which_the_unit_counts_as_success(tmp_path):
     """[lockdown] dry_run = true executes nothing; it exited 4 (a failure: FailureAction powered off)."""
     _, pub, _ = make_keystore(tmp_path)
@@ -332,6 +343,7 @@ def test_a_lockdown_dry_run_alone_also_exits_5_which_the_unit_counts_as_success(
     assert "would run" in (tmp_path / "a.log").read_text() or "dry" in (tmp_path / "a.log").read_text()
 
 
+@pytest.mark.slow
 def test_a_keypad_that_refuses_connections_is_a_warning_with_the_boot_grace_left_and_in_the_lockdown(tmp_path):
     """It was a DEBUG line: the operator saw 60 s of silence, then `deadline in CONNECTING`."""
     _, pub, _ = make_keystore(tmp_path)
@@ -342,13 +354,14 @@ def test_a_keypad_that_refuses_connections_is_a_warning_with_the_boot_grace_left
     )
     res = run_cli("client", "run", "--config", str(cfg))
     assert res.returncode == 5, res.stderr
-    warnings = [l for l in res.stderr.splitlines() if "event=connect_failed" in l]
-    assert warnings and all("WARNING" in l and "boot_grace_left=" in l for l in warnings), res.stderr
+    warnings = [ln for ln in res.stderr.splitlines() if "event=connect_failed" in ln]
+    assert warnings and all("WARNING" in ln and "boot_grace_left=" in ln for ln in warnings), res.stderr
     assert "Connection refused" in warnings[0]
     detail = json.loads((tmp_path / "s.json").read_text())["lockdown"]["detail"]
     assert "last error: Connection refused" in detail, detail
 
 
+@pytest.mark.slow
 def test_bad_psk_file_is_exit_2(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     psk = tmp_path / "short.psk"
@@ -359,6 +372,7 @@ def test_bad_psk_file_is_exit_2(tmp_path):
     assert res.returncode == 2 and "client.psk_file" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_keypad_run_with_wrong_pin_is_exit_3_and_counts(tmp_path):
     ks, _, _ = make_keystore(tmp_path)
     original = ks.read_bytes()
@@ -396,6 +410,7 @@ def test_keypad_control_without_daemon_is_exit_1(tmp_path):
     assert res.returncode == 1 and "is it running?" in _one_line_error(res)
 
 
+@pytest.mark.slow
 def test_client_enroll_writes_0600_and_refuses_overwrite(tmp_path):
     out = tmp_path / "web01.psk"
     res = run_cli("client", "enroll", "--client-id", "web01", "--out", str(out))
@@ -411,6 +426,7 @@ def test_client_enroll_writes_0600_and_refuses_overwrite(tmp_path):
     assert (tmp_path / "db.psk").read_bytes().hex() in shown.stdout
 
 
+@pytest.mark.slow
 def test_audit_verify_exit_status(tmp_path):
     from keycrypt.audit import AuditLog
 
@@ -445,6 +461,7 @@ def _wait(predicate, timeout: float) -> bool:
     return bool(predicate())
 
 
+@pytest.mark.slow
 def test_processes_breach_fires_the_clients_command_hook(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     port = _free_port()
@@ -523,6 +540,7 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
     assert keypad.returncode == 0
 
 
+@pytest.mark.slow
 def test_client_sigterm_is_an_orderly_stop(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     fired = tmp_path / "fired"
@@ -547,6 +565,7 @@ def test_client_sigterm_is_an_orderly_stop(tmp_path):
             p.wait()
 
 
+@pytest.mark.slow
 def test_demo_runs_to_the_end(tmp_path):
     res = run_cli("demo", "--clients", "3", "--duration", "1", timeout=60)
     assert res.returncode == 0, res.stdout + res.stderr
@@ -555,6 +574,7 @@ def test_demo_runs_to_the_end(tmp_path):
     print(res.stdout.split("summary")[1])
 
 
+@pytest.mark.slow
 def test_sd_notify_ready_and_watchdog(tmp_path):
     """Under systemd: the keypad says READY=1, then WATCHDOG=1; the client says READY=1 after its handshake, then WATCHDOG=1."""
     _, pub, _ = make_keystore(tmp_path)
@@ -608,6 +628,7 @@ def test_sd_notify_ready_and_watchdog(tmp_path):
             s.close()
 
 
+@pytest.mark.slow
 def test_bad_sensor_section_is_exit_2_before_asking_the_pin(tmp_path):
     make_keystore(tmp_path)
     cfg = tmp_path / "keypad.toml"

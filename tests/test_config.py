@@ -194,7 +194,7 @@ def test_two_keypads_pinning_one_key_are_refused(tmp_path):
 
     from keycrypt.daemon.client_settings import settings_from_config
     from keycrypt.keystore import create_keystore, write_pubkey
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     ks = create_keystore(tmp_path / "a.key", "24682468", params=Argon2Params(time_cost=1, memory_kib=8192, parallelism=1))
     write_pubkey(tmp_path / "a.pub", ks.ek)

@@ -23,6 +23,8 @@ import pytest
 
 from keycrypt_conformance.cli import main
 
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
+
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "vectors"
 PIN = "2468-test"  # of vectors/keypad_test_keystore.bin, stated in vectors/keystore.json
@@ -194,7 +196,6 @@ def test_client_mode_rejects_an_unknown_placeholder() -> None:
 def test_live_keypad_mode_keeps_the_spec_pace() -> None:
     """The live keypad mode spells the minimum PING interval itself (it runs without the runtime's constants)."""
     from keycrypt.constants import PING_MIN_INTERVAL
-
     from keycrypt_conformance import live_keypad
 
     assert live_keypad.PING_MIN_INTERVAL == PING_MIN_INTERVAL

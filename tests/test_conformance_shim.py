@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keycrypt_conformance import cli, mutants, shim
-from keycrypt_conformance.runner import Case, ConformanceError, Config, Status, load_cases, load_config, select
 from keycrypt_conformance.reference import handle
+from keycrypt_conformance.runner import Case, CaseStatus, Config, ConformanceError, load_cases, load_config, select
 
 ROOT = Path(__file__).resolve().parent.parent
 REF = f"{sys.executable} -m keycrypt_conformance.reference_shim"
@@ -33,6 +33,7 @@ def run_inprocess(cases: list[Case], config: Config | None = None, fail_fast: bo
     return results
 
 
+@pytest.mark.slow
 def test_reference_shim_passes_every_case(tmp_path: Path, cases: list[Case]) -> None:
     """The real command line, subprocess and all: exit 0, every case passed, reports written."""
     out, xml = tmp_path / "r.json", tmp_path / "r.xml"
@@ -47,23 +48,25 @@ def test_reference_shim_passes_every_case(tmp_path: Path, cases: list[Case]) -> 
     assert not ET.parse(xml).getroot().findall(".//failure")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(mutants.MUTANTS))
 def test_each_mutant_fails_at_least_one_case(name: str, cases: list[Case]) -> None:
     subset = select(cases, [mutants.MUTANTS[name].hint], ["accumulated/100000"])
     assert subset, f"the hint of {name} selects nothing"
-    assert all(r.status == Status.PASS for r in run_inprocess(subset)), "the reference must pass the subset"
+    assert all(r.status == CaseStatus.PASS for r in run_inprocess(subset)), "the reference must pass the subset"
     with mutants.apply(name):
         results = run_inprocess(subset, fail_fast=True)
-    assert any(r.status == Status.FAIL for r in results), f"mutant {name} passed every case it was shown"
+    assert any(r.status == CaseStatus.FAIL for r in results), f"mutant {name} passed every case it was shown"
 
 
 def test_mutants_are_undone_after_use(cases: list[Case]) -> None:
     subset = select(cases, ["mac:", "wire:"])
     with mutants.apply("skip_mac_check"), mutants.apply("accepts_trailing"):
         pass
-    assert all(r.status == Status.PASS for r in run_inprocess(subset))
+    assert all(r.status == CaseStatus.PASS for r in run_inprocess(subset))
 
 
+@pytest.mark.slow
 def test_mutant_switch_of_the_reference_shim_fails_the_run() -> None:
     proc = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "-q", "--fail-fast", "-k", "mac:",
                            "--cmd", f"{REF} --mutant truncated_tag_compare"], cwd=ROOT, capture_output=True,
@@ -105,6 +108,7 @@ def _fake_shim(tmp_path: Path, body: str) -> str:
     return f"{sys.executable} {path}"
 
 
+@pytest.mark.slow
 def test_a_dying_shim_fails_its_case_and_is_restarted(tmp_path: Path, cases: list[Case]) -> None:
     cmd = _fake_shim(tmp_path, """
         if req["op"] == "mac.verify":
@@ -115,22 +119,24 @@ def test_a_dying_shim_fails_its_case_and_is_restarted(tmp_path: Path, cases: lis
                             "wire:wire/decode/magic-KD"])
     _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=20, cwd=str(ROOT)), Config())
     status = {r.case.id: (r.status, r.message) for r in results}
-    assert status["mac/verify/ping-counter-1"][0] == Status.FAIL
+    assert status["mac/verify/ping-counter-1"][0] == CaseStatus.FAIL
     assert "shim died" in status["mac/verify/ping-counter-1"][1]
-    assert status["wire/decode/ping-counter-0"][0] == Status.PASS
-    assert status["wire/decode/magic-KD"][0] == Status.PASS
-    assert {r.case.operation for r in results if r.status == Status.UNIMPLEMENTED} == set()
+    assert status["wire/decode/ping-counter-0"][0] == CaseStatus.PASS
+    assert status["wire/decode/magic-KD"][0] == CaseStatus.PASS
+    assert {r.case.operation for r in results if r.status == CaseStatus.UNIMPLEMENTED} == set()
 
 
+@pytest.mark.slow
 def test_a_silent_shim_times_out(tmp_path: Path, cases: list[Case]) -> None:
     cmd = _fake_shim(tmp_path, """
         continue
         """)
     subset = select(cases, ["wire:wire/decode/magic-KD"])
     _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=0.5, cwd=str(ROOT)), Config())
-    assert results[0].status == Status.FAIL and "no answer within" in results[0].message
+    assert results[0].status == CaseStatus.FAIL and "no answer within" in results[0].message
 
 
+@pytest.mark.slow
 def test_capabilities_decide_what_is_unimplemented(tmp_path: Path, cases: list[Case]) -> None:
     cmd = _fake_shim(tmp_path, """
         ans = handle(req) if req["op"] == "frame.decode" else {"unimplemented": True}
@@ -138,12 +144,13 @@ def test_capabilities_decide_what_is_unimplemented(tmp_path: Path, cases: list[C
     subset = select(cases, ["wire:", "kem:kem/derive/", "mac:mac/verify/ping-counter-1"])
     _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=20, cwd=str(ROOT)), Config())
     by_op = {(r.case.operation, r.status) for r in results}
-    assert ("kem.derive", Status.UNIMPLEMENTED) in by_op  # not in capabilities: never sent
-    assert ("mac.verify", Status.UNIMPLEMENTED) in by_op  # listed, but answered unimplemented
-    assert ("frame.encode", Status.UNIMPLEMENTED) in by_op
-    assert all(r.status == Status.PASS for r in results if r.case.operation == "frame.decode")
+    assert ("kem.derive", CaseStatus.UNIMPLEMENTED) in by_op  # not in capabilities: never sent
+    assert ("mac.verify", CaseStatus.UNIMPLEMENTED) in by_op  # listed, but answered unimplemented
+    assert ("frame.encode", CaseStatus.UNIMPLEMENTED) in by_op
+    assert all(r.status == CaseStatus.PASS for r in results if r.case.operation == "frame.decode")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("sh") and shutil.which("openssl")), reason="needs sh and openssl")
 def test_the_shell_example_passes_its_operation_and_unimplemented_is_not_failure(tmp_path: Path) -> None:
     cmd = ["sh", str(ROOT / "conformance" / "examples" / "rekey_shim.sh")]
@@ -166,39 +173,39 @@ def _case(cases: list[Case], id: str) -> Case:
 def test_judge_is_strict_about_outcome_and_field(cases: list[Case]) -> None:
     bad_magic = _case(cases, "wire/decode/magic-KD")
     cfg = Config()
-    assert shim.judge(bad_magic, {"error": "parse_error", "field": "magic"}, cfg)[0] == Status.PASS
-    assert shim.judge(bad_magic, {"error": "mac_failure", "field": "magic"}, cfg)[0] == Status.FAIL
-    assert shim.judge(bad_magic, {"error": "parse_error", "field": "type"}, cfg)[0] == Status.FAIL
-    assert shim.judge(bad_magic, {"error": "parse_error"}, cfg)[0] == Status.FAIL
-    assert shim.judge(bad_magic, {"error": "parse_error"}, Config(compare_field=False))[0] == Status.PASS
+    assert shim.judge(bad_magic, {"error": "parse_error", "field": "magic"}, cfg)[0] == CaseStatus.PASS
+    assert shim.judge(bad_magic, {"error": "mac_failure", "field": "magic"}, cfg)[0] == CaseStatus.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error", "field": "type"}, cfg)[0] == CaseStatus.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error"}, cfg)[0] == CaseStatus.FAIL
+    assert shim.judge(bad_magic, {"error": "parse_error"}, Config(compare_field=False))[0] == CaseStatus.PASS
     assert shim.judge(bad_magic, {"error": "ErrMagic", "field": "magic"},
-                      Config(errors={"ErrMagic": "parse_error"}))[0] == Status.PASS
-    assert shim.judge(bad_magic, {"result": {"fields": {}}}, cfg)[0] == Status.FAIL
-    assert shim.judge(bad_magic, {"unimplemented": True}, cfg)[0] == Status.UNIMPLEMENTED
-    assert shim.judge(bad_magic, {"weird": 1}, cfg)[0] == Status.FAIL
+                      Config(errors={"ErrMagic": "parse_error"}))[0] == CaseStatus.PASS
+    assert shim.judge(bad_magic, {"result": {"fields": {}}}, cfg)[0] == CaseStatus.FAIL
+    assert shim.judge(bad_magic, {"unimplemented": True}, cfg)[0] == CaseStatus.UNIMPLEMENTED
+    assert shim.judge(bad_magic, {"weird": 1}, cfg)[0] == CaseStatus.FAIL
     good = _case(cases, "wire/decode/ping-counter-0")
-    assert shim.judge(good, {"result": good.output}, cfg)[0] == Status.PASS
-    assert shim.judge(good, {"error": "parse_error", "field": "magic"}, cfg)[0] == Status.FAIL
+    assert shim.judge(good, {"result": good.output}, cfg)[0] == CaseStatus.PASS
+    assert shim.judge(good, {"error": "parse_error", "field": "magic"}, cfg)[0] == CaseStatus.FAIL
     changed = json.loads(json.dumps(good.output))
     changed["fields"]["counter"] = 1
     status, msg = shim.judge(good, {"result": changed}, cfg)
-    assert status == Status.FAIL and "fields.counter" in msg
+    assert status == CaseStatus.FAIL and "fields.counter" in msg
 
 
 def test_judge_compares_transcripts_step_by_step(cases: list[Case]) -> None:
     case = _case(cases, "client/normal")
     assert case.output is not None
     got = json.loads(json.dumps(case.output))
-    assert shim.judge(case, {"result": got}, Config())[0] == Status.PASS
+    assert shim.judge(case, {"result": got}, Config())[0] == CaseStatus.PASS
     ignored = {"status_seen", "established"}
     trimmed = json.loads(json.dumps(got))
     for s in trimmed["steps"]:
         s["actions"] = [a for a in s["actions"] if a["action"] not in ignored]
-    assert shim.judge(case, {"result": trimmed}, Config())[0] == Status.FAIL
-    assert shim.judge(case, {"result": trimmed}, Config(ignore_actions=frozenset(ignored)))[0] == Status.PASS
+    assert shim.judge(case, {"result": trimmed}, Config())[0] == CaseStatus.FAIL
+    assert shim.judge(case, {"result": trimmed}, Config(ignore_actions=frozenset(ignored)))[0] == CaseStatus.PASS
     got["steps"][3]["actions"][0]["data"] = "00"
     status, msg = shim.judge(case, {"result": got}, Config())
-    assert status == Status.FAIL and msg.startswith("steps[3].actions[0].data")
+    assert status == CaseStatus.FAIL and msg.startswith("steps[3].actions[0].data")
 
 
 json_values = st.recursive(
@@ -267,8 +274,8 @@ def test_example_config_loads_and_bad_configs_are_refused(tmp_path: Path) -> Non
 def test_disabled_cases_are_reported_not_run(cases: list[Case]) -> None:
     subset = select(cases, ["wire:wire/decode/magic"])
     results = run_inprocess(subset, Config(disabled={"wire:*magic-KD": "our decoder is lenient here"}))
-    assert [r.status for r in results if r.case.id == "wire/decode/magic-KD"] == [Status.DISABLED]
-    assert all(r.status == Status.PASS for r in results if r.case.id != "wire/decode/magic-KD")
+    assert [r.status for r in results if r.case.id == "wire/decode/magic-KD"] == [CaseStatus.DISABLED]
+    assert all(r.status == CaseStatus.PASS for r in results if r.case.id != "wire/decode/magic-KD")
 
 
 def test_selection_by_substring_and_glob(cases: list[Case]) -> None:
@@ -309,7 +316,7 @@ def test_a_byte_mismatch_names_the_first_differing_offset_and_its_frame_field(ca
     data[6 + 4 + 5] ^= 0x01  # challenge byte 5
     ping["data"] = data.hex()
     status, msg = shim.judge(case, {"result": got}, Config())
-    assert status == Status.FAIL
+    assert status == CaseStatus.FAIL
     assert msg.startswith(f"steps[{i}].actions[{j}].data: bytes differ at offset 15, in PING.challenge byte 5 of 32")
     data[-1] ^= 0x80  # the same PING, one byte shorter and with a later difference: still the first offset
     ping["data"] = bytes(data[:-1]).hex()
@@ -336,8 +343,8 @@ def test_the_frame_layout_of_the_runner_is_the_one_in_keycrypt_wire() -> None:
     """Drift check: the runner's copy of the §3 layout (it needs no runtime) against the construct definitions."""
     import construct as c
 
-    from keycrypt_conformance import bytediff
     from keycrypt.wire import frames
+    from keycrypt_conformance import bytediff
 
     assert bytediff.HEADER == tuple((sc.name, sc.sizeof()) for sc in frames.HEADER.subcons)
     assert set(bytediff.BODIES) == {int(ft) for ft in frames.BODIES}
@@ -357,7 +364,7 @@ def test_the_shims_own_message_is_shown_escaped(cases: list[Case]) -> None:
     bad_magic = _case(cases, "wire/decode/magic-KD")
     status, msg = shim.judge(bad_magic, {"error": "parse_error", "field": "type", "message": "type 0x44\x1b[31m"},
                              Config())
-    assert status == Status.FAIL and "the shim says: 'type 0x44\\x1b[31m'" in msg
+    assert status == CaseStatus.FAIL and "the shim says: 'type 0x44\\x1b[31m'" in msg
     assert "\x1b" not in msg
 
 
@@ -371,7 +378,7 @@ def test_a_dead_shims_real_exit_status_is_shown(tmp_path: Path, cases: list[Case
         """)
     subset = select(cases, ["wire:wire/decode/magic-KD"])
     _, results = shim.run(subset, lambda: shim.SubprocessShim(cmd, timeout=20, cwd=str(ROOT)), Config())
-    assert results[0].status == Status.FAIL
+    assert results[0].status == CaseStatus.FAIL
     assert shown in results[0].message and "None" not in results[0].message
 
 
@@ -383,7 +390,7 @@ def test_times_compare_as_numbers_integers_exactly(cases: list[Case]) -> None:
     timer = next(a for s in got["steps"] for a in s["actions"] if a.get("action") == "set_timer")
     want_at = timer["at"]
     timer["at"] = int(want_at) if float(want_at).is_integer() else want_at
-    assert shim.judge(case, {"result": got}, Config())[0] == Status.PASS
+    assert shim.judge(case, {"result": got}, Config())[0] == CaseStatus.PASS
     assert shim.diff({"at": 3}, {"at": 3.0}, "", Config()) is None  # an expected 3 is the instant 3.0
     assert shim.diff({"locked_until": 60.0}, {"locked_until": 60}, "", Config()) is None
     assert shim.diff({"at": 3}, {"at": 3.001}, "", Config()) is not None

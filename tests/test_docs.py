@@ -15,9 +15,9 @@ import pytest
 
 from keycrypt import constants as K
 from keycrypt import tables
-from keycrypt_kit.docgen import pages as docgen
 from keycrypt.constants import FrameType
 from keycrypt.wire import frames
+from keycrypt_kit.docgen import pages as docgen
 
 ROOT = Path(__file__).resolve().parent.parent
 MERMAID = ROOT / "docs" / "javascripts" / "mermaid.tiny.js"
@@ -93,6 +93,7 @@ def test_table_pages_list_every_row() -> None:
                 assert drawn or listed, r
 
 
+@pytest.mark.slow
 def test_check_command_passes_and_reports_its_time() -> None:
     """The CLI a CI step runs; prints its time rather than asserting on speed (house rule, target < 2 s)."""
     start = time.perf_counter()
@@ -154,6 +155,7 @@ def test_vendored_mermaid_is_the_recorded_release() -> None:
     assert (MERMAID.parent / "mermaid.LICENSE").read_text().startswith("The MIT License")
 
 
+@pytest.mark.slow
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
     if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("material") is None:
         pytest.skip("mkdocs / mkdocs-material not installed: pip install -e '.[docs]'")

@@ -19,6 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from keycrypt.daemon.client import KeypadTarget
+from keycrypt.daemon.control import request as control_request
+from keycrypt.daemon.keypad import PinRejected
+from keycrypt.machines.device import DeviceConfig
+
 from e2e_helpers import (
     DURESS_PIN,
     REPO,
@@ -31,10 +36,8 @@ from e2e_helpers import (
     start_keypad,
     wait_for,
 )
-from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
-from keycrypt.daemon.control import request as control_request
-from keycrypt.daemon.keypad import KeypadDaemon, PinRejected
-from keycrypt.machines.device import DeviceConfig
+
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
 
 
 def run(coro, timeout: float = 60.0):
@@ -269,7 +272,7 @@ def test_rolling_restart_of_two_keypads_under_20_clients_locks_nothing_down_then
             await old.stop()  # every session to this keypad ends; the other keypad guards the host
             await asyncio.sleep(0.5)  # longer than the 0.5 s deadline: every client saw the loss
             new = await start_keypad(d, port=port)
-            assert await wait_for(lambda: established(port) == before + 20, 20), established(port)
+            assert await wait_for(lambda port=port, before=before: established(port) == before + 20, 20), established(port)
             if old is ka:
                 ka = new
             else:

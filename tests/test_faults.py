@@ -15,6 +15,8 @@ import pytest
 
 from keycrypt_kit.faultproxy.proxy import CLASSES, FAULTS, Fault, FaultProxy, trials
 
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
+
 
 def test_every_class_fails_closed_or_survives_as_it_must() -> None:
     summary = asyncio.run(trials(3, interval=0.2, concurrency=16, seed=7))

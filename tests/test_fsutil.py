@@ -10,10 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from crashpoints import HOW, OS_EXIT_STATUS, STEPS, STEPS_BEFORE_REPLACE, run_crashing
 
 from keycrypt import fsutil
 from keycrypt.fsutil import atomic_write_bytes, is_temp_path_for, read_file_limited, temp_path_for
+
+from crashpoints import HOW, OS_EXIT_STATUS, STEPS, STEPS_BEFORE_REPLACE, run_crashing
 
 OLD = b"old content " * 10
 NEW = b"NEW CONTENT, longer than the old one " * 10

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from keycrypt.errors import KeystoreError, ParseError, ProtocolError
+from keycrypt.wire import frames
 from keycrypt_kit.fuzz import strategies as S
 from keycrypt_kit.fuzz.run import fuzz
-from keycrypt_kit.fuzz.targets import TARGETS, OracleViolation, client_snapshots, keypad_snapshots, seeds, target_client, target_keypad
-from keycrypt.wire import frames
+from keycrypt_kit.fuzz.targets import TARGETS, client_snapshots, keypad_snapshots, seeds, target_client, target_keypad
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

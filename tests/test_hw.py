@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable, TypeVar
 
 import pytest
-from fakes import FakeChip, FakeEvdev, FakeGpio, FakeInputDevice, fake_evdev, fake_gpiod, install_evdev, install_gpiod
 
 from keycrypt.constants import PIN_MAX_LENGTH, PIN_MIN_LENGTH, PINPAD_ENTRY_TIMEOUT, SENSOR_DEBOUNCE_MS
 from keycrypt.errors import ConfigError, HardwareError
@@ -42,6 +41,8 @@ from keycrypt.hw import (
     watch,
 )
 
+from fakes import FakeChip, FakeEvdev, FakeGpio, FakeInputDevice, fake_evdev, fake_gpiod, install_evdev, install_gpiod
+
 ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
 LINE = 17
@@ -58,7 +59,7 @@ def run(coro: Awaitable[T], timeout: float = 10.0) -> T:
     return asyncio.run(bounded())
 
 
-async def until(cond: Callable[[], bool], timeout: float = 2.0) -> None:
+async def until(cond: Callable[[], bool], timeout: float = 2.0) -> None:  # noqa: ASYNC109 - a polling helper: it returns at its bound instead of raising as asyncio.timeout would
     deadline = time.monotonic() + timeout
     while not cond():
         if time.monotonic() > deadline:
@@ -432,6 +433,7 @@ def test_simulated_sensor_has_the_same_state_logic() -> None:
         assert s.breached()
         assert s.fault == "sim: cable"  # the property (a method hiding it was always truthy), not a method hiding it (always truthy)
         s.restore()
+        assert s.fault is None
         await events.wait(4)
         await settle()
         assert events.kinds == ["breach", "restore", "fault", "restore"]

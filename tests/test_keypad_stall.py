@@ -25,15 +25,16 @@ from pathlib import Path
 
 import pytest
 
-from keycrypt_kit.rig import HOST, make_keystore, silenced, start_keypad
 from keycrypt.crypto.kem import get_backend
 from keycrypt.daemon.keypad import KeypadConnection
 from keycrypt.machines.actions import Action, Close, Established, Lockdown, Send, StatusSeen
 from keycrypt.machines.client import ClientConfig, ClientSession
+from keycrypt_kit.rig import HOST, make_keystore, silenced, start_keypad
 
-pytestmark = pytest.mark.skipif(
-    not (sys.platform.startswith("linux") and hasattr(socket, "TCP_INFO")), reason="needs Linux TCP_INFO"
-)
+pytestmark = [
+    pytest.mark.skipif(not (sys.platform.startswith("linux") and hasattr(socket, "TCP_INFO")), reason="needs Linux TCP_INFO"),
+    pytest.mark.slow,  # waits on the keypad's deadlines
+]
 
 IDLE = 1.0
 
@@ -119,7 +120,7 @@ async def _read_late_in_time() -> tuple[bool, bool, str | None]:
         if loop.time() >= deadline - 0.1:
             pytest.skip("this process was not scheduled for most of a second")
         client.ping()
-        time.sleep(max(0.0, deadline + 0.3 - loop.time()))  # the keypad's loop is stuck (a HELLO burst)
+        time.sleep(max(0.0, deadline + 0.3 - loop.time()))  # noqa: ASYNC251 - on purpose: the keypad's loop is stuck (a HELLO burst)
         first = _answered(await client.answer())
         second = False
         if first:  # and the session goes on
@@ -163,9 +164,9 @@ async def _read_after_deadline() -> tuple[bool, str | None]:
         loop = asyncio.get_running_loop()
         deadline = conn._deadline
         assert deadline is not None
-        time.sleep(max(0.0, deadline + 0.2 - loop.time()))  # nothing sent before the deadline
+        time.sleep(max(0.0, deadline + 0.2 - loop.time()))  # noqa: ASYNC251 - on purpose: the loop is stuck past the deadline
         client.ping()
-        time.sleep(0.1)
+        time.sleep(0.1)  # noqa: ASYNC251 - on purpose: the loop stays stuck
         out = await client.answer()
         return any(isinstance(a, StatusSeen) for a in out), _closed(conn)
 

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
-from keycrypt_kit.rig import Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
 from keycrypt.daemon.keypad import KeypadDaemon
+from keycrypt_kit.rig import Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
+
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
 
 
 class NoShutdown:

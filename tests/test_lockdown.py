@@ -31,7 +31,7 @@ from keycrypt.constants import (
     LOCKDOWN_SYSRQ_TIMEOUT,
 )
 from keycrypt.errors import AuditError, ConfigError, Reason
-from keycrypt.lockdown import Host, Ladder, LadderStep, Lockdown, default_ladder, ladder_from_config
+from keycrypt.lockdown import Host, Ladder, LadderRunner, LadderStep, default_ladder, ladder_from_config
 
 DANGEROUS = {"systemctl", "cryptsetup", "shutdown", "poweroff", "halt", "reboot", "init", "telinit", "dmsetup"}
 
@@ -86,7 +86,7 @@ def guard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Guard:
 
     monkeypatch.setattr(lockdown, "_spawn", guarded_spawn)
     monkeypatch.setattr(lockdown, "_write_proc", guarded_write_proc)
-    monkeypatch.setattr(lockdown, "_PROCESS_LOCKDOWN", Lockdown())
+    monkeypatch.setattr(lockdown, "_PROCESS_LOCKDOWN", LadderRunner())
     yield g
     assert not g.violations, g.violations
 
@@ -101,7 +101,7 @@ def sh(script: str, timeout: float = 5.0) -> LadderStep:
 
 def run(ladder: Ladder, audit: Any = None, reason: Reason = Reason.DEADLINE, **kw: Any) -> lockdown.LadderReport:
     kw.setdefault("detail", {"keypad": "rack-1", "peer": "10.0.0.2:7447"})
-    return asyncio.run(Lockdown().execute(ladder, reason, audit, **kw))
+    return asyncio.run(LadderRunner().execute(ladder, reason, audit, **kw))
 
 
 def records(path: Path) -> list[dict]:
@@ -618,7 +618,7 @@ def test_a_failing_poweroff_without_sysrq_is_retried_until_it_works(tmp_path: Pa
     # fails three times, then "works" (exit 0; the host would now go down within the step's timeout)
     script = f'echo x >> "{tries}"; [ "$(wc -l < "{tries}")" -ge 4 ]'
     ladder = Ladder((LadderStep("poweroff", 0.3, ["/bin/sh", "-c", script]),))
-    lk = Lockdown(retry_min=0.05, retry_max=0.2)
+    lk = LadderRunner(retry_min=0.05, retry_max=0.2)
 
     async def go() -> tuple[bool, lockdown.LadderReport | None]:
         task = asyncio.create_task(lk.execute(ladder, Reason.DEADLINE, audit, allow_destructive=True))

@@ -38,19 +38,19 @@ def _client_run(tmp_path: Path, journal: bool, extra: str = "") -> list[str]:
 
 def test_under_journald_lines_carry_a_priority_and_no_timestamp(tmp_path: Path) -> None:
     lines = _client_run(tmp_path, journal=True)
-    assert lines and all(l[:1] == "<" and l[2] == ">" for l in lines), lines
-    by_event = {next(w for w in l.split() if w.startswith("event=")): l[:3] for l in lines if "event=" in l}
+    assert lines and all(ln[:1] == "<" and ln[2] == ">" for ln in lines), lines
+    by_event = {next(w for w in ln.split() if w.startswith("event=")): ln[:3] for ln in lines if "event=" in ln}
     assert by_event["event=connect_failed"] == "<4>"
     assert by_event["event=lockdown"] == "<2>"  # CRITICAL: journald files it as crit, not info
-    assert not any(l[3:5] == "20" for l in lines)  # no timestamp of ours
+    assert not any(ln[3:5] == "20" for ln in lines)  # no timestamp of ours
     # lockdown steps speak the same key=value vocabulary as everything else
-    steps = [l for l in lines if "event=lockdown_step" in l]
-    assert steps and all("action=" in l and "status=" in l for l in steps), lines
+    steps = [ln for ln in lines if "event=lockdown_step" in ln]
+    assert steps and all("action=" in ln and "status=" in ln for ln in steps), lines
 
 
 def test_elsewhere_lines_are_timestamped_key_value(tmp_path: Path) -> None:
     lines = _client_run(tmp_path, journal=False)
-    assert lines and all(l[:2] == "20" and " event=" in l for l in lines), lines
+    assert lines and all(ln[:2] == "20" and " event=" in ln for ln in lines), lines
 
 
 def test_the_audit_record_says_dry_run_as_configured(tmp_path: Path) -> None:

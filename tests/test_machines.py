@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -458,9 +459,9 @@ _B2B = settings(max_examples=examples(100), stateful_step_count=40, deadline=Non
 BackToBack.TestCase.settings = _B2B
 OneFaultBackToBack.TestCase.settings = _B2B
 CleanBackToBack.TestCase.settings = _B2B
-TestHostileNetwork = BackToBack.TestCase
-TestOneFault = OneFaultBackToBack.TestCase
-TestCleanNetwork = CleanBackToBack.TestCase
+TestHostileNetwork = pytest.mark.slow(BackToBack.TestCase)  # a long stateful run
+TestOneFault = pytest.mark.slow(OneFaultBackToBack.TestCase)  # a long stateful run
+TestCleanNetwork = pytest.mark.slow(CleanBackToBack.TestCase)  # a long stateful run
 
 
 # --- the keypad device ---------------------------------------------------------------------------------
@@ -585,7 +586,7 @@ class Device(RuleBasedStateMachine):
 
 
 Device.TestCase.settings = settings(max_examples=examples(150), stateful_step_count=40, deadline=None)
-TestDevice = Device.TestCase
+TestDevice = pytest.mark.slow(Device.TestCase)  # a long stateful run
 
 
 def test_an_early_window_timer_is_armed_again_not_dropped() -> None:

@@ -10,9 +10,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from test_preflight import _client_toml, _free_port, _wait, keypad  # noqa: F401  (fixture)
 
 from e2e_helpers import REPO, run_cli
-from test_preflight import _client_toml, _free_port, _wait, keypad  # noqa: F401  (fixture)
 
 pytest.importorskip("prometheus_client")
 
@@ -50,10 +50,10 @@ def test_client_metrics_show_the_session_the_answer_age_and_round_trips(tmp_path
 
         assert _wait(established, 20)
         assert _wait(lambda: "keycrypt_client_rtt_seconds_count" in _scrape(mport)
-                     and float(next(l for l in _scrape(mport).splitlines()
-                                    if l.startswith("keycrypt_client_rtt_seconds_count")).rsplit(" ", 1)[1]) >= 3, 10)
+                     and float(next(ln for ln in _scrape(mport).splitlines()
+                                    if ln.startswith("keycrypt_client_rtt_seconds_count")).rsplit(" ", 1)[1]) >= 3, 10)
         text = _scrape(mport)
-        age = next(l for l in text.splitlines() if l.startswith("keycrypt_client_last_answer_age_seconds{"))
+        age = next(ln for ln in text.splitlines() if ln.startswith("keycrypt_client_last_answer_age_seconds{"))
         assert 0.0 <= float(age.rsplit(" ", 1)[1]) < 5.0
         assert "keycrypt_client_dry_run 1.0" in text and "keycrypt_client_lockdown 0.0" in text
     finally:

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 KIT_TOPS = ("keycrypt_kit", "keycrypt_conformance", "keycrypt_vectors", "conformance", "vectors")
@@ -226,6 +228,9 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
           if line.strip() and not line.lstrip().startswith("#")]
     assert commands[0] in ci, (commands[0], ci)
-    assert "pytest" in commands[0] and "-k" not in commands[0].split()  # the whole suite, nothing left out
+    assert "-k" not in commands[0].split()  # the whole suite, nothing left out:
+    addopts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["addopts"]
+    assert "-m 'not slow'" in addopts  # the default run leaves the slow tests out ...
+    assert commands[0].endswith("&& python -m pytest && python -m pytest -m slow -n 0")  # ... and CI adds them
     for dist in ("./vectors", "./conformance", "./kit"):  # the kit's distributions are installed for the tests
         assert dist in commands[0], dist

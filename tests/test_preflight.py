@@ -104,7 +104,7 @@ def test_client_check_fails_on_a_wrong_pinned_key(tmp_path: Path, keypad) -> Non
     _, wrong_pub, _ = make_keystore(other)
     res = run_cli("client", "check", "--config", str(_client_toml(tmp_path, port, wrong_pub)))
     assert res.returncode == 2, res.stdout
-    line = next(l for l in res.stdout.splitlines() if "handshake" in l)
+    line = next(ln for ln in res.stdout.splitlines() if "handshake" in ln)
     assert line.startswith("FAIL") and ("mac_failure" in line or "tag" in line), line
     assert not (tmp_path / "hook-fired").exists()
 
@@ -113,7 +113,7 @@ def test_client_check_names_a_keypad_that_is_not_there(tmp_path: Path) -> None:
     _, pub, _ = make_keystore(tmp_path)
     res = run_cli("client", "check", "--config", str(_client_toml(tmp_path, _free_port(), pub)))
     assert res.returncode == 2
-    line = next(l for l in res.stdout.splitlines() if "handshake" in l)
+    line = next(ln for ln in res.stdout.splitlines() if "handshake" in ln)
     assert line.startswith("FAIL") and "Connection refused" in line, line
     assert not (tmp_path / "hook-fired").exists() and not (tmp_path / "audit.log").exists()
 
@@ -127,7 +127,7 @@ def test_client_check_refuses_a_psk_file_open_to_others(tmp_path: Path) -> None:
     cfg.write_text(f'psk_file = "{psk}"\n' + cfg.read_text())
     res = run_cli("client", "check", "--config", str(cfg), "--no-handshake")
     assert res.returncode == 2
-    assert any(l.startswith("FAIL") and "psk_file" in l and "0644" in l for l in res.stdout.splitlines()), res.stdout
+    assert any(ln.startswith("FAIL") and "psk_file" in ln and "0644" in ln for ln in res.stdout.splitlines()), res.stdout
 
 
 def test_keypad_check_without_the_pin(tmp_path: Path) -> None:
@@ -141,7 +141,7 @@ def test_keypad_check_without_the_pin(tmp_path: Path) -> None:
     assert "NO SENSOR" in res.stdout
     (tmp_path / "keypad.key").chmod(0o644)
     res = run_cli("keypad", "check", "--config", str(cfg))
-    assert res.returncode == 2 and any(l.startswith("FAIL") and "keystore" in l and "0644" in l for l in res.stdout.splitlines())
+    assert res.returncode == 2 and any(ln.startswith("FAIL") and "keystore" in ln and "0644" in ln for ln in res.stdout.splitlines())
 
 
 def test_a_port_in_use_is_reported_before_the_pin_is_asked(tmp_path: Path) -> None:

@@ -14,8 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli
 from test_preflight import _free_port, _wait
+
+from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli
 
 
 def _keypad_cfg(tmp_path: Path, port: int, extra: str = "") -> Path:

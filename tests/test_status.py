@@ -8,9 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from e2e_helpers import REPO, run_cli
 from keycrypt import tables
 from keycrypt.session_words import PHASE
+
+from e2e_helpers import REPO, run_cli
 
 
 def test_every_session_state_has_a_phase_and_a_healthy_session_reads_the_same_on_both_sides() -> None:
@@ -41,8 +42,8 @@ def test_client_status_shows_no_none_and_ages_the_last_pong_itself(tmp_path: Pat
     res = run_cli("client", "status", "--status-file", str(_snapshot(tmp_path)))
     assert res.returncode == 0, res.stderr
     assert "None" not in res.stdout
-    kp1 = next(l for l in res.stdout.splitlines() if "kp1:7447" in l)
-    kp2 = next(l for l in res.stdout.splitlines() if "kp2:7447" in l)
+    kp1 = next(ln for ln in res.stdout.splitlines() if "kp1:7447" in ln)
+    kp2 = next(ln for ln in res.stdout.splitlines() if "kp2:7447" in ln)
     assert "connecting" in kp1 and "never" in kp1
     assert "established" in kp2 and "(IDLE)" in kp2
     # the file says 0.1 s, written long ago; the age comes from the wall-clock time of the answer

@@ -179,7 +179,7 @@ def test_systemd_analyze_verify_accepts_the_installed_units(tmp_path: Path, whic
     _install(tmp_path, which)
     unit = tmp_path / "etc/systemd/system" / UNIT_NAMES[which]
     res = subprocess.run([analyze, "verify", str(unit)], capture_output=True, text=True, timeout=60)
-    problems = [l for l in (res.stdout + res.stderr).splitlines() if UNIT_NAMES[which] in l or "Unknown" in l]
+    problems = [line for line in (res.stdout + res.stderr).splitlines() if UNIT_NAMES[which] in line or "Unknown" in line]
     assert res.returncode == 0 and not problems, res.stdout + res.stderr
     if which == "client":
         assert_dry_run_exit_is_success_and_lockdown_is_failure(directives(unit))

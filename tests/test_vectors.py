@@ -11,15 +11,14 @@ import pytest
 
 from keycrypt import tables
 from keycrypt.crypto.kem import get_backend
-from keycrypt.keystore import decode_pubkey, unseal_keystore
 from keycrypt.errors import Reason
+from keycrypt.keystore import decode_pubkey, unseal_keystore
 from keycrypt_conformance import reference
 from keycrypt_kit.vectorgen import cli
-from keycrypt_vectors import BINARY_FILES, OUTCOMES, VECTOR_FILES
 from keycrypt_kit.vectorgen import material as M
 from keycrypt_kit.vectorgen.gen_machines import accumulate_with_machines
-from keycrypt_kit.vectorgen.generate import SCHEMA_NAME, default_schema_path, default_vectors_dir, first_difference, \
-    generate_all, validate
+from keycrypt_kit.vectorgen.generate import SCHEMA_NAME, default_schema_path, default_vectors_dir, first_difference, generate_all, validate
+from keycrypt_vectors import BINARY_FILES, OUTCOMES, VECTOR_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,17 +40,20 @@ def all_tests(name: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     return [(g, t) for g in load(name)["testGroups"] for t in g["tests"]]
 
 
+@pytest.mark.slow
 def test_committed_files_match_their_regeneration(generated: dict[str, bytes]) -> None:
     assert set(generated) == set(VECTOR_FILES) | set(BINARY_FILES) | {SCHEMA_NAME}
     for name, data in generated.items():
         assert committed(name) == data, first_difference(name, data, committed(name))
 
 
+@pytest.mark.slow
 def test_regenerating_gives_identical_bytes(generated: dict[str, bytes]) -> None:
     again = generate_all()
     assert again == generated
 
 
+@pytest.mark.slow
 def test_schema_accepts_every_committed_file() -> None:
     files = {name: committed(name) for name in VECTOR_FILES}
     assert validate(files, json.loads(committed(SCHEMA_NAME))) == []
@@ -152,7 +154,7 @@ def test_sessions_cover_the_counter_boundaries() -> None:
 
 
 def test_negative_transcripts_end_in_their_outcome() -> None:
-    for g, t in all_tests("sessions.json"):
+    for _, t in all_tests("sessions.json"):
         if t["result"] == "invalid":
             last = t["output"]["steps"][-1]["actions"]
             assert any(a["action"] in ("lockdown", "close") and a["reason"] == t["outcome"] for a in last), t["id"]
@@ -188,6 +190,7 @@ def _copy_tree(tmp_path: Path) -> tuple[Path, Path]:
     return out, schema
 
 
+@pytest.mark.slow
 def test_check_names_the_first_drifting_case(generated: dict[str, bytes], tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(cli, "generate_all", lambda: generated)
@@ -203,6 +206,7 @@ def test_check_names_the_first_drifting_case(generated: dict[str, bytes], tmp_pa
     assert "wire.json" in err and case["id"] in err
 
 
+@pytest.mark.slow
 def test_check_fails_on_a_formatting_change_and_a_missing_file(generated: dict[str, bytes], tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "generate_all", lambda: generated)
@@ -215,6 +219,7 @@ def test_check_fails_on_a_formatting_change_and_a_missing_file(generated: dict[s
     assert cli.main(["check", "--out", str(out2), "--schema", str(schema2)]) == 1
 
 
+@pytest.mark.slow
 def test_generate_writes_what_check_accepts(generated: dict[str, bytes], tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "generate_all", lambda: generated)

@@ -72,7 +72,7 @@ def field_at(data: bytes, offset: int) -> str | None:
 
 def first_difference(want: bytes, got: bytes) -> int | None:
     """The first offset where the two differ (the shorter one's length if one is a prefix), or None."""
-    for i, (a, b) in enumerate(zip(want, got)):
+    for i, (a, b) in enumerate(zip(want, got, strict=False)):
         if a != b:
             return i
     return None if len(want) == len(got) else min(len(want), len(got))

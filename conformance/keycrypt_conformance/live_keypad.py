@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from keycrypt_conformance.runner import Case, Config, Result, Status, load_cases
+from keycrypt_conformance.runner import Case, CaseStatus, Config, Result, load_cases
 
 SESSION_FILES = ("sessions.json",)
 
@@ -173,7 +173,6 @@ class _Translator:
         from keycrypt.errors import ParseError
         from keycrypt.machines.actions import Close, Send
         from keycrypt.wire import frames
-
         from keycrypt_conformance import reference, rng
 
         self._schedule, self._parse_error, self._frames = schedule, ParseError, frames
@@ -238,7 +237,7 @@ def _play(case: Case, target: Target, timeout: float) -> str | None:
     with socket.create_connection((target.host, target.port), timeout=timeout) as sock:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         prev_now = 0.0
-        for i, (step, out) in enumerate(zip(steps, outs)):
+        for i, (step, out) in enumerate(zip(steps, outs, strict=True)):
             kinds = [a["action"] for a in out["actions"]]
             expected = b"".join(bytes.fromhex(a["data"]) for a in out["actions"] if a["action"] == "send")
             closes = "close" in kinds
@@ -302,15 +301,15 @@ def run(cases: list[Case], target: Target, config: Config, on_result: Callable[[
         t0 = time.perf_counter()
         reason = config.disabled_reason(case) or skip_reason(case, target)
         if reason:
-            res = Result(case, Status.DISABLED, reason)
+            res = Result(case, CaseStatus.DISABLED, reason)
         else:
             try:
                 err = play_case(case, target, timeout)
             except OSError as exc:
                 err = f"connection: {exc}"
-            res = Result(case, Status.FAIL if err else Status.PASS, err or "", time.perf_counter() - t0)
+            res = Result(case, CaseStatus.FAIL if err else CaseStatus.PASS, err or "", time.perf_counter() - t0)
         results.append(res)
         on_result(res)
-        if fail_fast and res.status == Status.FAIL:
+        if fail_fast and res.status == CaseStatus.FAIL:
             break
     return {"implementation": f"keypad at {target.host}:{target.port}"}, results

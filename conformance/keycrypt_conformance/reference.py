@@ -32,9 +32,9 @@ from keycrypt.errors import KeystoreError, LocalUsageError, MacFailure, Protocol
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.device import KeypadDevice
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
+from keycrypt.wire import fastpath, frames
 from keycrypt_conformance import rng
 from keycrypt_conformance.jsonio import action_to_json, frame_from_json, frame_to_json, hx, unhex
-from keycrypt.wire import fastpath, frames
 
 IMPLEMENTATION = "keycrypt-reference"
 
@@ -224,7 +224,7 @@ def pubkey_write(req: dict[str, Any]) -> dict[str, Any]:
 
 def keystore_seal(req: dict[str, Any]) -> dict[str, Any]:
     from keycrypt.keystore import seal_keystore
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     params = Argon2Params(_int(req, "t_cost"), _int(req, "m_cost_kib"), _int(req, "parallelism"))
     pin = req.get("pin")

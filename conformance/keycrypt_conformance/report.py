@@ -10,9 +10,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from keycrypt_conformance.runner import Result, Status
+from keycrypt_conformance.runner import CaseStatus, Result
 
-_MARK = {Status.PASS: ".", Status.FAIL: "F", Status.UNIMPLEMENTED: "u", Status.DISABLED: "d"}
+_MARK = {CaseStatus.PASS: ".", CaseStatus.FAIL: "F", CaseStatus.UNIMPLEMENTED: "u", CaseStatus.DISABLED: "d"}
 
 
 class Progress:
@@ -27,7 +27,7 @@ class Progress:
 
     def __call__(self, res: Result) -> None:
         self.done += 1
-        self.failed += res.status == Status.FAIL
+        self.failed += res.status == CaseStatus.FAIL
         if not self.enabled:
             return
         if self.tty:
@@ -52,11 +52,11 @@ class Progress:
 
 def counts(results: list[Result]) -> dict[str, int]:
     c = Counter(r.status.value for r in results)
-    return {s.value: c.get(s.value, 0) for s in Status}
+    return {s.value: c.get(s.value, 0) for s in CaseStatus}
 
 
 def ok(results: list[Result], require_all: bool = False) -> bool:
-    bad = {Status.FAIL} | ({Status.UNIMPLEMENTED} if require_all else set())
+    bad = {CaseStatus.FAIL} | ({CaseStatus.UNIMPLEMENTED} if require_all else set())
     return not any(r.status in bad for r in results)
 
 
@@ -72,7 +72,7 @@ def summary(results: list[Result], elapsed: float, implementation: str, *, verbo
         lines.append(f"{name:<22}{len(rs):>7}{c['pass']:>7}{c['fail']:>7}{c['unimplemented']:>8}{c['disabled']:>10}")
     c = counts(results)
     lines.append(f"{'total':<22}{len(results):>7}{c['pass']:>7}{c['fail']:>7}{c['unimplemented']:>8}{c['disabled']:>10}")
-    fails = [r for r in results if r.status == Status.FAIL]
+    fails = [r for r in results if r.status == CaseStatus.FAIL]
     if fails:
         lines += ["", "failures:"]
         for r in fails[:max_failures]:
@@ -80,11 +80,11 @@ def summary(results: list[Result], elapsed: float, implementation: str, *, verbo
             lines.append(f"       {r.message}")
         if len(fails) > max_failures:
             lines.append(f"  ... and {len(fails) - max_failures} more (see --json)")
-    unimpl = sorted({r.case.operation for r in results if r.status == Status.UNIMPLEMENTED})
+    unimpl = sorted({r.case.operation for r in results if r.status == CaseStatus.UNIMPLEMENTED})
     if unimpl:
         lines += ["", f"unimplemented operations: {', '.join(unimpl)}"]
     if verbose:
-        dis = [r for r in results if r.status == Status.DISABLED]
+        dis = [r for r in results if r.status == CaseStatus.DISABLED]
         for r in dis:
             lines.append(f"  disabled {r.case.name}: {r.message}")
     verdict = "PASS" if not fails else "FAIL"
@@ -126,9 +126,9 @@ def write_junit(path: Path, results: list[Result], elapsed: float, mode: str) ->
         for r in rs:
             tc = ET.SubElement(suite, "testcase", classname=f"{name.removesuffix('.json')}.{r.case.operation}",
                                name=r.case.id, time=f"{r.duration:.6f}")
-            if r.status == Status.FAIL:
+            if r.status == CaseStatus.FAIL:
                 ET.SubElement(tc, "failure", message=r.message[:500], type="mismatch").text = (
                     f"{r.case.comment}\n{r.message}")
-            elif r.status in (Status.UNIMPLEMENTED, Status.DISABLED):
+            elif r.status in (CaseStatus.UNIMPLEMENTED, CaseStatus.DISABLED):
                 ET.SubElement(tc, "skipped", message=f"{r.status.value}: {r.message}")
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)

@@ -23,7 +23,7 @@ class ConformanceError(Exception):
     """A usage problem of the runner itself (bad config, missing vectors, shim that will not start)."""
 
 
-class Status(str, Enum):
+class CaseStatus(str, Enum):
     PASS = "pass"
     FAIL = "fail"
     UNIMPLEMENTED = "unimplemented"
@@ -55,7 +55,7 @@ class Case:
 @dataclass
 class Result:
     case: Case
-    status: Status
+    status: CaseStatus
     message: str = ""
     duration: float = 0.0
 

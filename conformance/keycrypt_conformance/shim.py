@@ -21,7 +21,7 @@ import time
 from typing import Any, Callable, Protocol
 
 from keycrypt_conformance import bytediff
-from keycrypt_conformance.runner import Case, ConformanceError, Config, Result, Status
+from keycrypt_conformance.runner import Case, CaseStatus, Config, ConformanceError, Result
 
 OPTIONAL_OUTPUTS: dict[str, frozenset[str]] = {
     "mac.sign": frozenset({"mac_input"}),  # published for humans; compared only when a shim returns it
@@ -171,7 +171,7 @@ def diff(want: Any, got: Any, path: str, config: Config, optional: frozenset[str
         if path.endswith("actions.") and config.ignore_actions:
             want = [a for a in want if not (isinstance(a, dict) and a.get("action") in config.ignore_actions)]
             got = [a for a in got if not (isinstance(a, dict) and a.get("action") in config.ignore_actions)]
-        for i, (w, g) in enumerate(zip(want, got)):
+        for i, (w, g) in enumerate(zip(want, got, strict=False)):  # a length difference is reported below
             d = diff(w, g, f"{path.rstrip('.')}[{i}].", config)
             if d:
                 return d
@@ -191,26 +191,26 @@ def diff(want: Any, got: Any, path: str, config: Config, optional: frozenset[str
     return f"{path.rstrip('.')}: expected {json.dumps(want)[:120]}, got {json.dumps(got)[:120]}"
 
 
-def judge(case: Case, ans: dict[str, Any], config: Config) -> tuple[Status, str]:
+def judge(case: Case, ans: dict[str, Any], config: Config) -> tuple[CaseStatus, str]:
     if ans.get("unimplemented"):
-        return Status.UNIMPLEMENTED, "the shim answered unimplemented"
+        return CaseStatus.UNIMPLEMENTED, "the shim answered unimplemented"
     if "error" in ans:
         err = config.outcome(str(ans["error"]))
         said = _shim_message(ans)
         if case.output is not None:
-            return Status.FAIL, f"expected a result, the shim failed with {err} ({ans.get('field')}){said}"
+            return CaseStatus.FAIL, f"expected a result, the shim failed with {err} ({ans.get('field')}){said}"
         if err != case.outcome:
-            return Status.FAIL, f"expected {case.outcome} ({case.field}), got {err} ({ans.get('field')}){said}"
+            return CaseStatus.FAIL, f"expected {case.outcome} ({case.field}), got {err} ({ans.get('field')}){said}"
         if config.compare_field and case.field is not None and ans.get("field") != case.field:
-            return Status.FAIL, (f"right outcome {err}, wrong field: expected {case.field}, "
+            return CaseStatus.FAIL, (f"right outcome {err}, wrong field: expected {case.field}, "
                                  f"got {ans.get('field')}{said}")
-        return Status.PASS, ""
+        return CaseStatus.PASS, ""
     if "result" in ans:
         if case.output is None:
-            return Status.FAIL, f"expected {case.outcome} ({case.field}), the shim accepted the input"
+            return CaseStatus.FAIL, f"expected {case.outcome} ({case.field}), the shim accepted the input"
         d = diff(case.output, ans["result"], "", config, OPTIONAL_OUTPUTS.get(case.operation, frozenset()))
-        return (Status.FAIL, d + _step_context(case, d)) if d else (Status.PASS, "")
-    return Status.FAIL, f"malformed answer (no result, error or unimplemented): {json.dumps(ans)[:200]}"
+        return (CaseStatus.FAIL, d + _step_context(case, d)) if d else (CaseStatus.PASS, "")
+    return CaseStatus.FAIL, f"malformed answer (no result, error or unimplemented): {json.dumps(ans)[:200]}"
 
 
 def _shim_message(ans: dict[str, Any]) -> str:
@@ -248,23 +248,23 @@ def run(cases: list[Case], start: Callable[[], Transport], config: Config,
             t0 = time.perf_counter()
             reason = config.disabled_reason(case)
             if reason is not None:
-                res = Result(case, Status.DISABLED, reason)
+                res = Result(case, CaseStatus.DISABLED, reason)
             elif case.operation not in ops:
-                res = Result(case, Status.UNIMPLEMENTED, f"{case.operation} is not among the shim's capabilities")
+                res = Result(case, CaseStatus.UNIMPLEMENTED, f"{case.operation} is not among the shim's capabilities")
             else:
                 try:
                     ans = transport.request({"id": n, "op": case.operation, **case.input})
                     status, msg = judge(case, ans, config)
                 except ShimDied as exc:
                     tail = transport.stderr_tail() if isinstance(transport, SubprocessShim) else ""
-                    status, msg = Status.FAIL, f"shim died: {exc}" + (f"; stderr: {tail.strip()}" if tail.strip() else "")
+                    status, msg = CaseStatus.FAIL, f"shim died: {exc}" + (f"; stderr: {tail.strip()}" if tail.strip() else "")
                     transport.close()
                     transport = start()
                     _capabilities(transport)
                 res = Result(case, status, msg, time.perf_counter() - t0)
             results.append(res)
             on_result(res)
-            if fail_fast and res.status == Status.FAIL:
+            if fail_fast and res.status == CaseStatus.FAIL:
                 break
         return caps, results
     finally:

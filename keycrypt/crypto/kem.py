@@ -113,7 +113,7 @@ class _CryptographyPrivateKey:
 
     def decapsulate(self, ct: bytes) -> bytes:
         _check_len("ct", ct, CT_SIZE)
-        ss = self._key.decapsulate(bytes(ct))  # type: ignore[attr-defined]
+        ss: bytes = self._key.decapsulate(bytes(ct))  # type: ignore[attr-defined]
         assert len(ss) == SS_SIZE
         return ss
 
@@ -139,10 +139,13 @@ class KyberPyKem:
 
     def encapsulate(self, ek: bytes, m: bytes | None = None) -> tuple[bytes, bytes]:
         modulus_check(ek)
+        pair: tuple[bytes, bytes]
         if m is None:
-            return self._k.encaps(bytes(ek))
-        _check_len("m", m, 32)
-        return self._k._encaps_internal(bytes(ek), bytes(m))
+            pair = self._k.encaps(bytes(ek))
+        else:
+            _check_len("m", m, 32)
+            pair = self._k._encaps_internal(bytes(ek), bytes(m))
+        return pair
 
 
 class _KyberPyPrivateKey:
@@ -156,7 +159,8 @@ class _KyberPyPrivateKey:
     def decapsulate(self, ct: bytes) -> bytes:
         _check_len("ct", ct, CT_SIZE)
         try:
-            return self._k.decaps(self._dk, bytes(ct))  # type: ignore[attr-defined]
+            ss: bytes = self._k.decaps(self._dk, bytes(ct))  # type: ignore[attr-defined]
+            return ss
         except ValueError as exc:  # pragma: no cover - lengths are checked above
             raise KemError(f"kyber-py rejected the ciphertext: {exc}", field="ct") from exc
 

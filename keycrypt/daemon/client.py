@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, cast
 
+from keycrypt.config import check_response_deadline
 from keycrypt.constants import (
     BOOT_GRACE,
     CONNECT_RETRY_MAX,
@@ -51,10 +52,10 @@ from keycrypt.constants import (
     Status,
 )
 from keycrypt.crypto.kem import get_backend
-from keycrypt.config import check_response_deadline
 from keycrypt.daemon import kv
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
 from keycrypt.errors import ConfigError, Reason
+from keycrypt.exitcodes import EXIT_FAILURE, EXIT_LOCKDOWN, EXIT_LOCKDOWN_DRY_RUN, EXIT_OK
 from keycrypt.machines.actions import (
     Action,
     CancelTimer,
@@ -71,14 +72,8 @@ from keycrypt.machines.client import ClientConfig, ClientSession
 
 log = logging.getLogger("keycrypt.client")
 
-EXIT_STOPPED = 0
-"""Stopped by the operator (SIGTERM/SIGINT) before any lockdown."""
-EXIT_FAILURE = 1
-"""The daemon itself failed (a bug, or the ladder raised); systemd's FailureAction takes over."""
-EXIT_LOCKDOWN = 4
-"""The lockdown ladder ran (the host should be going down)."""
-EXIT_LOCKDOWN_DRY_RUN = 5
-"""The lockdown fired in dry-run mode: recorded, the host was left alone."""
+EXIT_STOPPED = EXIT_OK
+"""Stopped by the operator (SIGTERM/SIGINT) before any lockdown (keycrypt.exitcodes has the others)."""
 
 
 @dataclass(frozen=True)
@@ -359,7 +354,7 @@ class ClientDaemon:
             self._ladder = _lockdown.ladder_from_config(settings.lockdown, where="client.lockdown")
             # One ladder per process in production (the module's guard); a demo or a test that
             # runs many clients in one process gives each its own.
-            self._lockdown_runner = _lockdown.execute if process_wide_lockdown else _lockdown.Lockdown().execute
+            self._lockdown_runner = _lockdown.execute if process_wide_lockdown else _lockdown.LadderRunner().execute
         self.links: list[KeypadLink] = []
         self.lockdown: tuple[Reason, str, str] | None = None  # (reason, detail, keypad)
         self.lockdown_at: float | None = None
@@ -497,7 +492,7 @@ class ClientDaemon:
         if self._status_changed is not None:
             self._status_changed.set()
         self._notify("established", keypad=link.target.name, status=link.status)
-        if not self._ready_sent and all(l.established_at is not None for l in self.links if l.lost is None):
+        if not self._ready_sent and all(k.established_at is not None for k in self.links if k.lost is None):
             self._ready_sent = True
             self.notifier.ready(f"{self.settings.client_id}: {len(self.links)} keypad(s) up")
         self._kick_watchdog()
@@ -526,7 +521,7 @@ class ClientDaemon:
         # Under policy "all" the host is down to the keypads still up: a link that is rejoining
         # (connecting again after a loss) guards nothing until its new handshake completes.
         guarding = [
-            l for l in self.links if l is not link and l.lost is None and (l.established_at is not None or not l.rejoining)
+            ln for ln in self.links if ln is not link and ln.lost is None and (ln.established_at is not None or not ln.rejoining)
         ]
         counts = self.settings.policy == "any" or reason == Reason.LOCKDOWN_ORDER or not guarding
         if not counts:
@@ -554,7 +549,7 @@ class ClientDaemon:
         link.rejoining = True
         self.links[self.links.index(lost)] = link
         log.warning("%s", kv(event="keypad_rejoining", keypad=lost.target.name, guarded_by=",".join(
-            l.target.name for l in self.links if l.lost is None and l.established_at is not None)))
+            ln.target.name for ln in self.links if ln.lost is None and ln.established_at is not None)))
         link.start(boot_grace=None)
 
     def _notify(self, event: str, **fields: Any) -> None:
@@ -596,7 +591,7 @@ class ClientDaemon:
             "lockdown": None
             if self.lockdown is None
             else {"reason": self.lockdown[0].value, "detail": self.lockdown[1], "keypad": self.lockdown[2]},
-            "keypads": [l.describe(now) for l in self.links],
+            "keypads": [k.describe(now) for k in self.links],
         }
 
     def _write_status_now(self) -> None:

@@ -15,21 +15,21 @@ from dataclasses import dataclass
 from typing import Callable
 
 from keycrypt.constants import (
+    CHALLENGE_SIZE,
     FLAG_PSK,
     PSK_SIZE,
     REKEY_LOG2_DEFAULT,
     REKEY_LOG2_MAX,
     REKEY_LOG2_MIN,
-    CHALLENGE_SIZE,
     SALT_SIZE,
     Status,
-    pings_per_epoch,
     client_id_problem,
+    pings_per_epoch,
     response_deadline,
 )
 from keycrypt.crypto.kem import KemBackend
 from keycrypt.crypto.schedule import EpochKeys, Handshake, handshake, mac, verify
-from keycrypt.errors import CounterError, LocalUsageError, MacFailure, ParseError, ProtocolError, Reason
+from keycrypt.errors import CounterError, LocalUsageError, MacFailure, Reason
 from keycrypt.machines.actions import (
     Action,
     CancelTimer,
@@ -45,7 +45,7 @@ from keycrypt.machines.actions import (
 from keycrypt.machines.engine import Step, TableMachine
 from keycrypt.tables import load
 from keycrypt.wire import fastpath
-from keycrypt.wire.frames import Frame, Hello, HelloAck, Pong, Rekey, RekeyAck, decode, encode, encode_prefix
+from keycrypt.wire.frames import Frame, Hello, HelloAck, Pong, Rekey, RekeyAck, encode, encode_prefix
 from keycrypt.wire.stream import FrameReader
 
 Random = Callable[[int], bytes]
@@ -136,21 +136,7 @@ class ClientSession(TableMachine):
     def receive_data(self, data: bytes, now: float) -> list[Action]:
         if self._overdue(now):
             return self._fire(self._deadline_event(now), now)
-        try:
-            raws = self._reader.feed(data)
-        except ParseError as exc:
-            return self._fire("bad_frame", now, raw=bytes(data), error=exc)
-        out: list[Action] = []
-        for raw in raws:
-            if self.terminal:
-                break
-            try:
-                frame = decode(raw)
-            except ProtocolError as exc:
-                out += self._fire("bad_frame", now, raw=raw, error=exc)
-                continue
-            out += self._fire(self._event_for(frame), now, frame=frame, raw=raw)
-        return out
+        return self._feed(data, now)
 
     # --- helpers -------------------------------------------------------------------
 

@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar
 
-from keycrypt.errors import LocalUsageError, ProtocolError, Reason
+from keycrypt.errors import LocalUsageError, ParseError, ProtocolError, Reason
 from keycrypt.machines.actions import Action
 from keycrypt.tables import Row, Table
+from keycrypt.wire.frames import Frame, decode
+from keycrypt.wire.stream import FrameReader
 
 
 @dataclass(slots=True)
@@ -75,6 +77,36 @@ class TableMachine:
 
         Read-only, for drivers and tests to check that the timer they hold is the machine's own."""
         return self._deadline_at
+
+    _reader: FrameReader  # the session machines' byte stream (the device machine reads no bytes)
+
+    def _feed(self, data: bytes, now: float) -> list[Action]:
+        """Bytes of the peer's stream: each whole frame is decoded and fired as its event.
+
+        A stream that cannot be framed, or a frame that does not decode, is ``bad_frame``; nothing
+        is read after the machine reached a terminal state.
+        """
+        try:
+            raws = self._reader.feed(data)
+        except ParseError as exc:
+            return self._fire("bad_frame", now, raw=bytes(data), error=exc)
+        out: list[Action] = []
+        for raw in raws:
+            if self.terminal:
+                break
+            try:
+                frame = self._decode(raw)
+            except ProtocolError as exc:
+                out += self._fire("bad_frame", now, raw=raw, error=exc)
+                continue
+            out += self._fire(self._event_for(frame), now, frame=frame, raw=raw)
+        return out
+
+    def _decode(self, raw: bytes) -> Frame:
+        return decode(raw)
+
+    def _event_for(self, frame: Frame) -> str:
+        raise NotImplementedError(f"{type(self).__name__} reads no frames")
 
     def _fire(
         self,

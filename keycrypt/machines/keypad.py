@@ -31,8 +31,6 @@ from keycrypt.errors import (
     LocalUsageError,
     MacFailure,
     PaceError,
-    ParseError,
-    ProtocolError,
     Reason,
 )
 from keycrypt.machines.actions import Action, Close, Rekeyed, Send, SessionOpened, SetTimer
@@ -123,24 +121,7 @@ class KeypadSession(TableMachine):
         if self._deadline_at is not None and now >= self._deadline_at:
             return self._fire("timeout", now)
         self._status = status
-        try:
-            raws = self._reader.feed(data)
-        except ParseError as exc:
-            return self._fire("bad_frame", now, raw=bytes(data), error=exc)
-        out: list[Action] = []
-        for raw in raws:
-            if self.terminal:
-                break
-            try:
-                if raw[3] == _PING_TYPE:
-                    frame: Frame = Ping(*fastpath.decode_ping(raw))
-                else:
-                    frame = decode(raw)
-            except ProtocolError as exc:
-                out += self._fire("bad_frame", now, raw=raw, error=exc)
-                continue
-            out += self._fire(self._event_for(frame), now, frame=frame, raw=raw)
-        return out
+        return self._feed(data, now)
 
     def timer(self, now: float) -> list[Action]:
         return self._fire("timeout", now)
@@ -153,6 +134,12 @@ class KeypadSession(TableMachine):
         return self._fire("drop", now, given_reason=reason)
 
     # --- helpers -------------------------------------------------------------------
+
+    def _decode(self, raw: bytes) -> Frame:
+        """PINGs, the hot path, through the fixed-layout decoder (tests/test_wire.py proves them equal)."""
+        if raw[3] == _PING_TYPE:
+            return Ping(*fastpath.decode_ping(raw))
+        return decode(raw)
 
     def _event_for(self, frame: Frame) -> str:
         if isinstance(frame, Ping):

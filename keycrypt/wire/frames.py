@@ -94,7 +94,7 @@ def _hello_bounds() -> tuple[int, int]:
 
 
 def _body_bounds() -> dict[FrameType, tuple[int, int]]:
-    bounds = {ft: (b.sizeof(), b.sizeof()) for ft, b in BODIES.items() if ft != FrameType.HELLO}
+    bounds: dict[FrameType, tuple[int, int]] = {ft: (b.sizeof(), b.sizeof()) for ft, b in BODIES.items() if ft != FrameType.HELLO}
     bounds[FrameType.HELLO] = _hello_bounds()
     return bounds
 
@@ -103,7 +103,7 @@ BODY_BOUNDS: dict[FrameType, tuple[int, int]] = _body_bounds()
 """Legal body length (min, max) per frame type; a header outside it is rejected at once."""
 
 MAX_FRAME_SIZE: int = HEADER_SIZE + max(hi for _, hi in BODY_BOUNDS.values())
-TAGGED: frozenset[FrameType] = frozenset(ft for ft, b in BODIES.items() if "tag" in b._subcons)  # type: ignore[attr-defined]
+TAGGED: frozenset[FrameType] = frozenset(ft for ft, b in BODIES.items() if "tag" in b._subcons)
 
 
 # --- typed frames -----------------------------------------------------------
@@ -173,7 +173,7 @@ def _field_problems(ft: FrameType, values: dict[str, object]) -> tuple[str, str]
         log2 = values["rekey_log2"]
         if not REKEY_LOG2_MIN <= log2 <= REKEY_LOG2_MAX:  # type: ignore[operator]
             return "rekey_log2", f"rekey_log2 {log2} outside {REKEY_LOG2_MIN}..{REKEY_LOG2_MAX}"
-        problem = client_id_problem(bytes(values["client_id"]))  # type: ignore[arg-type]
+        problem = client_id_problem(bytes(values["client_id"]))  # type: ignore[call-overload]
         if problem:
             return "client_id", problem
     if "status" in values:
@@ -219,7 +219,8 @@ _VALID_HEADERS: dict[bytes, tuple[FrameType, int]] = {}
 
 
 def _fixed_header(ft: FrameType) -> bytes:
-    return HEADER.build({"magic": MAGIC, "version": VERSION, "type": int(ft), "length": BODY_BOUNDS[ft][0]})
+    built: bytes = HEADER.build({"magic": MAGIC, "version": VERSION, "type": int(ft), "length": BODY_BOUNDS[ft][0]})
+    return built
 
 
 # PING and PONG are the heartbeat: decoded without construct (~25 us a frame) when whole and
@@ -275,7 +276,7 @@ def decode(data: bytes) -> Frame:
 
 
 def _values(frame: Frame) -> dict[str, object]:
-    values = {name: getattr(frame, name) for name in frame.__dataclass_fields__}  # type: ignore[union-attr]
+    values = {name: getattr(frame, name) for name in frame.__dataclass_fields__}
     if isinstance(frame, Hello):
         values["client_id"] = frame.client_id.encode("utf-8")
     return values
@@ -297,7 +298,7 @@ def encode_prefix(frame: Frame) -> bytes:
         body = BODIES[ft].build(values)
     except c.ConstructError as exc:
         raise LocalUsageError(f"cannot encode {ft.name}: {exc}") from exc
-    frame_bytes = HEADER.build(dict(magic=MAGIC, version=VERSION, type=int(ft), length=len(body))) + body
+    frame_bytes: bytes = HEADER.build(dict(magic=MAGIC, version=VERSION, type=int(ft), length=len(body))) + body
     return frame_bytes[:-TAG_SIZE] if ft in TAGGED else frame_bytes
 
 

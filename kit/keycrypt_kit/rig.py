@@ -21,7 +21,7 @@ from typing import Any, AsyncIterator, Iterator
 from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
 from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings
 from keycrypt.machines.device import DeviceConfig
-from keycrypt.wire.keystore import Argon2Params
+from keycrypt.wire.keyfile import Argon2Params
 
 PIN = "24682468"
 FAST_ARGON2 = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
@@ -109,7 +109,7 @@ class Fleet:
     def locked(self, cid: str) -> tuple[str, float] | None:
         return next(((r, t) for c, r, t in self.lockdowns if c == cid), None)
 
-    async def wait_established(self, n: int, timeout: float = 10.0) -> bool:
+    async def wait_established(self, n: int, timeout: float = 10.0) -> bool:  # noqa: ASYNC109 - a polling helper: it returns at its bound instead of raising as asyncio.timeout would
         return await wait_for(lambda: len(self.established) >= n, timeout)
 
     async def close(self) -> None:
@@ -120,7 +120,7 @@ class Fleet:
                 await asyncio.wait_for(t, 5.0)
 
 
-async def wait_for(predicate: Any, timeout: float, step: float = 0.02) -> bool:
+async def wait_for(predicate: Any, timeout: float, step: float = 0.02) -> bool:  # noqa: ASYNC109 - a polling helper: it returns at its bound instead of raising as asyncio.timeout would
     """Poll ``predicate()`` until true or ``timeout`` (a bound, not a speed claim)."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -174,7 +174,7 @@ class Limits:
             self._task.cancel()
 
 
-async def closed_within(reader: asyncio.StreamReader, timeout: float) -> float | None:
+async def closed_within(reader: asyncio.StreamReader, timeout: float) -> float | None:  # noqa: ASYNC109 - a polling helper: it returns at its bound instead of raising as asyncio.timeout would
     """Seconds until the peer closed (EOF or reset), None if still open after ``timeout``."""
     t0 = time.monotonic()
     try:

@@ -14,7 +14,7 @@ from keycrypt_kit.attacks.suite import all_cases
 CASES = all_cases()
 
 
-@pytest.mark.parametrize("case_id", list(CASES))
+@pytest.mark.parametrize("case_id", [pytest.param(i, marks=pytest.mark.slow) if c.net else i for i, c in CASES.items()])
 def test_attack(case_id: str) -> None:
     r = run_case(CASES[case_id], full=False)
     assert r.outcome.ok, f"{case_id}: expected {r.case.expect!r}; happened {r.outcome.happened!r}\n{r.outcome.figures.get('traceback', '')}"
@@ -69,12 +69,12 @@ def test_net_cases_leave_the_logging_level_alone() -> None:
 
 def test_runner_prints_the_table_and_exits_1_on_a_fail(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
     import json
+    import logging
     from pathlib import Path
 
     from keycrypt_kit.attacks.__main__ import main
-    from keycrypt_kit.attacks.catalogue import CASES as REG, Case, Outcome
-
-    import logging
+    from keycrypt_kit.attacks.catalogue import CASES as REG
+    from keycrypt_kit.attacks.catalogue import Case, Outcome
 
     level = logging.getLogger("keycrypt").level
     out = Path(str(tmp_path)) / "r.json"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from keycrypt_kit.attacks.crash import rounds
+
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
 
 
 def test_sigkill_rounds_leave_sound_files() -> None:

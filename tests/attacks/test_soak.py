@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from keycrypt_kit.attacks.soak import flatness, soak, summary
+
+pytestmark = pytest.mark.slow  # waits on clocks or starts processes: CI runs it with -m slow
 
 
 def test_short_soak_has_no_lockdown_misses_no_breach_and_samples_memory() -> None:

@@ -36,7 +36,6 @@ import time
 import types
 from typing import Any, Iterator
 
-
 # --- evdev.ecodes: the kernel's input-event codes (the part a keyboard uses) ---------------------
 
 _EV = {"EV_SYN": 0, "EV_KEY": 1, "EV_REL": 2, "EV_ABS": 3, "EV_MSC": 4, "EV_SW": 5, "EV_LED": 17, "EV_SND": 18, "EV_REP": 20}

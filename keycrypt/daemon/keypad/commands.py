@@ -13,7 +13,7 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 
 from keycrypt.config import parse_duration
-from keycrypt.daemon.keypad.pins import PinRejected
+from keycrypt.errors import PinRejected
 from keycrypt.keystore import format_fingerprint
 
 if TYPE_CHECKING:

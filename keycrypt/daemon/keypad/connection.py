@@ -177,7 +177,8 @@ class KeypadConnection(asyncio.Protocol):
         raw = self._reader.pop()
         if raw is not None:
             self._serve(raw, self._arrived)
-        if s.terminal:
+        s = self.session  # serving may have ended it
+        if s is None or s.terminal:
             return
         if self._reader.ready():  # another whole frame: its turn comes next
             self._serving = True

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import logging
 import os
 import signal
@@ -48,14 +47,14 @@ from keycrypt.daemon.control import ControlError, ControlServer
 from keycrypt.daemon.halfopen import HalfOpen
 from keycrypt.daemon.keypad import commands
 from keycrypt.daemon.keypad.connection import KeypadConnection
-from keycrypt.daemon.keypad.pins import PinRejected, check_pin
+from keycrypt.daemon.keypad.pins import check_pin
 from keycrypt.daemon.keypad.pinstate import load_pin_state, prepare_state_dir, save_pin_state
 from keycrypt.daemon.keypad.settings import KeypadSettings, make_pinpad, make_sensor
 from keycrypt.daemon.listener import Listener
-from keycrypt.logfmt import RateLimitedCounts
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
-from keycrypt.errors import ConfigError, KeyCryptError, KeystoreError, Reason, WrongPin
+from keycrypt.errors import ConfigError, KeyCryptError, KeystoreError, PinRejected, Reason, WrongPin
 from keycrypt.hw import PinDisplay, PinPad, Sensor
+from keycrypt.logfmt import RateLimitedCounts
 from keycrypt.machines.actions import (
     AcceptClients,
     Action,
@@ -420,9 +419,10 @@ class KeypadDaemon:
             self._recheck_sensor()
 
     def _display(self, text: str) -> None:
-        if isinstance(self.pinpad, PinDisplay):
+        pad: object = self.pinpad  # a PinPad may also be a PinDisplay (mypy cannot intersect the two Protocols)
+        if isinstance(pad, PinDisplay):
             with contextlib.suppress(Exception):
-                self.pinpad.display(text)
+                pad.display(text)
 
     def _window_expired(self) -> None:
         self._window_timer = None

@@ -13,18 +13,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from keycrypt.crypto.kem import KemBackend, KemPrivateKey
-from keycrypt.errors import KeyCryptError, KeystoreError, PinError, WrongPin
+from keycrypt.errors import KeystoreError, PinError, WrongPin
 from keycrypt.keystore import open_keystore
 from keycrypt.machines.device import PinResult
-
-
-class PinRejected(KeyCryptError):
-    """A PIN entry did not do what was asked; ``code`` is the control-socket error code."""
-
-    def __init__(self, message: str, code: str, locked_until: float = 0.0) -> None:
-        super().__init__(message)
-        self.code = code
-        self.locked_until = locked_until
 
 
 def check_pin(

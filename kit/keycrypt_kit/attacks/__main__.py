@@ -20,12 +20,12 @@ def _table(results: list[Result], width: int) -> str:
     cols = ("case", "attacker does", "must happen", "happened", "result")
     w = [24, max(20, (width - 24 - 8 - 12) * 3 // 10), max(20, (width - 24 - 8 - 12) * 3 // 10), 0, 6]
     w[3] = max(20, width - sum(w) - 8)
-    lines = ["  ".join(c.ljust(n) for c, n in zip(cols, w)), "  ".join("-" * n for n in w)]
+    lines = ["  ".join(c.ljust(n) for c, n in zip(cols, w, strict=True)), "  ".join("-" * n for n in w)]
     for r in results:
         cells = [r.case.id, r.case.attack, r.case.expect, r.outcome.happened, "PASS" if r.outcome.ok else "FAIL"]
-        wrapped = [textwrap.wrap(c, n) or [""] for c, n in zip(cells, w)]
+        wrapped = [textwrap.wrap(c, n) or [""] for c, n in zip(cells, w, strict=True)]
         for i in range(max(len(x) for x in wrapped)):
-            lines.append("  ".join((x[i] if i < len(x) else "").ljust(n) for x, n in zip(wrapped, w)).rstrip())
+            lines.append("  ".join((x[i] if i < len(x) else "").ljust(n) for x, n in zip(wrapped, w, strict=True)).rstrip())
     return "\n".join(lines)
 
 

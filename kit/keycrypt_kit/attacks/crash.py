@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import signal
 import subprocess
@@ -37,12 +36,11 @@ PINS = ("24682468", "86428642")
 
 
 async def _child(d: Path, seed: int) -> None:
-    from keycrypt_kit.rig import HOST, quiet, wait_for
     from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
     from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings, PinRejected
     from keycrypt.keystore import change_pin, open_keystore
     from keycrypt.machines.device import DeviceConfig
-    from keycrypt_kit.rig import FAST_ARGON2
+    from keycrypt_kit.rig import FAST_ARGON2, HOST, quiet, wait_for
 
     quiet()
     rng = random.Random(seed)
@@ -67,7 +65,7 @@ async def _child(d: Path, seed: int) -> None:
         tasks = [asyncio.create_task(x.run(signals=False)) for x in daemons]
         # every daemon has its link (its task ran) and the link is up: all() of no links is True, and a
         # breach before the clients connected only made them retry (refused) for their boot grace
-        await wait_for(lambda: all(x.links and all(l.established_at for l in x.links) for x in daemons), 3.0)
+        await wait_for(lambda ds=daemons: all(x.links and all(link.established_at for link in x.links) for x in ds), 3.0)
         await asyncio.sleep(rng.uniform(0, 0.2))
         kd.breach("crash-test")
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -124,8 +122,8 @@ def _cli_verify(log: Path) -> tuple[int, str]:
 
 
 def rounds(n: int, seed: int = 0, kill_range: tuple[float, float] = (0.2, 2.5)) -> dict[str, Any]:
-    from keycrypt_kit.rig import FAST_ARGON2
     from keycrypt.keystore import create_keystore
+    from keycrypt_kit.rig import FAST_ARGON2
 
     rng = random.Random(seed)
     torn = records = cli = 0

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Iterator
 from unittest import mock
 
-from keycrypt_kit.attacks.catalogue import Outcome, case
-from keycrypt_kit.rig import FAST_ARGON2, HOST, PIN, Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
 from keycrypt.daemon.control import request
 from keycrypt.daemon.keypad import KeypadDaemon, KeypadSettings, PinRejected
-from keycrypt.machines.device import DeviceConfig
 from keycrypt.errors import ConfigError
+from keycrypt.machines.device import DeviceConfig
+from keycrypt_kit.attacks.catalogue import Outcome, case
+from keycrypt_kit.rig import FAST_ARGON2, HOST, PIN, Fleet, keypad_rig, make_keystore, silenced, start_keypad, wait_for
 
 DURESS = "13571357"
 

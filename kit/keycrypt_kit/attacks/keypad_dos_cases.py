@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, Callable, Coroutine
 
 from keycrypt_kit.attacks.catalogue import Outcome, case
+from keycrypt_kit.attacks.net_cases import LEGIT_INTERVAL, _flood, _kept, _legit
 from keycrypt_kit.rig import HOST, PIN, Fleet, keypad_rig, make_keystore, silenced, wait_for
-from keycrypt_kit.attacks.net_cases import LEGIT, LEGIT_INTERVAL, _flood, _kept, _legit
 
 PIPE_SESSIONS = 100
 

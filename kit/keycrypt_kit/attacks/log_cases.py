@@ -99,8 +99,8 @@ async def _injection() -> Outcome:
     text = "\n".join(lines)
     multi = [line for line in lines if "\n" in line]
     forged = [line for line in text.split("\n") if line.startswith("CRITICAL keycrypt.keypad")]
-    loud_attacker = [line for rec, line in zip(cap.records, lines) if rec.levelno > logging.DEBUG and ("event=alarm reason=breach" in line)]
-    opened = [line for rec, line in zip(cap.records, lines) if "session_opened" in rec.getMessage() and rec.levelno >= logging.INFO]
+    loud_attacker = [line for rec, line in zip(cap.records, lines, strict=True) if rec.levelno > logging.DEBUG and ("event=alarm reason=breach" in line)]
+    opened = [line for rec, line in zip(cap.records, lines, strict=True) if "session_opened" in rec.getMessage() and rec.levelno >= logging.INFO]
     counts = [line for line in lines if "unconfirmed_peers_closed" in line and "parse_error=1" in line]
     # Since the client_id charset rule (proto) the keypad refuses this HELLO outright; before it, it
     # answered. Either way the log is what is judged here: the peer's bytes must not forge a line.

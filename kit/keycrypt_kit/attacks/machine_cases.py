@@ -14,7 +14,6 @@ from pathlib import Path
 
 from keycrypt.constants import (
     CT_SIZE,
-    FLAG_PSK,
     HEADER_SIZE,
     MAGIC,
     PIN_BACKOFF_MAX,
@@ -27,14 +26,14 @@ from keycrypt.constants import (
 )
 from keycrypt.crypto.schedule import EpochKeys, handshake, mac
 from keycrypt.errors import Reason
-from keycrypt.machines.actions import Action, Close, DropAll
+from keycrypt.machines.actions import Action, DropAll
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.device import KeypadDevice, backoff_delay, restored_lockout
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
-from keycrypt_kit.attacks.catalogue import Outcome, case
-from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, close_of, copy_machine, keypad_key, lockdown_of, sends
 from keycrypt.wire import fastpath
 from keycrypt.wire.frames import Rekey, RekeyAck, encode, encode_prefix
+from keycrypt_kit.attacks.catalogue import Outcome, case
+from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, close_of, copy_machine, keypad_key, lockdown_of, sends
 
 PSK = bytes(range(32))
 OTHER_PSK = bytes(range(1, 33))
@@ -496,7 +495,7 @@ def mitm_other_key() -> Outcome:
 @case("keystore-swap", "replaces the keypad's keystore file with another device's (same PIN)", "the keypad opens it; the client pinned to the old ek locks down at the handshake: mac_failure")
 def keystore_swap() -> Outcome:
     from keycrypt.keystore import create_keystore, open_keystore
-    from keycrypt.wire.keystore import Argon2Params
+    from keycrypt.wire.keyfile import Argon2Params
 
     fast = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
     with tempfile.TemporaryDirectory() as d:

@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from keycrypt_kit.attacks.catalogue import Outcome, case
 from keycrypt.errors import ConfigError
+from keycrypt_kit.attacks.catalogue import Outcome, case
 
 _CLIENT = {"client_id": "web01", "keypads": [{"host": "kp", "pubkey": "kp.pub"}]}
 
@@ -109,10 +109,10 @@ def status_dry_run() -> Outcome:
 )
 def poweroff_fails() -> Outcome:
     from keycrypt.errors import Reason
-    from keycrypt.lockdown import Ladder, LadderStep, Lockdown
+    from keycrypt.lockdown import Ladder, LadderRunner, LadderStep
 
     async def go() -> tuple[bool, int]:
-        lk = Lockdown(retry_min=0.05, retry_max=0.1)
+        lk = LadderRunner(retry_min=0.05, retry_max=0.1)
         ladder = Ladder((LadderStep("poweroff", 0.2, ["false"]),))  # a stand-in: never a real power-off
         task = asyncio.ensure_future(lk.execute(ladder, Reason.DEADLINE, None, allow_destructive=True))
         done, _ = await asyncio.wait({task}, timeout=1.0)
@@ -142,9 +142,9 @@ def watchdog_unverified() -> Outcome:
 
 
 async def _watchdog_unverified() -> Outcome:
-    from keycrypt_kit.rig import HOST
     from keycrypt.daemon.client import ClientDaemon, ClientSettings, KeypadTarget
     from keycrypt.daemon.sdnotify import Notifier
+    from keycrypt_kit.rig import HOST
 
     sent: list[tuple[float, str]] = []
 

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from keycrypt_kit.attacks.catalogue import Outcome, case
-from keycrypt_kit.rig import HOST, PIN, Fleet, Limits, closed_within, keypad_rig, make_keystore, silenced, wait_for
 from keycrypt_kit.faultproxy.proxy import Fault, FaultProxy
+from keycrypt_kit.rig import HOST, PIN, Fleet, Limits, closed_within, keypad_rig, make_keystore, silenced, wait_for
 
 SLACK = 0.5
 LEGIT = 5

@@ -63,7 +63,7 @@ async def _session(host: str, port: int, ek: bytes, cid: str, batch: int, end: f
             t.opened += 1
             keys, counter = s.keys, s.counter
 
-            async def drain() -> None:
+            async def drain(reader: asyncio.StreamReader = reader) -> None:
                 while True:
                     data = await reader.read(65536)
                     if not data:

@@ -12,14 +12,14 @@ import os
 import socket
 import time
 
-from keycrypt_kit.attacks.catalogue import Outcome, case
-from keycrypt_kit.harness import KEM, DetRandom, Pair, close_of, sends
-from keycrypt_kit.rig import HOST, keypad_rig
 from keycrypt.errors import Reason
 from keycrypt.machines.actions import Send
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.keypad import KeypadSession
 from keycrypt.wire.stream import FrameReader
+from keycrypt_kit.attacks.catalogue import Outcome, case
+from keycrypt_kit.harness import KEM, DetRandom, Pair, close_of, sends
+from keycrypt_kit.rig import HOST, keypad_rig
 
 # --- item 5: whole sessions replayed to the keypad ----------------------------------------------
 

@@ -101,7 +101,7 @@ def flatness(samples: list[tuple[float, int, int]], sessions: int, window: float
     rs = [r for _, r, _ in steady]
     mt, mr = sum(ts) / len(ts), sum(rs) / len(rs)
     var = sum((t - mt) ** 2 for t in ts)
-    slope = sum((t - mt) * (r - mr) for t, r in zip(ts, rs)) / var if var else 0.0
+    slope = sum((t - mt) * (r - mr) for t, r in zip(ts, rs, strict=True)) / var if var else 0.0
     out.update(
         steady_from_s=round(t0, 1), window_s=round(w, 1),
         first_window_kib=round(sum(first) / len(first)), last_window_kib=round(sum(last) / len(last)),

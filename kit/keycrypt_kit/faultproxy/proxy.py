@@ -245,11 +245,11 @@ class FaultProxy:
                 await queue.put(None)
             with contextlib.suppress(BaseException):
                 await asyncio.wait_for(send_task, 5.0)
-            with contextlib.suppress(Exception):
-                if f.swallow_close and name == "k2c":
-                    return  # the keypad closed; the client is not told (it must notice by its deadline)
-                if f.kind != "half_close" or not applies:
-                    writer.transport.abort() if f.kind == "cut" else writer.close()
+            # with swallow_close the keypad's close is not passed on (the client must notice by its deadline)
+            if not (f.swallow_close and name == "k2c"):
+                with contextlib.suppress(Exception):
+                    if f.kind != "half_close" or not applies:
+                        writer.transport.abort() if f.kind == "cut" else writer.close()
 
 
 # --------------------------------------------------------------------------- trials
@@ -404,15 +404,15 @@ async def exposure(trials: int = 10, *, interval: float = 0.5, multiplier: int =
             cid = f"exposure-{i}"
             fleet.add(ek, port, cid, heartbeat_interval=interval, detect_multiplier=multiplier, boot_grace=5.0)
             try:
-                if not await wait_for(lambda: fleet.heartbeats.get(cid, 0) >= settle, 10.0 + settle * 2 * deadline):
+                if not await wait_for(lambda fleet=fleet, cid=cid: fleet.heartbeats.get(cid, 0) >= settle, 10.0 + settle * 2 * deadline):
                     notes.append(f"trial {i}: no {settle} heartbeats ({fleet.lockdowns})")
                     continue
                 pings = len(proxy.stats.seen["c2k"])
-                await wait_for(lambda: len(proxy.stats.seen["c2k"]) > pings, 2 * deadline, step=0.001)
+                await wait_for(lambda proxy=proxy, pings=pings: len(proxy.stats.seen["c2k"]) > pings, 2 * deadline, step=0.001)
                 await asyncio.sleep(0.005)
                 breach_at = loop.time()
                 kd.breach("exposure-trial")
-                await wait_for(lambda: fleet.lockdowns, 4 * deadline + hold + 1.0, step=0.001)
+                await wait_for(lambda fleet=fleet: fleet.lockdowns, 4 * deadline + hold + 1.0, step=0.001)
                 lk = fleet.locked(cid)
                 if lk is None:
                     notes.append(f"trial {i}: no lockdown within {4 * deadline + hold + 1.0:.1f} s")

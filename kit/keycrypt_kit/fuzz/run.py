@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from keycrypt_kit.fuzz.targets import STATS, TARGETS, TYPED, seeds
 
-
 SLOW = {"keystore_sealed"}
 """Targets left out of ``--target all``: one Argon2id per input (about 100 inputs a second)."""
 

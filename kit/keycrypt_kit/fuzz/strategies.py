@@ -11,6 +11,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from keycrypt.constants import (
+    AEAD_TAG_SIZE,
     ARGON2_MEMORY_KIB_RANGE,
     ARGON2_PARALLELISM_RANGE,
     ARGON2_SALT_SIZE,
@@ -27,12 +28,11 @@ from keycrypt.constants import (
     SEED_SIZE,
     TAG_SIZE,
     XCHACHA_NONCE_SIZE,
-    AEAD_TAG_SIZE,
     FrameType,
     Status,
 )
 from keycrypt.wire import frames
-from keycrypt.wire import keystore as wk
+from keycrypt.wire import keyfile as wk
 
 u32 = st.integers(0, 0xFFFFFFFF)
 statuses = st.sampled_from([int(s) for s in Status])

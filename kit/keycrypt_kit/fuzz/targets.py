@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, copy_machine, sends
 from keycrypt.errors import KeystoreError, LocalUsageError, ProtocolError, Reason
 from keycrypt.machines.actions import Close, Lockdown
 from keycrypt.machines.client import ClientSession
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
-from keycrypt.wire import fastpath, frames, keystore as wire_keystore
+from keycrypt.wire import fastpath, frames
+from keycrypt.wire import keyfile as wire_keyfile
+from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, copy_machine, sends
 
 TYPED: tuple[type[BaseException], ...] = (ProtocolError, KeystoreError)
 """The only exceptions a target may let escape."""
@@ -178,7 +179,7 @@ def keystore_seeds() -> tuple[bytes, bytes]:
     """(keystore file bytes with the smallest Argon2 costs, public key file bytes), deterministic."""
     from keycrypt.keystore import encode_pubkey, seal_keystore
 
-    params = wire_keystore.Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
+    params = wire_keyfile.Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
     rnd = DetRandom("fuzz-keystore")
     seed = rnd(64)
     ks = seal_keystore(seed, FAST_PIN, salt=rnd(16), nonce=rnd(24), params=params, kem=KEM)
@@ -189,7 +190,7 @@ def target_keystore(data: bytes) -> None:
     """Structural decoders of both key files; unseal when the costs are the cheap seed's (1 in 8)."""
     from keycrypt.keystore import decode_pubkey, unseal_keystore
 
-    for dec in (wire_keystore.decode_keystore, wire_keystore.decode_pubkey_file):
+    for dec in (wire_keyfile.decode_keystore, wire_keyfile.decode_pubkey_file):
         try:
             dec(data)
             STATS[f"keystore:{dec.__name__}:ok"] += 1
@@ -200,7 +201,7 @@ def target_keystore(data: bytes) -> None:
     except KeystoreError:
         pass
     try:
-        decoded = wire_keystore.decode_keystore(data)
+        decoded = wire_keyfile.decode_keystore(data)
     except KeystoreError:
         return
     p = decoded.header.params
@@ -223,7 +224,7 @@ def target_keystore_sealed(data: bytes) -> None:
     from keycrypt.keystore import unseal_keystore
 
     ks, _ = keystore_seeds()
-    d = wire_keystore.decode_keystore(ks)
+    d = wire_keyfile.decode_keystore(ks)
     h = d.header
     fields = bytearray(h.salt + h.nonce + h.fingerprint + d.sealed)
     changed = False
@@ -231,8 +232,8 @@ def target_keystore_sealed(data: bytes) -> None:
         fields[i] ^= b
         changed |= b != 0
     a, b_, c_ = len(h.salt), len(h.salt) + len(h.nonce), len(h.salt) + len(h.nonce) + len(h.fingerprint)
-    header = wire_keystore.encode_keystore_header(h.params, bytes(fields[:a]), bytes(fields[a:b_]), bytes(fields[b_:c_]))
-    forged = wire_keystore.encode_keystore(header, bytes(fields[c_:]))
+    header = wire_keyfile.encode_keystore_header(h.params, bytes(fields[:a]), bytes(fields[a:b_]), bytes(fields[b_:c_]))
+    forged = wire_keyfile.encode_keystore(header, bytes(fields[c_:]))
     try:
         unseal_keystore(forged, FAST_PIN, kem=KEM)
     except KeystoreError as exc:

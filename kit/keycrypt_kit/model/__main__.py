@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from keycrypt.errors import KeyCryptError
-
 from keycrypt_kit.model import mutants as mutants_mod
 from keycrypt_kit.model import promela, source, spin
 from keycrypt_kit.model.properties import BY_ID, PROPERTIES

@@ -58,11 +58,11 @@ def _idle_without_deadline(raw: Raw) -> None:
     """Every row into IDLE disarms the deadline instead of keeping or arming one."""
     _cancel_deadline_action(raw)
     for state, rows in raw["client_session"]["transitions"].items():
-        for event, r in rows.items():
+        for r in rows.values():
             if r["next"] == "IDLE" and state != "IDLE":
                 kept = [a for a in r["actions"] if "deadline" not in a]
                 r["actions"] = kept + ["cancel_deadline"]
-    for event, r in raw["client_session"]["transitions"]["IDLE"].items():
+    for r in raw["client_session"]["transitions"]["IDLE"].values():
         if r["next"] == "IDLE":
             r["actions"] = [a for a in r["actions"] if "deadline" not in a]
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from keycrypt.tables import Table
-
 from keycrypt_kit.model.properties import PROPERTIES
 from keycrypt_kit.model.semantics import (
     C2K_TYPES,

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from keycrypt_vectors import GENERATOR_VERSION, SCHEMA_VERSION
 from keycrypt_conformance.reference import handle
+from keycrypt_vectors import GENERATOR_VERSION, SCHEMA_VERSION
 
 
 class GenerationError(Exception):

@@ -12,11 +12,11 @@ from typing import Any
 
 from keycrypt.constants import BOOT_GRACE
 from keycrypt.machines.actions import Send
-from keycrypt_kit.vectorgen import material as M
 from keycrypt_conformance import reference
-from keycrypt_kit.vectorgen.builder import GenerationError, Group
 from keycrypt_conformance.jsonio import action_to_json, hx
 from keycrypt_conformance.rng import RecordingRandom
+from keycrypt_kit.vectorgen import material as M
+from keycrypt_kit.vectorgen.builder import GenerationError, Group
 
 RTT = 0.01  # delivery delay between the two sides, seconds
 

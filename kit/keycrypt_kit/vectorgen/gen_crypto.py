@@ -7,11 +7,11 @@ from typing import Any
 from keycrypt.constants import CT_SIZE, EK_SIZE, FLAG_PSK, KEYPAD_NONCE_SIZE, SEED_SIZE
 from keycrypt.crypto import schedule
 from keycrypt.crypto.kem import get_backend
-from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
+from keycrypt.wire import frames
 from keycrypt_conformance.jsonio import frame_to_json, hx
 from keycrypt_conformance.rng import derive
-from keycrypt.wire import frames
+from keycrypt_kit.vectorgen import material as M
+from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
 
 Q = 3329
 POLY = 256  # coefficients per polynomial; ML-KEM-768 has k = 3

@@ -12,11 +12,11 @@ from typing import Any
 
 from keycrypt.constants import ARGON2_MEMORY_KIB_RANGE, ARGON2_PARALLELISM_RANGE, ARGON2_TIME_COST_RANGE
 from keycrypt.keystore import encode_pubkey, seal_keystore
-from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import VectorFile
+from keycrypt.wire.keyfile import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import derive
-from keycrypt.wire.keystore import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
+from keycrypt_kit.vectorgen import material as M
+from keycrypt_kit.vectorgen.builder import VectorFile
 
 SMALL = Argon2Params(ARGON2_TIME_COST_RANGE[0], ARGON2_MEMORY_KIB_RANGE[0], ARGON2_PARALLELISM_RANGE[0])
 
@@ -168,7 +168,7 @@ def _pubkey_groups(f: VectorFile) -> None:
     import base64
 
     from keycrypt.constants import PUBKEY_TEXT_PREFIX
-    from keycrypt.wire.keystore import _text_check
+    from keycrypt.wire.keyfile import _text_check
 
     ek = M.ek()
     out = {"fingerprint": hx(hashlib.sha256(ek).digest())}

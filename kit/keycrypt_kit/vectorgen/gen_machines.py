@@ -9,14 +9,14 @@ from typing import Any, Callable
 from keycrypt import tables
 from keycrypt.constants import BOOT_GRACE, PING_MIN_INTERVAL, Status
 from keycrypt.crypto import schedule
-from keycrypt_kit.vectorgen import material as M
+from keycrypt.wire import fastpath, frames
 from keycrypt_conformance import reference
+from keycrypt_conformance.jsonio import hx
+from keycrypt_conformance.rng import RecordingRandom, derive
+from keycrypt_kit.vectorgen import material as M
 from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
 from keycrypt_kit.vectorgen.duo import RTT, Duo, sent
 from keycrypt_kit.vectorgen.gen_stream import STREAM_NOTES, stream_cases
-from keycrypt_conformance.jsonio import hx
-from keycrypt_conformance.rng import RecordingRandom, derive
-from keycrypt.wire import fastpath, frames
 
 # --------------------------------------------------------------------------- state_machines.json
 

@@ -6,10 +6,10 @@ import struct
 from typing import Any
 
 from keycrypt.constants import HEADER_SIZE, MAGIC, VERSION, FrameType
-from keycrypt_kit.vectorgen.builder import VectorFile
+from keycrypt.wire import frames
 from keycrypt_conformance.jsonio import frame_to_json, hx
 from keycrypt_conformance.rng import derive
-from keycrypt.wire import frames
+from keycrypt_kit.vectorgen.builder import VectorFile
 
 NOTES = {
     "Normal": ("Functionality", "A well-formed frame of this type."),

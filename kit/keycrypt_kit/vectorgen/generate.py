@@ -92,12 +92,12 @@ def first_difference(name: str, want: bytes, have: bytes) -> str:
             return f"{name}: top-level {key!r} differs"
     wt = [t for g in w.get("testGroups", []) for t in g.get("tests", [])]
     ht = [t for g in h.get("testGroups", []) for t in g.get("tests", [])]
-    for a, b in zip(wt, ht):
+    for a, b in zip(wt, ht, strict=False):  # a length difference is reported below
         if a != b:
             return f"{name}: first differing case tcId {a.get('tcId')} ({a.get('id')})"
     if len(wt) != len(ht):
         return f"{name}: {len(ht)} cases committed, {len(wt)} generated"
-    for i, (ga, gb) in enumerate(zip(w.get("testGroups", []), h.get("testGroups", []))):
+    for i, (ga, gb) in enumerate(zip(w.get("testGroups", []), h.get("testGroups", []), strict=False)):
         if {k: v for k, v in ga.items() if k != "tests"} != {k: v for k, v in gb.items() if k != "tests"}:
             return f"{name}: group {i} ({ga.get('operation')}) parameters differ"
     return f"{name}: differs in formatting only (regenerate it)"

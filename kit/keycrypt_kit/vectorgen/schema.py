@@ -19,6 +19,7 @@ from keycrypt.constants import (
     KEY_SIZE,
     KEYPAD_NONCE_SIZE,
     PSK_SIZE,
+    PUBKEY_READ_LIMIT,
     SALT_SIZE,
     SEED_SIZE,
     SS_SIZE,
@@ -27,11 +28,10 @@ from keycrypt.constants import (
 )
 from keycrypt.errors import Reason
 from keycrypt.machines import actions as A
-from keycrypt_vectors import SCHEMA_VERSION
-from keycrypt_conformance.jsonio import _snake
 from keycrypt.wire.frames import BODY_BOUNDS, MAX_FRAME_SIZE
-from keycrypt.constants import PUBKEY_READ_LIMIT
-from keycrypt.wire.keystore import KEYSTORE_FILE_LEN
+from keycrypt.wire.keyfile import KEYSTORE_FILE_LEN
+from keycrypt_conformance.jsonio import _snake
+from keycrypt_vectors import SCHEMA_VERSION
 
 SCHEMA_ID = "https://keycrypt.example/spec/vectors.schema.json"
 

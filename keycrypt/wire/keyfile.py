@@ -219,7 +219,7 @@ def encode_keystore_header(params: Argon2Params, salt: bytes, nonce: bytes, fing
     _need_len("salt", salt, ARGON2_SALT_SIZE)
     _need_len("nonce", nonce, XCHACHA_NONCE_SIZE)
     _need_len("fingerprint", fingerprint, FINGERPRINT_SIZE)
-    return KEYSTORE_HEADER.build(
+    built: bytes = KEYSTORE_HEADER.build(
         dict(
             magic=KEYSTORE_MAGIC,
             format_version=KEYSTORE_FORMAT_VERSION,
@@ -234,13 +234,15 @@ def encode_keystore_header(params: Argon2Params, salt: bytes, nonce: bytes, fing
             fingerprint=bytes(fingerprint),
         )
     )
+    return built
 
 
 def encode_keystore(header: bytes, sealed: bytes) -> bytes:
     """The whole file: header, sealed seed, and the checksum over both."""
     _need_len("header", header, KEYSTORE_HEADER_LEN)
     _need_len("sealed", sealed, SEALED_LEN)
-    return KEYSTORE_FILE.build(dict(header=dict(data=bytes(header)), sealed=bytes(sealed), check=None))
+    built: bytes = KEYSTORE_FILE.build(dict(header=dict(data=bytes(header)), sealed=bytes(sealed), check=None))
+    return built
 
 
 def decode_keystore(data: bytes) -> DecodedKeystore:
@@ -307,7 +309,8 @@ def encode_pubkey_file(ek: bytes) -> bytes:
     """The public key file for ``ek`` (length only; the KEM checks the key itself)."""
     _need_len("ek", ek, EK_SIZE)
     body = dict(magic=PUBKEY_MAGIC, format_version=PUBKEY_FORMAT_VERSION, file_type=PUBKEY_FILE_TYPE, ek=bytes(ek))
-    return PUBKEY_FILE.build(dict(body=dict(value=body), check=None))
+    built: bytes = PUBKEY_FILE.build(dict(body=dict(value=body), check=None))
+    return built
 
 
 def decode_pubkey_file(data: bytes) -> bytes:
