@@ -110,6 +110,22 @@ def start_clients(
     return out
 
 
+def spawn_keypad(cfg: Path, pin: str = TEST_PIN) -> subprocess.Popen[bytes]:
+    """``keycrypt keypad run --config CFG`` in its own process, unsealed with ``pin`` on a descriptor
+    (as the unit's --pin-fd does); stderr is a pipe, so a test can show why the keypad died."""
+    r, w = os.pipe()
+    os.write(w, (pin + "\n").encode())
+    os.close(w)
+    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg), "--pin-fd", str(r)],
+            pass_fds=(r,), cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+    finally:
+        os.close(r)
+
+
 def run_cli(*args: str, input: str | None = None, pass_fds: tuple[int, ...] = (), timeout: float = 60, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m keycrypt.cli ARGS`` in a subprocess; text output."""
     e = dict(os.environ)

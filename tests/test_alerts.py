@@ -76,13 +76,11 @@ def test_the_keypad_runs_its_alerts_and_serves_its_metrics(tmp_path: Path) -> No
     import json
     import os
     import socket
-    import subprocess
-    import sys
     import urllib.request
 
     import pytest
 
-    from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli
+    from e2e_helpers import make_keystore, run_cli, spawn_keypad
 
     pytest.importorskip("prometheus_client")
     make_keystore(tmp_path)
@@ -106,15 +104,7 @@ def test_the_keypad_runs_its_alerts_and_serves_its_metrics(tmp_path: Path) -> No
         f'on_client_missing = {json.dumps(hook)}\nmissing_after = "1s"\ntimeout = "5s"\n'
         f'[metrics]\nenabled = true\nport = {ports[1]}\n'
     )
-    r, w = os.pipe()
-    os.write(w, (TEST_PIN + "\n").encode())
-    os.close(w)
-    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg), "--pin-fd", str(r)],
-        pass_fds=(r,), cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    os.close(r)
+    proc = spawn_keypad(cfg)
 
     def wait(pred, timeout: float) -> bool:
         end = time.monotonic() + timeout

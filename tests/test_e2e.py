@@ -13,7 +13,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -26,12 +25,12 @@ from keycrypt.machines.device import DeviceConfig
 
 from e2e_helpers import (
     DURESS_PIN,
-    REPO,
     TEST_PIN,
     Events,
     client_settings,
     duress_verifier,
     make_keystore,
+    spawn_keypad,
     start_clients,
     start_keypad,
     wait_for,
@@ -586,21 +585,7 @@ def _free_port() -> int:
 
 
 def start_keypad_process(d: Path, port: int) -> subprocess.Popen[bytes]:
-    cfg = _write_keypad_config(d, port)
-    r, w = os.pipe()
-    os.write(w, (TEST_PIN + "\n").encode())
-    os.close(w)
-    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg), "--pin-fd", str(r)],
-        pass_fds=(r,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        cwd=REPO,
-        env=env,
-    )
-    os.close(r)
-    return proc
+    return spawn_keypad(_write_keypad_config(d, port))
 
 
 def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 20.0) -> None:

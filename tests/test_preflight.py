@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli
+from e2e_helpers import make_keystore, run_cli, spawn_keypad
 
 
 def _free_port() -> int:
@@ -64,15 +62,7 @@ def keypad(tmp_path: Path):
     make_keystore(tmp_path)
     port = _free_port()
     cfg = _keypad_toml(tmp_path, port)
-    r, w = os.pipe()
-    os.write(w, (TEST_PIN + "\n").encode())
-    os.close(w)
-    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg), "--pin-fd", str(r)],
-        pass_fds=(r,), cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    os.close(r)
+    proc = spawn_keypad(cfg)
     try:
         assert _wait((tmp_path / "run" / "kp.sock").exists, 30), "keypad did not come up"
         yield port, cfg

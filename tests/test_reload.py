@@ -16,7 +16,7 @@ from pathlib import Path
 
 from test_preflight import _free_port, _wait
 
-from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli
+from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli, spawn_keypad
 
 
 def _keypad_cfg(tmp_path: Path, port: int, extra: str = "") -> Path:
@@ -46,13 +46,7 @@ def test_reload_enrolls_a_psk_and_changes_pin_and_maintenance_without_dropping_a
     port = _free_port()
     cfg = _keypad_cfg(tmp_path, port)
     sock = tmp_path / "run" / "kp.sock"
-    r, w = os.pipe()
-    os.write(w, (TEST_PIN + "\n").encode())
-    os.close(w)
-    env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
-    keypad = subprocess.Popen([sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg), "--pin-fd", str(r)],
-                              pass_fds=(r,), cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    os.close(r)
+    keypad = spawn_keypad(cfg)
     clients = []
     try:
         assert _wait(sock.exists, 30)
