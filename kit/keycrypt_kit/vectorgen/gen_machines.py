@@ -618,9 +618,12 @@ def sessions_file() -> dict[str, Any]:
         ping = d.ping()
         d.wait()
         pong = sent(d.k("data", ping))
-        d.c("data", pong + b"XX\x01\x04\x00\x25")
+        d.c("data", pong)
+        d.c("data", b"XX\x01\x04\x00\x25")
 
-    client_fail("pong-then-garbage", "a PONG followed by a header with bad magic in the same read", ["Malformed"],
+    # Separate reads (issue #12 item 3, spec guess 1): whether frames before a bad header in the same read
+    # are acted on depends on how TCP cut the bytes, so no vector puts a valid frame and a bad header together.
+    client_fail("pong-then-garbage", "a PONG, then a header with bad magic in the next read", ["Malformed"],
                 "parse_error", garbage_after)
 
     def early_rekey_ack(d: Duo) -> None:
@@ -878,9 +881,11 @@ def sessions_file() -> dict[str, Any]:
         d.handshake()
         ping = d.ping()
         d.wait()
-        d.k("data", ping + b"KC\x01\x09\x00\x00")
+        d.k("data", ping)
+        d.wait()
+        d.k("data", b"KC\x01\x09\x00\x00")
 
-    keypad_fail("ping-then-bad-type", "a PING followed by a header of unknown type 9 in the same read", ["Malformed"],
+    keypad_fail("ping-then-bad-type", "a PING, then a header of unknown type 9 in a later read", ["Malformed"],
                 "parse_error", k_trailing)
 
     stream_cases(gc, gk)  # issue #12: lone headers, split frames, check order, deadline boundaries, configs
