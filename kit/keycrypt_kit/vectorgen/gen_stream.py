@@ -30,6 +30,8 @@ STREAM_NOTES = {
     "DeadlineBoundary": ("EdgeCase", "An input exactly at an armed deadline (late: 'at or after') and just before "
                          "it (on time)."),
     "Config": ("Functionality", "Timeouts and deadlines other than the defaults, and different from each other."),
+    "BadPinnedKey": ("MissingCheck", "A client configured with a pinned ek that fails the FIPS 203 check must refuse "
+                     "to start: the shim fails the whole session.run with kem_error / ek."),
     "TimerRearm": ("EdgeCase", "A deadline that moved: an answer after the old deadline but before the new one."),
 }
 
@@ -310,6 +312,24 @@ def stream_cases(gc: Group, gk: Group) -> None:
     d.c("data", sent(d.k("data", hello)))
     client("retry-without-boot-grace-refused", "boot grace none: after the unanswered HELLO's retry, a refused "
            "connect and a later one that is served, all after the old deadline", ["TimerRearm"], None, d)
+
+    # --- a pinned key that fails the FIPS 203 check: the client refuses to start (spec §2); in the shim the
+    # whole session.run fails with kem_error / ek, before any step (spec guess 7)
+    d = Duo("stream/client-bad-pinned-ek")
+    d.c("start", boot_grace=None)
+    bad_ek = "ff" * 1184
+    gc.invalid("client/pinned-ek-fails-check", "the pinned ek has every coefficient >= q: the client refuses to start, "
+               "so the whole session.run fails with kem_error naming ek", {**d.client_input(), "setup": {
+                   **d.client_input()["setup"], "ek": bad_ek}}, ["BadPinnedKey"], "kem_error", "ek")
+
+    # --- require_enrolled with nobody enrolled: every HELLO is refused (spec §6, guess 9)
+    d = Duo("stream/require-enrolled-empty", keypad={"require_enrolled": True})
+    d.open()
+    hello = d.hello()
+    d.wait()
+    d.k("data", hello)
+    keypad("require-enrolled-no-psks", "require_enrolled with no client enrolled: the HELLO is refused",
+           ["Config"], "auth_error", d)
 
     # --- varied configuration: every timeout its own value
     cfg_c = {"deadline": 0.8}
