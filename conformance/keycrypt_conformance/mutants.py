@@ -486,6 +486,41 @@ def retry_keeps_old_deadline(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(client.ClientSession, "_act_retry", retry))
 
 
+# --------------------------------------------------------------------------- §9: the wrong-PIN counter
+
+
+def restart_forgets_failures(stack: contextlib.ExitStack) -> None:
+    """The persisted wrong-PIN counter is not read back: a restart starts from 0."""
+    original = device.KeypadDevice.__init__
+
+    def init(self: Any, config: Any = None, *, failures: int = 0, locked_until: float = 0.0) -> None:
+        original(self, config, failures=0, locked_until=locked_until)  # BUG: the counter is lost
+
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "__init__", init))
+
+
+def backoff_uncapped(stack: contextlib.ExitStack) -> None:
+    """The lock-out doubles without the 1 h cap."""
+
+    def delay(failures: int, cfg: Any = None) -> float:
+        cfg = cfg or device.DeviceConfig()
+        over = failures - cfg.backoff_free_attempts
+        return 0.0 if over <= 0 else cfg.backoff_base * 2.0 ** (over - 1)  # BUG: no cap
+
+    stack.enter_context(mock.patch.object(device, "backoff_delay", delay))
+
+
+def correct_pin_keeps_counter(stack: contextlib.ExitStack) -> None:
+    """A correct PIN leaves the wrong-PIN counter and lock-out as they were."""
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_reset_failures", lambda self, step: None))
+
+
+def lockout_includes_its_end(stack: contextlib.ExitStack) -> None:
+    """A PIN entered exactly at locked_until is still refused ('<=' for '<')."""
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "pin_allowed",
+                                          lambda self, now: now > self.locked_until))
+
+
 MUTANTS: dict[str, Mutant] = {
     "skip_mac_check": Mutant("tags are never checked", skip_mac_check, "mac:"),
     "truncated_tag_compare": Mutant("only the first 16 bytes of a tag are compared", truncated_tag_compare, "mac:"),
@@ -547,6 +582,14 @@ MUTANTS: dict[str, Mutant] = {
                                "keystore:keystore/seal/"),
     "retry_keeps_old_deadline": Mutant("after a retry the client still judges inputs by the old HELLO deadline",
                                        retry_keeps_old_deadline, "sessions:client/retry"),
+    "restart_forgets_failures": Mutant("the persisted wrong-PIN counter is not read back", restart_forgets_failures,
+                                       "state_machines:keypad_device/persisted/"),
+    "backoff_uncapped": Mutant("the wrong-PIN lock-out has no 1 h cap", backoff_uncapped,
+                               "state_machines:keypad_device/persisted/"),
+    "correct_pin_keeps_counter": Mutant("a correct PIN does not clear the wrong-PIN counter", correct_pin_keeps_counter,
+                                        "state_machines:keypad_device/persisted/"),
+    "lockout_includes_its_end": Mutant("a PIN exactly at the lock-out's end is refused", lockout_includes_its_end,
+                                       "state_machines:keypad_device/persisted/"),
 }
 
 

@@ -25,6 +25,8 @@ SM_NOTES = {
     "Illegal": ("MissingCheck", "A well-formed input the state does not allow: the session must end (state_error)."),
     "Failure": ("Functionality", "A row that ends the session for a typed reason (error, deadline, eof, order...)."),
     "Absorbing": ("EdgeCase", "A terminal state ignores every further input."),
+    "PinCounter": ("Functionality", "Spec §9 from a persisted wrong-PIN count and lock-out: the 1 h cap, the lock-out's "
+                   "end, a correct PIN clearing the counter."),
     "Unreachable": ("EdgeCase", "A row no concrete input reaches (a derived event); only the table walk covers it."),
 }
 
@@ -298,6 +300,24 @@ def state_machines_file() -> dict[str, Any]:
             t = g.valid(f"keypad_device/{state}/{name}", f"device in {state}, input {name}", {"steps": steps},
                         _concrete_flags(table, rows))
             t["rows"] = [list(r) for r in rows]
+
+    # §9 from persisted state (issue #12 item 3), against the rules as they stand: the counter read back at
+    # start, the 1 h cap, the lock-out's end (now < locked_until holds it), a correct PIN clearing the counter.
+    def persisted(id: str, comment: str, failures: int, locked_until: float, steps: list[dict[str, Any]]) -> None:
+        g.valid(f"keypad_device/persisted/{id}", comment,
+                {"setup": {"failures": failures, "locked_until": locked_until}, "steps": steps}, ["PinCounter"])
+
+    persisted("14-failures-wrong-pin-hits-cap", "14 wrong PINs persisted, one more: the backoff 2 s x 2^11 is capped "
+              "at 1 h", 14, 0.0, [{"input": "pin", "result": "wrong", "now": 5.0}])
+    persisted("lockout-end-exact", "5 wrong PINs persisted, locked until 8: a correct PIN 1 ms before is not checked; "
+              "one exactly at 8 is, unseals and clears the counter", 5, 8.0,
+              [{"input": "pin", "result": "ok", "now": 7.999}, {"input": "pin", "result": "ok", "now": 8.0}])
+    persisted("correct-pin-clears", "3 wrong PINs persisted (no lock-out yet): a correct PIN clears them, so the next "
+              "wrong PIN is the first, without a lock-out", 3, 0.0,
+              [{"input": "pin", "result": "ok", "now": 1.0}, {"input": "pin", "result": "wrong", "now": 2.0}])
+    persisted("3-failures-wrong-pin-locks", "3 wrong PINs persisted, one more: the 4th earns the first lock-out, 2 s "
+              "from that PIN (the counter is read back, not restarted)", 3, 0.0,
+              [{"input": "pin", "result": "wrong", "now": 10.0}])
 
     for name in tables.MACHINES:
         table = tables.load(name)
