@@ -173,7 +173,7 @@ def check_outputs(row: Row, out: list[A.Action], reason: Reason | None, *, lead:
         assert out == [], row
     implies = {
         "send_hello": A.Send, "send_ping": A.Send, "send_pong": A.Send, "send_rekey": A.Send,
-        "send_hello_ack": A.Send, "send_rekey_ack": A.Rekeyed, "arm_deadline": A.SetTimer,
+        "send_hello_ack": A.Send, "send_rekey_ack": A.Send, "verify_rekey": A.Rekeyed, "arm_deadline": A.SetTimer,
         "arm_timeout": A.SetTimer, "extend_deadline": A.SetTimer, "retry": A.Retry,
         "verify_hello_ack": A.Established, "verify_pong": A.StatusSeen, "verify_rekey_ack": A.Rekeyed,
         "accept_hello": A.SessionOpened, "status_changed": A.StatusChanged, "drop_all": A.DropAll,
