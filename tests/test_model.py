@@ -78,6 +78,7 @@ def test_an_action_without_meaning_fails_generation() -> None:
     spec = source.from_checkout().mutated("test")
     table = spec.raw_tables["client_session"]
     table["actions"]["beep"] = "a new action"
+    table["outputs"]["beep"] = []
     table["transitions"]["IDLE"]["tick"]["actions"].append("beep")
     with pytest.raises(ModelError, match="beep"):
         promela.generate(spec)
