@@ -28,6 +28,10 @@ SAMPLE: dict[str, str] = {
     "keycrypt.machines.device.x_backoff_delay__mutmut_2": "keypad device: the PIN lock-out back-off",
     "keycrypt.machines.client.xǁClientSessionǁ_overdue__mutmut_3": "client session: > for >= at the deadline "
                                                                     "(killed only by the boundary cases of #12)",
+    "keycrypt.machines.device.xǁKeypadDeviceǁ_act_reset_failures__mutmut_3": "keypad device: a correct PIN clears a "
+                                                                             "real count a duress PIN hid",
+    "keycrypt.machines.device.xǁKeypadDeviceǁ_act_cancel_window__mutmut_1": "keypad device: a stale window timer "
+                                                                            "after arm",
 }
 CASES = "key_schedule:,mac:mac/verify/ping,sessions:keypad/,sessions:client/,state_machines:keypad_device/"
 

@@ -7,7 +7,7 @@ from collections import deque
 from typing import Any, Callable
 
 from keycrypt import tables
-from keycrypt.constants import BOOT_GRACE, PING_MIN_INTERVAL, Status
+from keycrypt.constants import BOOT_GRACE, MAINTENANCE_WINDOW, MAINTENANCE_WINDOW_MAX, PING_MIN_INTERVAL, Status
 from keycrypt.crypto import schedule
 from keycrypt.wire import fastpath, frames
 from keycrypt_conformance import reference
@@ -246,6 +246,20 @@ DEVICE_INPUTS: dict[str, list[dict[str, Any]]] = {
     "breach": [{"input": "breach"}],
     "window_expired": [{"input": "window_expired", "late": True}],
     "lockdown_order": [{"input": "lockdown_order"}],
+    # The window timer (mutation testing, docs/testing.md §7): a timer that fires early is armed again at the
+    # window's end; one exactly at the end closes the window; a stale timer (the window cancelled by arm or a
+    # lockdown order, or already expired) changes nothing.
+    "window_expired_early": [{"input": "window_expired"}],
+    "window_expired_at_end": [{"input": "window_expired", "after": MAINTENANCE_WINDOW}],
+    "window_expired_twice": [{"input": "window_expired", "late": True}, {"input": "window_expired", "late": True}],
+    "window_expired_after_arm": [{"input": "arm"}, {"input": "window_expired", "late": True}],
+    "window_expired_after_lockdown_order": [{"input": "lockdown_order"}, {"input": "window_expired", "late": True}],
+    # The window length's bounds (0, max]: the maximum itself and a window shorter than a second are accepted.
+    "pin_ok_window_max": [{"input": "pin", "result": "ok", "window": MAINTENANCE_WINDOW_MAX}],
+    "pin_ok_window_short": [{"input": "pin", "result": "ok", "window": 0.5}],
+    # A wrong PIN has no intent: entered with "arm" or "disarm" it is the one pin_wrong event.
+    "pin_wrong_arm": [{"input": "pin", "result": "wrong", "intent": "arm"}],
+    "pin_wrong_disarm": [{"input": "pin", "result": "wrong", "intent": "disarm"}],
 }
 
 
@@ -255,6 +269,8 @@ def _device_steps(path: list[dict[str, Any]], event: list[dict[str, Any]]) -> li
         s = dict(s)
         if s.pop("late", False):
             now += 100000.0
+        elif "after" in s:
+            now += float(s.pop("after"))
         elif not s.pop("same_time", False):
             now += 1.0
         steps.append({**s, "now": now})
@@ -324,9 +340,10 @@ def state_machines_file() -> dict[str, Any]:
 
     # §9 from persisted state (issue #12 item 3), against the rules as they stand: the counter read back at
     # start, the 1 h cap, the lock-out's end (now < locked_until holds it), a correct PIN clearing the counter.
-    def persisted(id: str, comment: str, failures: int, locked_until: float, steps: list[dict[str, Any]]) -> None:
+    def persisted(id: str, comment: str, failures: int, locked_until: float, steps: list[dict[str, Any]],
+                  **shown: float) -> None:
         g.valid(f"keypad_device/persisted/{id}", comment,
-                {"setup": {"failures": failures, "locked_until": locked_until}, "steps": steps}, ["PinCounter"])
+                {"setup": {"failures": failures, "locked_until": locked_until, **shown}, "steps": steps}, ["PinCounter"])
 
     persisted("14-failures-wrong-pin-hits-cap", "14 wrong PINs persisted, one more: the backoff 2 s x 2^11 is capped "
               "at 1 h", 14, 0.0, [{"input": "pin", "result": "wrong", "now": 5.0}])
@@ -336,6 +353,13 @@ def state_machines_file() -> dict[str, Any]:
     persisted("correct-pin-clears", "3 wrong PINs persisted (no lock-out yet): a correct PIN clears them, so the next "
               "wrong PIN is the first, without a lock-out", 3, 0.0,
               [{"input": "pin", "result": "ok", "now": 1.0}, {"input": "pin", "result": "wrong", "now": 2.0}])
+    # A correct PIN clears every count it finds, each one alone (mutation testing: reset_failures tests all four).
+    persisted("hidden-real-count-cleared", "2 wrong PINs, then a duress PIN hid them (shown count 0, real count 2, "
+              "no lock-out): a correct PIN clears the real count and persists it (pin_state_changed 0, 0)", 2, 0.0,
+              [{"input": "pin", "result": "ok", "now": 1.0}], shown_failures=0, shown_until=0.0)
+    persisted("shown-count-only-cleared", "a shown count of 2 alone (real count 0, no lock-out) is cleared by a correct "
+              "PIN as well (pin_state_changed 0, 0)", 0, 0.0,
+              [{"input": "pin", "result": "ok", "now": 1.0}], shown_failures=2, shown_until=0.0)
     persisted("3-failures-wrong-pin-locks", "3 wrong PINs persisted, one more: the 4th earns the first lock-out, 2 s "
               "from that PIN (the counter is read back, not restarted)", 3, 0.0,
               [{"input": "pin", "result": "wrong", "now": 10.0}])
@@ -569,6 +593,44 @@ def sessions_file() -> dict[str, Any]:
     client_fail("boot-grace-ends-unanswered", "two HELLOs unanswered; the boot grace (5 s) ends: connect_timeout, "
                 "not deadline", ["RetryBeforeHelloAck", "Timeout"], "connect_timeout", grace_ends_unanswered)
 
+    def late_input_after_retry(d: Duo) -> None:
+        d.c("start", boot_grace=5.0)
+        d.c("connected")
+        d.wait()
+        d.c("eof")  # retried: the boot grace's end is the deadline again
+        d.now = 6.0
+        d.c("connected")  # past the boot grace, before its timer was delivered: a missed deadline first
+
+    client_fail("late-input-after-retry", "a close before HELLO_ACK is retried; the next connection is reported after "
+                "the boot grace ended (its timer not yet delivered): connect_timeout, no HELLO",
+                ["RetryBeforeHelloAck", "Timeout"], "connect_timeout", late_input_after_retry)
+
+    def hello_near_grace_end(d: Duo) -> None:
+        d.c("start", boot_grace=5.0)
+        d.now = 4.0
+        d.c("connected")  # less than D before the boot grace ends: the HELLO's deadline is the grace's end
+        d.now = 5.0
+        d.c("timer")
+
+    client_fail("hello-near-grace-end", "a HELLO sent 1 s before the boot grace ends: its deadline is the grace's end "
+                "(set_timer 5), not D after the send; unanswered, connect_timeout", ["RetryBeforeHelloAck", "Timeout"],
+                "connect_timeout", hello_near_grace_end)
+
+    d = Duo("sessions/late-input-retries")
+    d.c("start", boot_grace=BOOT_GRACE)
+    d.k("start")
+    d.c("connected")
+    d.now = round(d.client.config.response_deadline + 0.5, 6)
+    d.c("tick")  # past the HELLO's deadline, inside the boot grace, before the timer was delivered: no_answer, retry
+    d.wait(0.1)
+    hello = sent(d.c("connected"))
+    d.wait()
+    ack = sent(d.k("data", hello))
+    d.wait()
+    d.c("data", ack)
+    d.emit(gc, "client", "client/late-input-retries", "an input after the unanswered HELLO's deadline but inside the "
+           "boot grace is first that missed deadline (no_answer): retried, then answered", ["RetryBeforeHelloAck"])
+
     def silent_after_pong(d: Duo) -> None:
         d.handshake()
         d.exchange()
@@ -772,6 +834,27 @@ def sessions_file() -> dict[str, Any]:
     d.c("data", sent(d.k("data", ping)))
     d.emit(gk, "keypad", "keypad/ping-on-pace", f"PING 1 arrives {PING_MIN_INTERVAL + 0.001 + RTT:.3f} s after the "
            f"keypad answered PING 0, just over the minimum interval ({PING_MIN_INTERVAL} s): answered", ["Pace"])
+
+    d = Duo("sessions/ping-at-pace")
+    d.handshake()
+    answered = d.keypad._answered_at  # the HELLO_ACK's time (0.01: chosen so that the difference is exact in binary)
+    d.now = round(answered + PING_MIN_INTERVAL, 6)
+    if d.now - answered != PING_MIN_INTERVAL:
+        raise GenerationError("ping-at-pace: the PING's time is not exactly the minimum interval after the answer")
+    d.k("data", _client_ping(d, 0, "sessions/ping-at-pace/0"))
+    d.emit(gk, "keypad", "keypad/ping-at-pace", f"PING 0 arrives exactly {PING_MIN_INTERVAL} s (the minimum interval) "
+           "after the keypad's HELLO_ACK: answered", ["Pace"])
+
+    def frame_then_malformed(d: Duo) -> None:
+        d.open()
+        hello = d.hello()
+        d.wait()
+        bad_pong = fastpath.pong_prefix(0, 0)[:-1] + b"\xff" + bytes(32)  # a PONG header, an unknown status
+        d.k("data", hello + bad_pong)
+
+    keypad_fail("frame-then-malformed-in-one-read", "a HELLO and a malformed frame (PONG with status 0xff) in one read: "
+                "the HELLO is answered, then the session closes (parse_error); both in that step's output",
+                ["Malformed"], "parse_error", frame_then_malformed)
 
     def ping_replay(d: Duo) -> None:
         d.handshake()
