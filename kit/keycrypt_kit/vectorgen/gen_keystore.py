@@ -10,13 +10,21 @@ import hashlib
 import struct
 from typing import Any
 
+import nacl.bindings
+
 from keycrypt.constants import ARGON2_MEMORY_KIB_RANGE, ARGON2_PARALLELISM_RANGE, ARGON2_TIME_COST_RANGE
-from keycrypt.keystore import encode_pubkey, seal_keystore
-from keycrypt.wire.keyfile import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
+from keycrypt.keystore import _derive_key, encode_pubkey, fingerprint, normalize_pin, seal_keystore
+from keycrypt.wire.keyfile import (
+    KEYSTORE_HEADER_LEN,
+    KEYSTORE_LAYOUT,
+    Argon2Params,
+    encode_keystore,
+    encode_keystore_header,
+)
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import derive
 from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import VectorFile
+from keycrypt_kit.vectorgen.builder import Group, VectorFile
 
 SMALL = Argon2Params(ARGON2_TIME_COST_RANGE[0], ARGON2_MEMORY_KIB_RANGE[0], ARGON2_PARALLELISM_RANGE[0])
 
@@ -32,6 +40,8 @@ NOTES = {
     "TamperedRechecksummed": ("MissingCheck", "A changed byte with a recomputed checksum: the header is the AEAD's "
                               "associated data, so nothing opens."),
     "Truncated": ("MissingCheck", "The file ends early."),
+    "FingerprintMismatch": ("MissingCheck", "The AEAD opens but the seed's ek is not the header's fingerprint: the "
+                            "keypad would serve a key the operators never compared."),
     "PubkeyText": ("Functionality", "The one-line text form of the public key file: kcp1-mlkem768:<base64 of ek>:<check>."),
     "PubkeyBinary": ("Functionality", "The binary KCPK public key file, still read."),
     "PubkeyTextWhitespace": ("EdgeCase", "White space around the text form (an indented paste, CRLF) is ignored."),
@@ -66,6 +76,43 @@ def _recheck(data: bytes) -> bytes:
     return body + hashlib.sha256(body).digest()
 
 
+# flag -> the requirement ids its cases check (builder.py: one place per case class)
+_ORDER = ("KCP1-KEYSTORE-4",)
+REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "Normal": ("KCP1-KEYSTORE-5",),
+    "DefaultParams": ("KCP1-KEYSTORE-5",),
+    "PinNormalization": ("KCP1-PIN-1", "KCP1-KEYSTORE-5"),
+    "WrongPin": _ORDER,
+    "NotAKeystore": _ORDER,
+    "Unsupported": ("KCP1-KEYSTORE-1", "KCP1-KEYSTORE-4"),
+    "Tampered": _ORDER,
+    "TamperedRechecksummed": ("KCP1-KEYSTORE-4", "KCP1-KEYSTORE-5"),
+    "Truncated": _ORDER,
+    "FingerprintMismatch": ("KCP1-KEYSTORE-2", "KCP1-KEYSTORE-4"),
+    "PubkeyText": (),  # the group says which side: pubkey.write (KCP1-PUBKEY-1) or pubkey.read (KCP1-PUBKEY-2)
+    "PubkeyBinary": ("KCP1-PUBKEY-3",),
+    "PubkeyTextWhitespace": ("KCP1-PUBKEY-2",),
+    "PubkeyTextCheck": ("KCP1-PUBKEY-2",),
+    "PubkeyTextMalformed": ("KCP1-PUBKEY-2",),
+    "PubkeyForeign": ("KCP1-PUBKEY-2",),
+}
+
+
+def _refine(g: Group, t: dict[str, Any]) -> list[str]:
+    if g.operation == "pubkey.read" and "PubkeyText" in t["flags"]:
+        return ["KCP1-PUBKEY-2"]
+    return []
+
+
+def _mismatched_fingerprint() -> bytes:
+    """The keypad-test keystore, but sealed with the fingerprint of another key in its header."""
+    salt, nonce = derive("keystore/fingerprint-mismatch/salt", 16), derive("keystore/fingerprint-mismatch/nonce", 24)
+    header = encode_keystore_header(SMALL, salt, nonce, fingerprint(M.ek(M.OTHER_SEED)))
+    key = _derive_key(normalize_pin(M.TEST_PIN), salt, SMALL)
+    return encode_keystore(header, nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        M.KEYPAD_SEED, header, nonce, key))
+
+
 def seal(label: str, pin: str, params: Argon2Params = SMALL, seed: bytes = M.KEYPAD_SEED) -> dict[str, Any]:
     return {"seed": hx(seed), "pin": pin, "salt": hx(derive(f"{label}/salt", 16)),
             "nonce": hx(derive(f"{label}/nonce", 24)), "t_cost": params.time_cost,
@@ -87,7 +134,7 @@ def keystore_file() -> dict[str, Any]:
     f = VectorFile("KeyCrypt keystore", [
         "The keypad's 64-byte seed sealed with XChaCha20-Poly1305 under Argon2id(PIN); the header is the AEAD's",
         "associated data; a SHA-256 checksum tells corruption from a wrong PIN. keystore_error answers name the",
-        "kind in 'field': wrong_pin, not_a_keystore, unsupported, truncated, tampered."], NOTES)
+        "kind in 'field': wrong_pin, not_a_keystore, unsupported, truncated, tampered."], NOTES, REQUIREMENTS, _refine)
     g = f.group("keystore.seal", "Seal the seed under the PIN with the given salt, nonce and Argon2 costs.")
     files: dict[str, bytes] = {}
     for name, pin, params, flags in (
@@ -159,6 +206,9 @@ def keystore_file() -> dict[str, Any]:
     bad("truncated-last-byte", "the last byte missing", base[:-1], ["Truncated"], "truncated")
     bad("extra-byte", "one byte appended", base + b"\x00", ["Tampered"], "tampered")
     bad("empty", "an empty file has no magic: not a keystore", b"", ["NotAKeystore"], "not_a_keystore")
+    bad("fingerprint-of-another-key", "sealed under the PIN with the fingerprint of another key in its header (a "
+        "broken writer): the AEAD opens, the key's fingerprint does not match", _mismatched_fingerprint(),
+        ["FingerprintMismatch"], "tampered")
     _pubkey_groups(f)
     return f.to_json()
 
@@ -172,7 +222,8 @@ def _pubkey_groups(f: VectorFile) -> None:
 
     ek = M.ek()
     out = {"fingerprint": hx(hashlib.sha256(ek).digest())}
-    g = f.group("pubkey.write", "Write the public key file in the text form, byte for byte.")
+    g = f.group("pubkey.write", "Write the public key file in the text form, byte for byte.",
+                requirements=["KCP1-PUBKEY-1"])
     text = bytes.fromhex(g.valid("pubkey/write/keypad-test", "the keypad's public key, one line and a newline",
                                  {"ek": hx(ek)}, ["PubkeyText"])["output"]["file"])
     prefix, b64, check = text.decode("ascii").strip().split(":")

@@ -1,0 +1,186 @@
+"""The requirement ids of the spec: every MUST, MUST NOT and SHOULD of ``spec/*.md`` carries one.
+
+An id is ``KCP1-<AREA>-<N>``, written inline in bold at the start of its sentence,
+``**[KCP1-STREAM-1]** A receiver on a stream MUST ...``. The sentence that holds the marker is the
+requirement; its level is the strongest RFC 2119 key word in it (MUST and MUST NOT over SHOULD over
+MAY). Ids are stable: a requirement is never renumbered, and a retired id stays retired (listed in
+:data:`RETIRED`, never reused).
+
+Vector cases name the ids they check (``"requirements"``, set by the generator module that makes
+the case); mutants name the ids they violate (``keycrypt_conformance.mutants``). The generated
+page ``docs/generated/requirements.md`` shows requirement -> cases and mutants, and the tests fail
+on a MUST with no case or no mutant, on a sentence with a key word but no id, on a duplicate id, and
+on an id cited anywhere in the tree that does not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from keycrypt_kit.checkout import repo_root
+
+ID_RE = re.compile(r"\bKCP1-[A-Z]+(?:-[A-Z0-9]+)+\b")  # a cited id (the model's ids have more parts)
+MARKER_RE = re.compile(r"\*\*\[(KCP1-[A-Z]+-\d+)\]\*\*")
+OLD_STYLE_RE = re.compile(r"\bKCP-[A-Z]+-\d+\b")  # the style before issue 12; renamed everywhere
+KEYWORD_RE = re.compile(r"\b(MUST NOT|MUST|SHOULD NOT|SHOULD|MAY)\b")
+LEVELS = ("MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY")
+MANDATORY = frozenset({"MUST", "MUST NOT"})
+
+RETIRED: dict[str, str] = {}  # id -> why it was retired (the id is never used again)
+
+# MUSTs that no vector can observe. Each names what checks it instead; the requirement page shows
+# it, and the coverage tests accept these (and only these) without a case and a mutant.
+NOT_BY_VECTORS: dict[str, str] = {
+    "KCP1-MAC-3": "timing is not observable through the shim; `keycrypt/crypto/schedule.py` `verify` uses "
+                  "`hmac.compare_digest` (review), and every tag comparison goes through it",
+    "KCP1-KEYSTORE-3": "file-system behaviour, not an operation's answer: `tests/test_keystore.py` (crash points "
+                       "between write, fsync and rename) and `tests/test_fsutil.py`",
+}
+
+# Sentences with a key word that are not requirements.
+_NOT_REQUIREMENTS = ("RFC 2119",)
+# A sentence ends at '.', ';' or ':' followed by white space and what starts a sentence, or before a marker.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*`(\[])|\s+(?=\*\*\[KCP1-)")
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    level: str
+    text: str  # the sentence, marker removed, Markdown kept
+    file: str  # spec file name, e.g. protocol.md
+    section: str  # the heading it is under
+    line: int
+
+
+class RequirementError(Exception):
+    """The spec's requirement markup is broken (an id without a key word, a duplicate, a bare MUST)."""
+
+
+def spec_dir() -> Path:
+    return repo_root() / "spec"
+
+
+def _paragraphs(text: str) -> list[tuple[int, str, str]]:
+    """(first line, heading, paragraph text joined on one line), outside code fences and tables."""
+    out: list[tuple[int, str, str]] = []
+    heading = ""
+    buf: list[str] = []
+    start = 0
+    fence = False
+
+    def flush() -> None:
+        if buf:
+            out.append((start, heading, " ".join(x.strip() for x in buf)))
+            buf.clear()
+
+    for no, line in enumerate(text.splitlines(), 1):
+        if line.startswith("```"):
+            flush()
+            fence = not fence
+            continue
+        if fence:
+            continue
+        if line.startswith("#"):
+            flush()
+            heading = line.lstrip("#").strip()
+            continue
+        if not line.strip() or line.lstrip().startswith("|"):
+            flush()
+            continue
+        if re.match(r"\s*(?:[-*]|\d+\.)\s", line):  # a list item starts a paragraph of its own
+            flush()
+        if not buf:
+            start = no
+        buf.append(line)
+    flush()
+    return out
+
+
+def _level(sentence: str) -> str | None:
+    found = set(KEYWORD_RE.findall(sentence))
+    for level in ("MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY"):
+        if level in found:
+            return level
+    return None
+
+
+def parse(text: str, file: str) -> tuple[list[Requirement], list[str]]:
+    """The requirements of one spec file, and its problems (key-word sentences without an id, ...)."""
+    reqs: list[Requirement] = []
+    problems: list[str] = []
+    for line, heading, para in _paragraphs(text):
+        for sentence in _SENTENCE_END.split(para):
+            ids = MARKER_RE.findall(sentence)
+            level = _level(sentence)
+            where = f"{file}:{line} ({heading})"
+            if len(ids) > 1:
+                problems.append(f"{where}: one sentence holds several ids {ids}")
+            if not ids:
+                if level in ("MUST", "MUST NOT", "SHOULD", "SHOULD NOT") and not any(
+                        x in sentence for x in _NOT_REQUIREMENTS):
+                    problems.append(f"{where}: a {level} sentence without a requirement id: {sentence[:120]!r}")
+                continue
+            if level is None:
+                problems.append(f"{where}: {ids[0]} marks a sentence without MUST, SHOULD or MAY")
+                continue
+            body = re.sub(r"^[-\d.\s]*", "", MARKER_RE.sub("", sentence)).strip()
+            reqs.append(Requirement(ids[0], level, body, file, heading, line))
+    return reqs, problems
+
+
+@lru_cache(maxsize=4)
+def _load(directory: Path) -> tuple[tuple[Requirement, ...], tuple[str, ...]]:
+    reqs: list[Requirement] = []
+    problems: list[str] = []
+    for path in sorted(directory.glob("*.md")):
+        r, p = parse(path.read_text(encoding="utf-8"), path.name)
+        reqs += r
+        problems += p
+    seen: dict[str, Requirement] = {}
+    for r in reqs:
+        if r.id in seen:
+            problems.append(f"{r.file}:{r.line}: duplicate id {r.id} (also {seen[r.id].file}:{seen[r.id].line})")
+        if r.id in RETIRED:
+            problems.append(f"{r.file}:{r.line}: {r.id} is retired ({RETIRED[r.id]}); take a new number")
+        seen.setdefault(r.id, r)
+    for rid in NOT_BY_VECTORS:
+        if rid not in seen or seen[rid].level not in MANDATORY:
+            problems.append(f"NOT_BY_VECTORS names {rid}, which is not a MUST of the spec")
+    return tuple(reqs), tuple(problems)
+
+
+def requirements(directory: Path | None = None) -> dict[str, Requirement]:
+    """id -> requirement, in spec order (files by name, then by position)."""
+    reqs, _ = _load(directory or spec_dir())
+    return {r.id: r for r in reqs}
+
+
+def problems(directory: Path | None = None) -> list[str]:
+    return list(_load(directory or spec_dir())[1])
+
+
+def model_properties() -> dict[str, str]:
+    """The SPIN model's ``KCP1-MODEL-*`` ids (kit/keycrypt_kit/model/properties.py) -> their one-line summary."""
+    from keycrypt_kit.model import properties
+
+    out = {prop.id: prop.summary for prop in properties.PROPERTIES}
+    out[properties.WELLFORMED] = "an action ran without its inputs (the daemon would crash)"
+    return out
+
+
+def known_ids(directory: Path | None = None) -> set[str]:
+    """Every id a file may cite: the spec's, the retired ones and the model's properties."""
+    return set(requirements(directory)) | set(RETIRED) | set(model_properties())
+
+
+def check_ids(ids: list[str] | tuple[str, ...], where: str) -> None:
+    """Raise unless every id is one of the spec's live requirements (a generator or mutant cites them)."""
+    reqs = requirements()
+    unknown = [i for i in ids if i not in reqs]
+    if unknown:
+        raise RequirementError(f"{where}: unknown requirement ids {unknown} (spec/*.md defines "
+                               f"{len(reqs)} ids: `**[KCP1-AREA-N]**` at the sentence)")
