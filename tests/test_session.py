@@ -362,7 +362,7 @@ def test_keypad_with_another_key(backend: str) -> None:
 
 def test_late_pong(backend: str) -> None:
     """A PONG is late once D has passed since the send of the last frame whose answer was verified
-    (here the HELLO), not since its own PING: the exposure bound, KCP-TM-1."""
+    (here the HELLO), not since its own PING: the exposure bound, KCP1-TM-1."""
     p = established(backend)
     bound = p.client._deadline_at
     assert bound is not None and bound > p.now

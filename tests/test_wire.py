@@ -213,7 +213,7 @@ def test_client_id_length_byte_disagreeing_with_the_frame_length() -> None:
 
 @given(st.binary(min_size=1, max_size=CLIENT_ID_MAX))
 def test_client_id_charset(id_bytes: bytes) -> None:
-    """KCP-ID-1: a client_id is 1..64 bytes of ASCII letters, digits and . _ : @ -; anything else is a parse error."""
+    """KCP1-ID-1: a client_id is 1..64 bytes of ASCII letters, digits and . _ : @ -; anything else is a parse error."""
     if all(b in CLIENT_ID_CHARS for b in id_bytes):
         assert decode(hello_with_id(id_bytes)).client_id == id_bytes.decode()  # type: ignore[union-attr]
     else:

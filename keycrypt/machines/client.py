@@ -195,7 +195,7 @@ class ClientSession(TableMachine):
         step.out.append(SetTimer(self._deadline_at))
 
     def _act_extend_deadline(self, step: Step) -> None:
-        # The exposure bound (KCP-TM-1): up at most D after the send of the last frame whose answer was
+        # The exposure bound (KCP1-TM-1): up at most D after the send of the last frame whose answer was
         # verified. The deadline never goes away while the session is up, and never moves later than that.
         self._deadline_at = self._sent_at + self.config.response_deadline
         step.out.append(SetTimer(self._deadline_at))

@@ -182,7 +182,7 @@ class KeypadSession(TableMachine):
             raise MacFailure(f"PING tag does not verify (epoch {keys.epoch})", field="tag")
         if ping.counter != self.expected:
             raise CounterError(f"PING counter {ping.counter}, expected {self.expected}", field="counter")
-        # After tag and counter (a replayed PING stays a counter_error). The protocol's pace (KCP-PACE-1): an honest client sends its next PING one jittered interval
+        # After tag and counter (a replayed PING stays a counter_error). The protocol's pace (KCP1-PACE-1): an honest client sends its next PING one jittered interval
         # after it received the previous answer, never sooner. A PING in the same input as the one
         # just answered (pipelined: the answer is not even sent yet) has a gap of 0.
         if step.now - self._answered_at < self._ping_min_interval:

@@ -184,3 +184,118 @@ def check_ids(ids: list[str] | tuple[str, ...], where: str) -> None:
     if unknown:
         raise RequirementError(f"{where}: unknown requirement ids {unknown} (spec/*.md defines "
                                f"{len(reqs)} ids: `**[KCP1-AREA-N]**` at the sentence)")
+
+
+# --------------------------------------------------------------------------- coverage and the generated page
+
+
+@dataclass(frozen=True)
+class Coverage:
+    cases: dict[str, list[str]]  # id -> case names (file-stem:id) that check it
+    mutants: dict[str, list[str]]  # id -> mutant names that violate it
+    per_file: dict[str, int]  # vector file -> number of cases
+
+
+def coverage() -> Coverage:
+    """Which committed vector cases check each id, and which mutants violate it."""
+    import json
+
+    from keycrypt_conformance.mutants import MUTANTS
+    from keycrypt_vectors import VECTOR_FILES, vectors_dir
+
+    cases: dict[str, list[str]] = {rid: [] for rid in requirements()}
+    per_file: dict[str, int] = {}
+    for name in VECTOR_FILES:
+        data = json.loads((vectors_dir() / name).read_text(encoding="utf-8"))
+        per_file[name] = data["numberOfTests"]
+        for group in data["testGroups"]:
+            for test in group["tests"]:
+                for rid in test.get("requirements", ()):
+                    cases.setdefault(rid, []).append(f"{name.removesuffix('.json')}:{test['id']}")
+    mutants: dict[str, list[str]] = {rid: [] for rid in requirements()}
+    for mname, mutant in sorted(MUTANTS.items()):
+        for rid in mutant.violates:
+            mutants.setdefault(rid, []).append(mname)
+    return Coverage(cases, mutants, per_file)
+
+
+def gaps(cov: Coverage | None = None) -> list[str]:
+    """MUSTs (and MUST NOTs) with no case or no mutant, other than the listed NOT_BY_VECTORS ones."""
+    cov = cov or coverage()
+    out = []
+    for rid, r in requirements().items():
+        if r.level not in MANDATORY or rid in NOT_BY_VECTORS:
+            continue
+        if not cov.cases.get(rid):
+            out.append(f"{rid} ({r.level}, {r.file} §{r.section}): no vector case checks it")
+        if not cov.mutants.get(rid):
+            out.append(f"{rid} ({r.level}, {r.file} §{r.section}): no mutant violates it")
+    return out
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def render_page(banner: str) -> str:
+    """docs/generated/requirements.md: per id its level, sentence, cases and mutants; then the counts."""
+    from collections import Counter
+
+    reqs = requirements()
+    cov = coverage()
+    levels = Counter(r.level for r in reqs.values())
+    total_cases = sum(cov.per_file.values())
+    parts = [banner, "# Requirements\n\n",
+             "Every MUST, MUST NOT and SHOULD of the spec (`spec/*.md`) carries a stable id, `KCP1-<AREA>-<N>`, "
+             "written in bold at its sentence. Every vector case lists the ids it checks (`\"requirements\"`), and "
+             "every mutant of the reference (`keycrypt_conformance/mutants.py`) the ids it violates. "
+             "`keycrypt-conformance shim --requirement KCP1-STREAM-1` runs the cases of one id, and a failing case "
+             "names its ids. The tests fail on a MUST with no case or no mutant, and on a mutant that survives.\n\n",
+             "## Summary\n\n",
+             "| level | ids | with a case | with a mutant |\n|---|---|---|---|\n"]
+    for level in LEVELS:
+        ids = [rid for rid, r in reqs.items() if r.level == level]
+        if ids:
+            parts.append(f"| {level} | {len(ids)} | {sum(1 for i in ids if cov.cases.get(i))} | "
+                         f"{sum(1 for i in ids if cov.mutants.get(i))} |\n")
+    parts.append(f"| all | {len(reqs)} | {sum(1 for i in reqs if cov.cases.get(i))} | "
+                 f"{sum(1 for i in reqs if cov.mutants.get(i))} |\n\n")
+    parts.append(f"{total_cases} vector cases: " + ", ".join(f"`{f}` {n}" for f, n in cov.per_file.items())
+                 + f". {sum(len(v) for v in cov.mutants.values())} (mutant, id) pairs over "
+                 f"{len({m for v in cov.mutants.values() for m in v})} mutants.\n\n")
+    without = [rid for rid, r in reqs.items() if r.level not in MANDATORY and not cov.cases.get(rid)]
+    if without:
+        parts.append("Without a case (not a MUST): " + ", ".join(f"`{rid}` ({reqs[rid].level})" for rid in without)
+                     + ".\n\n")
+    if NOT_BY_VECTORS:
+        parts.append("MUSTs no vector can observe, and what checks them instead:\n\n")
+        for rid, why in NOT_BY_VECTORS.items():
+            parts.append(f"- `{rid}`: {why}.\n")
+        parts.append("\n")
+    model = model_properties()
+    parts.append("## The requirements\n")
+    section = None
+    for rid, r in reqs.items():
+        where = f"{r.file} §{r.section}"
+        if where != section:
+            parts.append(f"\n### {r.file}: {r.section}\n")
+            section = where
+        cases = cov.cases.get(rid, [])
+        mutants = cov.mutants.get(rid, [])
+        parts.append(f"\n#### {rid}\n\n**{r.level}**: {_cell(r.text)}\n\n")
+        if rid in NOT_BY_VECTORS:
+            parts.append(f"- cases: none, not observable by a vector ({NOT_BY_VECTORS[rid]})\n")
+        elif not cases:
+            parts.append("- cases: **none**\n")
+        elif len(cases) <= 6:
+            parts.append(f"- cases ({len(cases)}): " + ", ".join(f"`{c}`" for c in cases) + "\n")
+        else:
+            listing = "\n".join(f"    - `{c}`" for c in cases)
+            parts.append(f"- cases ({len(cases)}):\n\n    <details><summary>{len(cases)} cases</summary>\n\n"
+                         f"{listing}\n\n    </details>\n\n")
+        parts.append("- mutants: " + (", ".join(f"`{m}`" for m in mutants) if mutants else "**none**") + "\n")
+    parts.append("\n## Model properties\n\nThe SPIN model (`kit/keycrypt_kit/model/properties.py`) checks these "
+                 "properties of the tables; their ids are the model's own.\n\n| id | property |\n|---|---|\n")
+    for pid, summary in model.items():
+        parts.append(f"| `{pid}` | {_cell(summary)} |\n")
+    return "".join(parts)

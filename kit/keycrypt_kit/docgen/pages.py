@@ -570,6 +570,14 @@ def _flags_page() -> str:
     return "".join(parts)
 
 
+def _requirements_page() -> str:
+    """Requirement id -> level, sentence, the vector cases that check it, the mutants that violate it."""
+    from keycrypt_kit import requirements
+
+    return requirements.render_page(BANNER.format(src="spec/*.md (the ids), vectors/*.json (`requirements`) and "
+                                                      "conformance/keycrypt_conformance/mutants.py (`violates`)"))
+
+
 def _shim_page() -> str:
     """The shim protocol (how the conformance runner drives an implementation), for porters."""
     text = read_spec_text("shim-protocol.md").replace("](protocol.md)", "](spec.md)")
@@ -589,6 +597,7 @@ def render() -> Pages:
         OUT / "spec.md": _spec_page(),
         OUT / "shim-protocol.md": _shim_page(),
         OUT / "vector-flags.md": _flags_page(),
+        OUT / "requirements.md": _requirements_page(),
         SNIPPETS / "labels.md": _labels_table(),
         CONFIG_PAGE: config.render_config_reference(),
     }

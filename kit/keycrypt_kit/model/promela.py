@@ -104,7 +104,7 @@ def _ticks(constants: dict[str, Any]) -> dict[str, int]:
         # the boot grace matters to the tables only as "more than a deadline left, or not": longer
         # than every connection attempt waiting its deadline, it repeats the same states
         "BOOT_T": min(of(float(t["boot_grace"]), "boot_grace"), ATTEMPTS * (deadline + 1) + 1),
-        # one way: the clean network delivers within the spec's round-trip tolerance (§7, KCP-TM-1:
+        # one way: the clean network delivers within the spec's round-trip tolerance (§7, KCP1-TM-1:
         # 2 x round trip + interval <= D), which at a tick of one interval rounds down to 0 ticks
         "NET_T": max(0, (deadline - 1) // 4),
     }
