@@ -239,11 +239,8 @@ def _cell(text: str) -> str:
 
 def render_page(banner: str) -> str:
     """docs/generated/requirements.md: per id its level, sentence, cases and mutants; then the counts."""
-    from collections import Counter
-
     reqs = requirements()
     cov = coverage()
-    levels = Counter(r.level for r in reqs.values())
     total_cases = sum(cov.per_file.values())
     parts = [banner, "# Requirements\n\n",
              "Every MUST, MUST NOT and SHOULD of the spec (`spec/*.md`) carries a stable id, `KCP1-<AREA>-<N>`, "
