@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.abc import Traversable
 
-from keycrypt_kit.checkout import repo_root
+from keycrypt._specdata import spec_root
 
 ID_RE = re.compile(r"\bKCP1-[A-Z]+(?:-[A-Z0-9]+)+\b")  # a cited id (the model's ids have more parts)
 MARKER_RE = re.compile(r"\*\*\[(KCP1-[A-Z]+-\d+)\]\*\*")
@@ -60,8 +60,9 @@ class RequirementError(Exception):
     """The spec's requirement markup is broken (an id without a key word, a duplicate, a bare MUST)."""
 
 
-def spec_dir() -> Path:
-    return repo_root() / "spec"
+def spec_dir() -> Traversable:
+    """spec/ of the checkout, or the copy the runtime's wheel carries (what the other generated pages read)."""
+    return spec_root()
 
 
 def _paragraphs(text: str) -> list[tuple[int, str, str]]:
@@ -133,10 +134,10 @@ def parse(text: str, file: str) -> tuple[list[Requirement], list[str]]:
 
 
 @lru_cache(maxsize=4)
-def _load(directory: Path) -> tuple[tuple[Requirement, ...], tuple[str, ...]]:
+def _load(directory: Traversable) -> tuple[tuple[Requirement, ...], tuple[str, ...]]:
     reqs: list[Requirement] = []
     problems: list[str] = []
-    for path in sorted(directory.glob("*.md")):
+    for path in sorted((p for p in directory.iterdir() if p.name.endswith(".md")), key=lambda p: p.name):
         r, p = parse(path.read_text(encoding="utf-8"), path.name)
         reqs += r
         problems += p
@@ -153,13 +154,13 @@ def _load(directory: Path) -> tuple[tuple[Requirement, ...], tuple[str, ...]]:
     return tuple(reqs), tuple(problems)
 
 
-def requirements(directory: Path | None = None) -> dict[str, Requirement]:
+def requirements(directory: Traversable | None = None) -> dict[str, Requirement]:
     """id -> requirement, in spec order (files by name, then by position)."""
     reqs, _ = _load(directory or spec_dir())
     return {r.id: r for r in reqs}
 
 
-def problems(directory: Path | None = None) -> list[str]:
+def problems(directory: Traversable | None = None) -> list[str]:
     return list(_load(directory or spec_dir())[1])
 
 
@@ -172,7 +173,7 @@ def model_properties() -> dict[str, str]:
     return out
 
 
-def known_ids(directory: Path | None = None) -> set[str]:
+def known_ids(directory: Traversable | None = None) -> set[str]:
     """Every id a file may cite: the spec's, the retired ones and the model's properties."""
     return set(requirements(directory)) | set(RETIRED) | set(model_properties())
 
