@@ -80,14 +80,14 @@ def test_every_must_has_a_mutant_and_mutants_name_real_ids() -> None:
 def test_a_failure_names_its_requirements(tmp_path: Path) -> None:
     """The runner names the ids of a failing case, and --requirement selects by id."""
     proc = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "--cmd",
-                           f"{REF} --mutant reader_waits_for_body", "--requirement", "KCP1-STREAM-1", "-q"],
+                           f"{REF} --mutant reader_waits_for_body", "--requirement", "KCP1-STREAM-2", "-q"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]
-    assert "[requirements " in proc.stdout and "KCP1-STREAM-1" in proc.stdout
+    assert "[requirements " in proc.stdout and "KCP1-STREAM-2" in proc.stdout
     listed = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "--cmd", REF, "--list",
-                             "--requirement", "KCP1-STREAM-1"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+                             "--requirement", "KCP1-STREAM-2"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     lines = [x for x in listed.stdout.splitlines() if x.strip()]
-    assert lines and all("KCP1-STREAM-1" in x for x in lines), listed.stdout
+    assert lines and all("KCP1-STREAM-2" in x for x in lines), listed.stdout
     bad = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "--cmd", REF, "--list",
                           "--requirement", "KCP1-NOPE-1"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "KCP1-NOPE-1" in bad.stderr
@@ -440,3 +440,14 @@ def test_an_unknown_vector_file_is_refused(tmp_path: Path, capsys: pytest.Captur
     for bad in (vec / "wires.json", tmp_path / "nowhere", vec / "README.md"):
         assert cli.main(["shim", "--cmd", "unused", "--list", "--vectors", str(bad)]) == 2
         assert f"--vectors {bad}" in capsys.readouterr().err
+
+
+def test_length_bounds_are_caught_without_field_comparison(cases: list[Case]) -> None:
+    """Issue #12 item 3: every bad-length case is invalid for that reason only (its body holds exactly the
+    declared bytes), so a decoder with no length bounds fails even when the failing field is not compared."""
+    subset = select(cases, ["wire:wire/decode/"])
+    loose = Config(compare_field=False)
+    assert all(r.status == CaseStatus.PASS for r in run_inprocess(subset, loose))
+    with mutants.apply("decoder_without_length_bounds"):
+        failed = {r.case.name for r in run_inprocess(subset, loose) if r.status == CaseStatus.FAIL}
+    assert {"wire:wire/decode/pong-length-38", "wire:wire/decode/rekey-length-65535"} <= failed, failed

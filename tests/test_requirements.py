@@ -97,3 +97,18 @@ def test_generation_refuses_a_case_without_ids() -> None:
     tests = out["testGroups"][0]["tests"]
     assert [t["requirements"] for t in tests] == [["KCP1-KEM-1"], ["KCP1-KEM-1", "KCP1-KEM-2"]]
     assert list(tests[0])[:5] == ["tcId", "id", "comment", "flags", "requirements"]
+
+
+def test_device_refuses_a_window_out_of_bounds() -> None:
+    """KCP1-DEVICE-2, which no vector can ask (the reference refuses before the table): refused, never clamped."""
+    from keycrypt.errors import LocalUsageError
+    from keycrypt.machines.device import DeviceConfig, KeypadDevice
+
+    top = DeviceConfig().window_max
+    for window in (0.0, -1.0, top + 1.0):
+        dev = KeypadDevice()
+        with pytest.raises(LocalUsageError, match="maintenance window"):
+            dev.pin("ok", 10.0, window=window)
+    dev = KeypadDevice()
+    dev.pin("ok", 10.0, window=top)
+    assert dev.state != "SEALED"

@@ -36,6 +36,9 @@ RETIRED: dict[str, str] = {}  # id -> why it was retired (the id is never used a
 NOT_BY_VECTORS: dict[str, str] = {
     "KCP1-MAC-3": "timing is not observable through the shim; `keycrypt/crypto/schedule.py` `verify` uses "
                   "`hmac.compare_digest` (review), and every tag comparison goes through it",
+    "KCP1-DEVICE-2": "the reference refuses such a window before the device table sees it (config check, request "
+                     "error), so no vector asks for one: `tests/test_requirements.py::"
+                     "test_device_refuses_a_window_out_of_bounds` and `tests/test_config.py`",
     "KCP1-KEYSTORE-3": "file-system behaviour, not an operation's answer: `tests/test_keystore.py` (crash points "
                        "between write, fsync and rename) and `tests/test_fsutil.py`",
 }

@@ -13,7 +13,7 @@ from typing import Any
 import nacl.bindings
 
 from keycrypt.constants import ARGON2_MEMORY_KIB_RANGE, ARGON2_PARALLELISM_RANGE, ARGON2_TIME_COST_RANGE
-from keycrypt.keystore import _derive_key, encode_pubkey, fingerprint, normalize_pin, seal_keystore
+from keycrypt.keystore import _derive_key, encode_pubkey, normalize_pin, seal_keystore
 from keycrypt.wire.keyfile import (
     KEYSTORE_HEADER_LEN,
     KEYSTORE_LAYOUT,
@@ -24,7 +24,7 @@ from keycrypt.wire.keyfile import (
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import derive
 from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import Group, VectorFile
+from keycrypt_kit.vectorgen.builder import GenerationError, Group, VectorFile
 
 SMALL = Argon2Params(ARGON2_TIME_COST_RANGE[0], ARGON2_MEMORY_KIB_RANGE[0], ARGON2_PARALLELISM_RANGE[0])
 
@@ -39,9 +39,11 @@ NOTES = {
     "Tampered": ("MissingCheck", "A changed byte caught by the checksum (or the fingerprint) before the PIN is blamed."),
     "TamperedRechecksummed": ("MissingCheck", "A changed byte with a recomputed checksum: the header is the AEAD's "
                               "associated data, so nothing opens."),
+    "UnsupportedRechecksummed": ("MissingCheck", "An Argon2 cost outside the bounds with a recomputed checksum: only "
+                                 "the bounds check, before Argon2, refuses it (a hostile header's 4 GiB or 64-pass run)."),
+    "FingerprintMismatch": ("MissingCheck", "Checksum and AEAD intact, the header's fingerprint another key's: only "
+                            "the fingerprint check refuses it."),
     "Truncated": ("MissingCheck", "The file ends early."),
-    "FingerprintMismatch": ("MissingCheck", "The AEAD opens but the seed's ek is not the header's fingerprint: the "
-                            "keypad would serve a key the operators never compared."),
     "PubkeyText": ("Functionality", "The one-line text form of the public key file: kcp1-mlkem768:<base64 of ek>:<check>."),
     "PubkeyBinary": ("Functionality", "The binary KCPK public key file, still read."),
     "PubkeyTextWhitespace": ("EdgeCase", "White space around the text form (an indented paste, CRLF) is ignored."),
@@ -50,6 +52,34 @@ NOTES = {
                             "a key failing the FIPS 203 check), or a line that is not one line: refused."),
     "PubkeyForeign": ("MissingCheck", "Another key type (kcp1-mlkem1024: unsupported) or a foreign key (ssh): refused."),
 }
+
+# flag -> the requirement ids its cases check (builder.py: one place per case class)
+_ORDER = ("KCP1-KEYSTORE-4",)
+REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "Normal": ("KCP1-KEYSTORE-5",),
+    "DefaultParams": ("KCP1-KEYSTORE-5",),
+    "PinNormalization": ("KCP1-PIN-1", "KCP1-KEYSTORE-5"),
+    "WrongPin": _ORDER,
+    "NotAKeystore": _ORDER,
+    "Unsupported": ("KCP1-KEYSTORE-1", "KCP1-KEYSTORE-4"),
+    "Tampered": _ORDER,
+    "TamperedRechecksummed": ("KCP1-KEYSTORE-4", "KCP1-KEYSTORE-5"),
+    "UnsupportedRechecksummed": ("KCP1-KEYSTORE-1", "KCP1-KEYSTORE-4"),
+    "FingerprintMismatch": ("KCP1-KEYSTORE-2", "KCP1-KEYSTORE-4"),
+    "Truncated": _ORDER,
+    "PubkeyText": (),  # the group says which side: pubkey.write (KCP1-PUBKEY-1) or pubkey.read (KCP1-PUBKEY-2)
+    "PubkeyBinary": ("KCP1-PUBKEY-3",),
+    "PubkeyTextWhitespace": ("KCP1-PUBKEY-2",),
+    "PubkeyTextCheck": ("KCP1-PUBKEY-2",),
+    "PubkeyTextMalformed": ("KCP1-PUBKEY-2",),
+    "PubkeyForeign": ("KCP1-PUBKEY-2",),
+}
+
+
+def _refine(g: Group, t: dict[str, Any]) -> list[str]:
+    if g.operation == "pubkey.read" and "PubkeyText" in t["flags"]:
+        return ["KCP1-PUBKEY-2"]
+    return []
 
 
 def _field(name: str) -> tuple[int, int]:
@@ -74,43 +104,6 @@ def _recheck(data: bytes) -> bytes:
     """Recompute the trailing SHA-256 checksum, as an attacker can."""
     body = data[:-32]
     return body + hashlib.sha256(body).digest()
-
-
-# flag -> the requirement ids its cases check (builder.py: one place per case class)
-_ORDER = ("KCP1-KEYSTORE-4",)
-REQUIREMENTS: dict[str, tuple[str, ...]] = {
-    "Normal": ("KCP1-KEYSTORE-5",),
-    "DefaultParams": ("KCP1-KEYSTORE-5",),
-    "PinNormalization": ("KCP1-PIN-1", "KCP1-KEYSTORE-5"),
-    "WrongPin": _ORDER,
-    "NotAKeystore": _ORDER,
-    "Unsupported": ("KCP1-KEYSTORE-1", "KCP1-KEYSTORE-4"),
-    "Tampered": _ORDER,
-    "TamperedRechecksummed": ("KCP1-KEYSTORE-4", "KCP1-KEYSTORE-5"),
-    "Truncated": _ORDER,
-    "FingerprintMismatch": ("KCP1-KEYSTORE-2", "KCP1-KEYSTORE-4"),
-    "PubkeyText": (),  # the group says which side: pubkey.write (KCP1-PUBKEY-1) or pubkey.read (KCP1-PUBKEY-2)
-    "PubkeyBinary": ("KCP1-PUBKEY-3",),
-    "PubkeyTextWhitespace": ("KCP1-PUBKEY-2",),
-    "PubkeyTextCheck": ("KCP1-PUBKEY-2",),
-    "PubkeyTextMalformed": ("KCP1-PUBKEY-2",),
-    "PubkeyForeign": ("KCP1-PUBKEY-2",),
-}
-
-
-def _refine(g: Group, t: dict[str, Any]) -> list[str]:
-    if g.operation == "pubkey.read" and "PubkeyText" in t["flags"]:
-        return ["KCP1-PUBKEY-2"]
-    return []
-
-
-def _mismatched_fingerprint() -> bytes:
-    """The keypad-test keystore, but sealed with the fingerprint of another key in its header."""
-    salt, nonce = derive("keystore/fingerprint-mismatch/salt", 16), derive("keystore/fingerprint-mismatch/nonce", 24)
-    header = encode_keystore_header(SMALL, salt, nonce, fingerprint(M.ek(M.OTHER_SEED)))
-    key = _derive_key(normalize_pin(M.TEST_PIN), salt, SMALL)
-    return encode_keystore(header, nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(
-        M.KEYPAD_SEED, header, nonce, key))
 
 
 def seal(label: str, pin: str, params: Argon2Params = SMALL, seed: bytes = M.KEYPAD_SEED) -> dict[str, Any]:
@@ -146,6 +139,10 @@ def keystore_file() -> dict[str, Any]:
                     f"m={params.memory_kib} KiB, p={params.parallelism}", seal(f"keystore/{name}", pin, params), flags)
         files[name] = bytes.fromhex(t["output"]["file"])
     assert files["keypad-test"] == test_keystore()
+    t = g.valid("keystore/seal/pin-nfc-decomposed", "seal with 'cafe' + combining acute: NFC first, so the file is "
+                "byte for byte keystore/seal/pin-nfc's", seal("keystore/pin-nfc", "cafe\u0301-1234"), ["PinNormalization"])
+    if bytes.fromhex(t["output"]["file"]) != files["pin-nfc"]:
+        raise GenerationError("sealing with a decomposed PIN did not give the precomposed PIN's file")
 
     g = f.group("keystore.open", "Open the file with the PIN: seed and fingerprint SHA-256(ek), or a typed keystore_error.")
     base = files["keypad-test"]
@@ -189,6 +186,22 @@ def keystore_file() -> dict[str, Any]:
             changed, ["Tampered"], "tampered")
         bad(f"{name.replace('_', '-')}-changed-rechecksummed", f"Argon2 {name} changed, checksum recomputed: the "
             "AEAD fails", _recheck(changed), ["TamperedRechecksummed"], "wrong_pin")
+    # Out of bounds with a recomputed checksum (the case §8 warns about): only the bound refuses these, before
+    # Argon2 runs; a reader that trusts an intact checksum first would run Argon2 with the hostile costs.
+    for name, fmt, lo, hi in (("t_cost", ">I", lo_t, hi_t), ("m_cost_kib", ">I", lo_m, hi_m),
+                              ("parallelism", ">B", lo_p, hi_p)):
+        for v in (lo - 1, hi + 1):
+            bad(f"{name.replace('_', '-')}-{v}-rechecksummed", f"Argon2 {name} {v}, outside {lo}..{hi}, checksum "
+                "recomputed: refused before Argon2 runs", _recheck(_put(base, name, struct.pack(fmt, v))),
+                ["UnsupportedRechecksummed"], "unsupported")
+    # A consistent file (checksum and AEAD both good) whose header fingerprint is another key's: only the
+    # fingerprint check (§8 step 8) refuses it. A broken writer, or someone who knows the PIN, makes such a file.
+    salt, nonce = derive("keystore/other-fingerprint/salt", 16), derive("keystore/other-fingerprint/nonce", 24)
+    header = encode_keystore_header(SMALL, salt, nonce, hashlib.sha256(M.ek(M.OTHER_SEED)).digest())
+    key = _derive_key(normalize_pin(M.TEST_PIN), salt, SMALL)
+    sealed = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(M.KEYPAD_SEED, header, nonce, key)
+    bad("fingerprint-of-another-key", "checksum and AEAD intact, but the header's fingerprint is another key's",
+        encode_keystore(header, sealed), ["FingerprintMismatch"], "tampered")
     for name in ("salt", "nonce", "fingerprint", "sealed", "check"):
         bad(f"{name}-flipped", f"one bit of {name} flipped", _flip(base, name), ["Tampered"], "tampered")
     bad("sealed-last-byte-flipped", "the AEAD tag's last byte flipped", _flip(base, "sealed", 79), ["Tampered"],
@@ -206,9 +219,6 @@ def keystore_file() -> dict[str, Any]:
     bad("truncated-last-byte", "the last byte missing", base[:-1], ["Truncated"], "truncated")
     bad("extra-byte", "one byte appended", base + b"\x00", ["Tampered"], "tampered")
     bad("empty", "an empty file has no magic: not a keystore", b"", ["NotAKeystore"], "not_a_keystore")
-    bad("fingerprint-of-another-key", "sealed under the PIN with the fingerprint of another key in its header (a "
-        "broken writer): the AEAD opens, the key's fingerprint does not match", _mismatched_fingerprint(),
-        ["FingerprintMismatch"], "tampered")
     _pubkey_groups(f)
     return f.to_json()
 
