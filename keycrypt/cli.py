@@ -232,6 +232,8 @@ def _check_answer(answer: dict[str, Any]) -> dict[str, Any]:
     code, msg = answer.get("code", "error"), answer.get("error", "refused")
     if "retry_after" in answer:
         msg += f" (try again in {answer['retry_after']} s)"
+    if code == "duress_is_pin":
+        raise ConfigError(msg)
     if code in ("wrong_pin", "locked_out", "keystore_error"):
         raise PinFailure(msg)
     if code == "bad_request":
