@@ -757,7 +757,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", action="store_true", help="install keycrypt-client.service")
     p.add_argument("--keypad", action="store_true", help="install keycrypt-keypad.service")
     p.add_argument("--root", default="/", help="file system root to install under (default /; a temporary root for tests)")
-    p.add_argument("--bin", help="the keycrypt to run (default: the one running this command)")
+    p.add_argument("--bin", help="the keycrypt to run, as the unit names it: a file on this host or under --root "
+                   "(default: the one running this command)")
     p.add_argument("--force", action="store_true", help="replace a unit file that differs")
     p.set_defaults(func=cmd_install_units)
 
