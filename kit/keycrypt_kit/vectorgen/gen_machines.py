@@ -25,6 +25,8 @@ SM_NOTES = {
     "Illegal": ("MissingCheck", "A well-formed input the state does not allow: the session must end (state_error)."),
     "Failure": ("Functionality", "A row that ends the session for a typed reason (error, deadline, eof, order...)."),
     "Absorbing": ("EdgeCase", "A terminal state ignores every further input."),
+    "PinCounter": ("Functionality", "Spec §9 from a persisted wrong-PIN count and lock-out: the 1 h cap, the lock-out's "
+                   "end, a correct PIN clearing the counter."),
     "Unreachable": ("EdgeCase", "A row no concrete input reaches (a derived event); only the table walk covers it."),
 }
 
@@ -226,6 +228,20 @@ DEVICE_INPUTS: dict[str, list[dict[str, Any]]] = {
     "pin_duress_arm": [{"input": "pin", "result": "duress", "intent": "arm"}],
     "pin_duress_disarm": [{"input": "pin", "result": "duress", "intent": "disarm"}],
     "pin_locked_out": [{"input": "pin", "result": "wrong"}] * 4 + [{"input": "pin", "result": "ok", "same_time": True}],
+    # §9 "Two counts": 3 wrong PINs, the duress PIN (shown count 0, real 3), a wrong PIN (real 4: the real
+    # lock-out runs, the shown one does not), then the real PIN at once: not used, shown as a wrong PIN
+    "pin_unchecked": [{"input": "pin", "result": "wrong"}] * 3 + [
+        {"input": "pin", "result": "duress", "intent": "arm"}, {"input": "pin", "result": "wrong"},
+        {"input": "pin", "result": "ok", "same_time": True}],
+    "pin_unchecked_disarmed": [{"input": "pin", "result": "wrong"}] * 3 + [
+        {"input": "pin", "result": "duress"}, {"input": "pin", "result": "wrong"},
+        {"input": "pin", "result": "wrong", "same_time": True}],
+    "pin_unchecked_after_lockdown_order": [{"input": "pin", "result": "wrong"}] * 3 + [
+        {"input": "pin", "result": "duress", "intent": "arm"}, {"input": "pin", "result": "wrong"},
+        {"input": "lockdown_order", "same_time": True}, {"input": "pin", "result": "ok", "same_time": True}],
+    "pin_unchecked_after_breach": [{"input": "pin", "result": "wrong"}] * 3 + [
+        {"input": "pin", "result": "duress", "intent": "arm"}, {"input": "pin", "result": "wrong"},
+        {"input": "breach", "same_time": True}, {"input": "pin", "result": "ok", "same_time": True}],
     "arm": [{"input": "arm"}],
     "breach": [{"input": "breach"}],
     "window_expired": [{"input": "window_expired", "late": True}],
@@ -298,6 +314,51 @@ def state_machines_file() -> dict[str, Any]:
             t = g.valid(f"keypad_device/{state}/{name}", f"device in {state}, input {name}", {"steps": steps},
                         _concrete_flags(table, rows))
             t["rows"] = [list(r) for r in rows]
+
+    # §9 from persisted state (issue #12 item 3), against the rules as they stand: the counter read back at
+    # start, the 1 h cap, the lock-out's end (now < locked_until holds it), a correct PIN clearing the counter.
+    def persisted(id: str, comment: str, failures: int, locked_until: float, steps: list[dict[str, Any]]) -> None:
+        g.valid(f"keypad_device/persisted/{id}", comment,
+                {"setup": {"failures": failures, "locked_until": locked_until}, "steps": steps}, ["PinCounter"])
+
+    persisted("14-failures-wrong-pin-hits-cap", "14 wrong PINs persisted, one more: the backoff 2 s x 2^11 is capped "
+              "at 1 h", 14, 0.0, [{"input": "pin", "result": "wrong", "now": 5.0}])
+    persisted("lockout-end-exact", "5 wrong PINs persisted, locked until 8: a correct PIN 1 ms before is not checked; "
+              "one exactly at 8 is, unseals and clears the counter", 5, 8.0,
+              [{"input": "pin", "result": "ok", "now": 7.999}, {"input": "pin", "result": "ok", "now": 8.0}])
+    persisted("correct-pin-clears", "3 wrong PINs persisted (no lock-out yet): a correct PIN clears them, so the next "
+              "wrong PIN is the first, without a lock-out", 3, 0.0,
+              [{"input": "pin", "result": "ok", "now": 1.0}, {"input": "pin", "result": "wrong", "now": 2.0}])
+    persisted("3-failures-wrong-pin-locks", "3 wrong PINs persisted, one more: the 4th earns the first lock-out, 2 s "
+              "from that PIN (the counter is read back, not restarted)", 3, 0.0,
+              [{"input": "pin", "result": "wrong", "now": 10.0}])
+
+    # §9 "Two counts" from persisted state: a keypad restarted after a duress PIN (real count 4, its
+    # lock-out earned again until 1003; shown count 0). It starts SEALED.
+    g = f.group("machine.run", "The keypad device restarted after a duress PIN: the real wrong-PIN count's "
+                "lock-out runs, the shown count is zero (spec §9, 'Two counts').",
+                {"machine": "keypad_device", "setup": {"failures": 4, "locked_until": 1003.0,
+                                                       "shown_failures": 0, "shown_until": 0.0}})
+    restarted = {
+        "real_pin_not_used": [{"input": "pin", "result": "ok", "now": 1001.0}],
+        "wrong_pin_shown": [{"input": "pin", "result": "wrong", "now": 1001.0}],
+        "duress_pin_counts": [{"input": "pin", "result": "duress", "now": 1001.0}],
+        "real_pin_after_the_lockout": [{"input": "pin", "result": "ok", "now": 1001.0},
+                                       {"input": "pin", "result": "ok", "now": 1003.0}],
+        "shown_lockout_after_three_more": [{"input": "pin", "result": "wrong", "now": 1001.0 + i / 4}
+                                           for i in range(5)],
+    }
+    for name, steps in restarted.items():
+        dev = KeypadDevice(failures=4, locked_until=1003.0, shown_failures=0, shown_until=0.0)
+        for s in steps[:-1]:
+            _device_apply(dev, s)
+        dev.trace = []
+        _device_apply(dev, steps[-1])
+        rows = [(s, e) for s, e, _ in dev.trace]
+        reached["keypad_device"].update(rows)
+        t = g.valid(f"keypad_device/restarted_after_duress/{name}", f"restarted after a duress PIN: {name}",
+                    {"steps": steps}, _concrete_flags(table, rows))
+        t["rows"] = [list(r) for r in rows]
 
     for name in tables.MACHINES:
         table = tables.load(name)
@@ -618,9 +679,12 @@ def sessions_file() -> dict[str, Any]:
         ping = d.ping()
         d.wait()
         pong = sent(d.k("data", ping))
-        d.c("data", pong + b"XX\x01\x04\x00\x25")
+        d.c("data", pong)
+        d.c("data", b"XX\x01\x04\x00\x25")
 
-    client_fail("pong-then-garbage", "a PONG followed by a header with bad magic in the same read", ["Malformed"],
+    # Separate reads (issue #12 item 3, spec guess 1): whether frames before a bad header in the same read
+    # are acted on depends on how TCP cut the bytes, so no vector puts a valid frame and a bad header together.
+    client_fail("pong-then-garbage", "a PONG, then a header with bad magic in the next read", ["Malformed"],
                 "parse_error", garbage_after)
 
     def early_rekey_ack(d: Duo) -> None:
@@ -878,9 +942,11 @@ def sessions_file() -> dict[str, Any]:
         d.handshake()
         ping = d.ping()
         d.wait()
-        d.k("data", ping + b"KC\x01\x09\x00\x00")
+        d.k("data", ping)
+        d.wait()
+        d.k("data", b"KC\x01\x09\x00\x00")
 
-    keypad_fail("ping-then-bad-type", "a PING followed by a header of unknown type 9 in the same read", ["Malformed"],
+    keypad_fail("ping-then-bad-type", "a PING, then a header of unknown type 9 in a later read", ["Malformed"],
                 "parse_error", k_trailing)
 
     stream_cases(gc, gk)  # issue #12: lone headers, split frames, check order, deadline boundaries, configs
