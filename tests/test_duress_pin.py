@@ -130,3 +130,17 @@ def test_keypad_process_unsealed_on_the_socket_refuses_the_duress_pin_then_serve
     line = next(ln for ln in log.splitlines() if "event=duress_pin_is_pin" in ln)
     assert "CRITICAL" in line and "key=keypad.pin.duress_verifier" in line and "state=SEALED" in line, line
     assert TEST_PIN not in log
+
+
+def test_run_keypad_given_that_pin_at_start_does_not_start(tmp_path: Path) -> None:
+    """The start path below the CLI (run_keypad with a PIN): a ConfigError naming the key, nothing served."""
+    from keycrypt.daemon.keypad import KeypadSettings, run_keypad
+    from keycrypt.errors import ConfigError
+
+    ks, _, _ = make_keystore(tmp_path)
+    sock = tmp_path / "run" / "kp.sock"
+    settings = KeypadSettings(keystore=ks, host="127.0.0.1", port=0, state_dir=tmp_path / "state",
+                              control_socket=sock, duress_verifier=duress_verifier(TEST_PIN))
+    with pytest.raises(ConfigError, match="keypad.pin.duress_verifier"):
+        asyncio.run(asyncio.wait_for(run_keypad(settings, TEST_PIN), 30))
+    assert not sock.exists()
