@@ -315,6 +315,13 @@ def state_machines_file() -> dict[str, Any]:
                         _concrete_flags(table, rows))
             t["rows"] = [list(r) for r in rows]
 
+    # A correct PIN after wrong ones: reset_failures emits pin_state_changed(0, 0) only when there is a count to clear.
+    steps = [{"input": "pin", "result": "ok", "now": 1.0}, {"input": "pin", "result": "wrong", "now": 2.0},
+             {"input": "pin", "result": "wrong", "now": 3.0}, {"input": "pin", "result": "ok", "intent": "arm", "now": 4.0}]
+    t = g.valid("keypad_device/wrong-pins-then-correct", "two wrong PINs, then the correct PIN clears the count "
+                "(pin_state_changed 0, 0)", {"steps": steps}, _concrete_flags(table, [("ARMED", "pin_ok_arm")]))
+    t["rows"] = [["ARMED", "pin_ok_arm"]]
+
     # §9 from persisted state (issue #12 item 3), against the rules as they stand: the counter read back at
     # start, the 1 h cap, the lock-out's end (now < locked_until holds it), a correct PIN clearing the counter.
     def persisted(id: str, comment: str, failures: int, locked_until: float, steps: list[dict[str, Any]]) -> None:
@@ -531,6 +538,22 @@ def sessions_file() -> dict[str, Any]:
     d.c("data", ack)
     d.emit(gc, "client", "client/refused-then-reached", "before the first HELLO_ACK a close and a refused connection "
            "are retried within the boot grace; the third attempt is answered and the session is established",
+           ["RetryBeforeHelloAck"])
+
+    d = Duo("sessions/retry-waiting-forever")
+    d.c("start", boot_grace=None)  # no boot grace: wait for the keypad forever
+    d.k("start")
+    d.c("connected")
+    d.wait()
+    d.c("eof")  # retry with no boot grace to re-arm: the timer is cancelled (cancel_timer, retry)
+    d.wait(0.1)
+    hello = sent(d.c("connected"))
+    d.wait()
+    ack = sent(d.k("data", hello))
+    d.wait()
+    d.c("data", ack)
+    d.emit(gc, "client", "client/retry-waiting-forever", "a client that waits forever (boot_grace null) retries a "
+           "close before the first HELLO_ACK with no timer armed (cancel_timer), then is answered",
            ["RetryBeforeHelloAck"])
 
     def grace_ends_unanswered(d: Duo) -> None:
