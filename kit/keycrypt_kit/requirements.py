@@ -39,6 +39,9 @@ NOT_BY_VECTORS: dict[str, str] = {
     "KCP1-DEVICE-2": "the reference refuses such a window before the device table sees it (config check, request "
                      "error), so no vector asks for one: `tests/test_requirements.py::"
                      "test_device_refuses_a_window_out_of_bounds` and `tests/test_config.py`",
+    "KCP1-MULTI-1": "a rule of the client daemon across several sessions; a vector plays one session: "
+                    "`tests/test_e2e.py::test_policy_all_locks_down_only_when_every_keypad_is_lost` and "
+                    "`::test_policy_all_a_keypad_that_never_answered_guards_nothing`",
     "KCP1-KEYSTORE-3": "file-system behaviour, not an operation's answer: `tests/test_keystore.py` (crash points "
                        "between write, fsync and rename) and `tests/test_fsutil.py`",
 }
