@@ -1,7 +1,8 @@
 """Generate the reference pages of the documentation from the spec and the code.
 
 ``python -m keycrypt_kit.docgen`` writes ``docs/generated/`` and ``docs/configuration.md``
-(the configuration reference, from the schemas in :mod:`keycrypt.config`); ``--check`` renders
+(the configuration reference, from the schemas in :mod:`keycrypt.config`, rendered by
+:mod:`keycrypt_kit.docgen.config_reference`); ``--check`` renders
 the same pages in memory and fails if a committed page differs, is missing or
 is stale. The pages are committed so that the site builds without running any
 code, and the check (run by the test suite) keeps them from drifting away from
@@ -19,12 +20,13 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from keycrypt import config, errors, tables
 from keycrypt import constants as K
+from keycrypt import errors, tables
 from keycrypt._specdata import read_spec_text
 from keycrypt.constants import FrameType, Status
 from keycrypt.wire import frames
 from keycrypt_kit.checkout import CheckoutNotFound, repo_root
+from keycrypt_kit.docgen.config_reference import render_config_reference
 from keycrypt_vectors import VECTOR_FILES, vectors_dir
 
 OUT = Path("docs/generated")
@@ -590,7 +592,7 @@ def render() -> Pages:
         OUT / "shim-protocol.md": _shim_page(),
         OUT / "vector-flags.md": _flags_page(),
         SNIPPETS / "labels.md": _labels_table(),
-        CONFIG_PAGE: config.render_config_reference(),
+        CONFIG_PAGE: render_config_reference(),
     }
     for ft in FrameType:
         pages[OUT / "frames" / f"{_slug(ft)}.md"] = _frame_page(ft)
