@@ -75,23 +75,18 @@ def test_the_keypad_runs_its_alerts_and_serves_its_metrics(tmp_path: Path) -> No
     """A real keypad process: [alerts] on breach, lock-out and a missing enrolled client; [metrics] show them."""
     import json
     import os
-    import socket
     import urllib.request
 
     import pytest
 
-    from e2e_helpers import make_keystore, run_cli, spawn_keypad
+    from e2e_helpers import free_port, make_keystore, run_cli, spawn_keypad
 
     pytest.importorskip("prometheus_client")
     make_keystore(tmp_path)
     psk = tmp_path / "ghost.psk"
     psk.write_bytes(os.urandom(32))
     psk.chmod(0o600)
-    ports = []
-    for _ in range(2):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            ports.append(s.getsockname()[1])
+    ports = [free_port(), free_port()]
     log = tmp_path / "alerts.log"
     hook = ["sh", "-c", f'echo "$KEYCRYPT_ALERT ${{KEYCRYPT_ALERT_CLIENT_ID:-}}" >> {log}']
     sock = tmp_path / "run" / "kp.sock"
