@@ -14,9 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from test_preflight import _free_port, _wait
-
-from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli, spawn_keypad
+from e2e_helpers import REPO, TEST_PIN, free_port, make_keystore, run_cli, spawn_keypad, wait_until
 
 
 def _keypad_cfg(tmp_path: Path, port: int, extra: str = "") -> Path:
@@ -43,19 +41,19 @@ def _client(tmp_path: Path, name: str, port: int, pub: Path, psk: Path | None = 
 
 def test_reload_enrolls_a_psk_and_changes_pin_and_maintenance_without_dropping_a_session(tmp_path: Path) -> None:
     _, pub, _ = make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     cfg = _keypad_cfg(tmp_path, port)
     sock = tmp_path / "run" / "kp.sock"
     keypad = spawn_keypad(cfg)
     clients = []
     try:
-        assert _wait(sock.exists, 30)
+        assert wait_until(sock.exists, 30)
         clients = [_client(tmp_path, f"old{i}", port, pub) for i in range(3)]
 
         def status() -> dict:
             return json.loads(run_cli("keypad", "status", "--socket", str(sock), "--json").stdout)
 
-        assert _wait(lambda: len([c for c in status()["clients"] if c["state"] == "ESTABLISHED"]) == 3, 20)
+        assert wait_until(lambda: len([c for c in status()["clients"] if c["state"] == "ESTABLISHED"]) == 3, 20)
         # enrol a new client with a psk, require enrolment for new HELLOs, change [pin] and [maintenance]
         psk = tmp_path / "late.psk"
         psk.write_bytes(os.urandom(32))
@@ -67,7 +65,7 @@ def test_reload_enrolls_a_psk_and_changes_pin_and_maintenance_without_dropping_a
         assert "device" in res.stdout and "psks" in res.stdout
         late = _client(tmp_path, "late", port, pub, psk)
         clients.append(late)
-        assert _wait(lambda: any(c["client_id"] == "late" and c["psk"] and c["state"] == "ESTABLISHED"
+        assert wait_until(lambda: any(c["client_id"] == "late" and c["psk"] and c["state"] == "ESTABLISHED"
                                  for c in status()["clients"]), 20)
         assert status()["enrolled"] == ["late"]
         # the maintenance change is in force: a disarm without --for opens a 90 s window
@@ -77,7 +75,7 @@ def test_reload_enrolls_a_psk_and_changes_pin_and_maintenance_without_dropping_a
         run_cli("keypad", "arm", "--socket", str(sock))
         # a change to the listener is refused, naming it, and changes nothing (the psk stays enrolled)
         text = cfg.read_text()
-        cfg.write_text(text.replace(f"port = {port}", f"port = {_free_port()}").replace('"late" =', '"gone" ='))
+        cfg.write_text(text.replace(f"port = {port}", f"port = {free_port()}").replace('"late" =', '"gone" ='))
         res = run_cli("keypad", "reload", "--socket", str(sock))
         assert res.returncode == 2 and "keypad.listen" in res.stderr and "nothing changed" in res.stderr
         assert status()["enrolled"] == ["late"]
