@@ -23,23 +23,35 @@ from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 # no test writes into it.
 set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "keycrypt-hypothesis"))
 
-# Hypothesis profiles. The default one is derandomised (each test draws the same examples on every
+# Hypothesis profiles. The default ones are derandomised (each test draws the same examples on every
 # run, and no example database carries state between runs), so that no landing fails at random.
-# The others explore: ``--hypothesis-profile=random`` draws fresh examples (add
-# ``--hypothesis-seed=N`` to replay one seed), and ``--hypothesis-profile=soak`` does that with 50x the
-# examples (docs/testing.md, "Long runs"). Tests that set max_examples take the larger of theirs and
-# the profile's, see ``examples()``.
-# No per-example deadline in the default profile: under xdist on a shared machine a 200 ms deadline
+# ``deterministic`` is the plain `pytest` run while you work: a quarter of each test's examples
+# (``examples()``), which keeps the fast run fast. ``ci`` is the same with every example; it is the
+# default when CI=true (.ci/run exports it), so CI draws them all. The others explore:
+# ``--hypothesis-profile=random`` draws fresh examples (add ``--hypothesis-seed=N`` to replay one
+# seed), and ``--hypothesis-profile=soak`` does that with 50x the examples (docs/testing.md,
+# "Long runs"). Every test that sets a number of examples sets it through ``examples()``.
+# No per-example deadline in the default profiles: under xdist on a shared machine a 200 ms deadline
 # measures the other processes (test_reader_split_at_every_boundary took 335 ms so), not the code.
-settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True, deadline=None)
+FULL_EXAMPLES = 100  # hypothesis's own default: the ci profile's count for a test that sets none
+settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True, deadline=None,
+                          max_examples=FULL_EXAMPLES // 4)
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None, max_examples=FULL_EXAMPLES)
 settings.register_profile("random", derandomize=False, print_blob=True)
 settings.register_profile("soak", derandomize=False, print_blob=True, max_examples=5000)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") == "true" else "deterministic"))
 
 
 def examples(n: int) -> int:
-    """A test's own example count, raised to the active profile's when that is larger (soak)."""
-    return max(n, settings.default.max_examples)
+    """A test's own example count ``n``, scaled like the active profile's default against FULL_EXAMPLES.
+
+    ``deterministic``: a quarter of ``n`` (at least 10); ``ci`` and ``random``: ``n``; ``soak``: the
+    larger of ``n`` and the profile's.
+    """
+    active = settings.default.max_examples
+    if active < FULL_EXAMPLES:
+        return max(10, n * active // FULL_EXAMPLES)
+    return max(n, active)
 
 
 SEED = bytes(range(64))  # the keypad's private key seed in every test that does not say otherwise

@@ -25,7 +25,7 @@ from keycrypt.constants import (
 from keycrypt.crypto import schedule
 from keycrypt.errors import LocalUsageError
 
-from conftest import SEED, Pair
+from conftest import SEED, Pair, examples
 
 # RFC 5869 Appendix A, test cases 1-3 (SHA-256): ikm, salt, info, L, prk, okm
 RFC5869 = [
@@ -88,7 +88,7 @@ b32 = st.binary(min_size=32, max_size=32)
 b16 = st.binary(min_size=16, max_size=16)
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(ss=b32, salt=b16, psk=st.one_of(st.none(), b32), ek=st.binary(min_size=1184, max_size=1184), hello=st.binary(min_size=10, max_size=1300), nonce=b32)
 def test_handshake_formulas(ss: bytes, salt: bytes, psk: bytes | None, ek: bytes, hello: bytes, nonce: bytes) -> None:
     th = hashlib.sha256(LABEL_TRANSCRIPT + ek + hello + nonce).digest()
@@ -106,7 +106,7 @@ def test_handshake_formulas(ss: bytes, salt: bytes, psk: bytes | None, ek: bytes
     assert schedule.handshake(ss, ek, hello, salt, psk, other).k0 != k0
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(k=b32, salts=st.lists(b16, min_size=1, max_size=4))
 def test_epoch_keys_and_rekey_chain(k: bytes, salts: list[bytes]) -> None:
     keys = schedule.EpochKeys.derive(0, k)
