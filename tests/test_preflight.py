@@ -85,11 +85,13 @@ def test_client_check_fails_on_a_wrong_pinned_key(tmp_path: Path, keypad) -> Non
 
 def test_client_check_names_a_keypad_that_is_not_there(tmp_path: Path) -> None:
     _, pub, _ = make_keystore(tmp_path)
-    res = run_cli("client", "check", "--config", str(_client_toml(tmp_path, free_port(), pub)))
+    res = run_cli("client", "check", "--config", str(_client_toml(tmp_path, free_port(), pub)), "--wait", "0.5s")
     assert res.returncode == 2
     line = next(ln for ln in res.stdout.splitlines() if "handshake" in ln)
     assert line.startswith("FAIL") and "Connection refused" in line, line
     assert not (tmp_path / "hook-fired").exists() and not (tmp_path / "audit.log").exists()
+    res = run_cli("client", "check", "--config", str(tmp_path / "client.toml"), "--wait", "0")
+    assert res.returncode == 2 and "--wait" in res.stderr
 
 
 def test_client_check_refuses_a_psk_file_open_to_others(tmp_path: Path) -> None:
