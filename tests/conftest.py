@@ -1,13 +1,12 @@
-"""Shared fixtures of the protocol-core tests: a deterministic randomness source and
-a client/keypad pair wired back to back (sans-IO, no sockets, no clocks)."""
+"""Shared fixtures of the protocol-core tests: a client/keypad pair wired back to back (sans-IO, no
+sockets, no clocks), its randomness the kit's deterministic :class:`keycrypt_kit.harness.DetRandom`."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import pytest
 from hypothesis import settings
@@ -18,6 +17,7 @@ from keycrypt.crypto.kem import BACKENDS, get_backend
 from keycrypt.machines.actions import Action, Close, Lockdown, Send
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
+from keycrypt_kit.harness import DetRandom  # the one deterministic random(n) of the tests and the kit
 
 # Hypothesis keeps its caches (and the random profiles their example database) outside the checkout:
 # no test writes into it.
@@ -58,17 +58,6 @@ SEED = bytes(range(64))  # the keypad's private key seed in every test that does
 OTHER_SEED = bytes(range(64, 128))
 
 
-def det_random(label: bytes = b"test") -> Callable[[int], bytes]:
-    """A reproducible random(n): SHAKE-256 of a label and a call counter (tests only)."""
-    calls = [0]
-
-    def draw(n: int) -> bytes:
-        calls[0] += 1
-        return hashlib.shake_256(label + calls[0].to_bytes(8, "big")).digest(n)
-
-    return draw
-
-
 def sends(actions: Iterable[Action]) -> list[bytes]:
     return [a.data for a in actions if isinstance(a, Send)]
 
@@ -98,8 +87,8 @@ class Pair:
         ek = self.kem.from_seed(SEED).ek  # what the client pinned at enrolment
         self.key = self.kem.from_seed(keypad_seed)
         self.config = ClientConfig(ek, client_id, psk=psk, rekey_log2=rekey_log2)
-        self.client = ClientSession(self.config, kem=self.kem, random=det_random(label))
-        self.keypad = KeypadSession(self.key, random=det_random(label + b"/keypad"), policy=ClientPolicy(psks=keypad_psks or {}))
+        self.client = ClientSession(self.config, kem=self.kem, random=DetRandom(label))
+        self.keypad = KeypadSession(self.key, random=DetRandom(label + b"/keypad"), policy=ClientPolicy(psks=keypad_psks or {}))
         self.client.trace, self.keypad.trace = [], []
         self.now = 0.0
         self.status = int(Status.ARMED)
