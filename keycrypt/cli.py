@@ -455,12 +455,12 @@ def _dry_run_text(snap: dict[str, Any]) -> str:
 
 
 def cmd_client_enroll(args: argparse.Namespace) -> int:
-    from keycrypt.config import _check_client_id
+    from keycrypt.config import check_client_id
     from keycrypt.constants import PSK_SIZE
     from keycrypt.fsutil import atomic_write_bytes
 
     try:
-        _check_client_id(args.client_id, "--client-id")
+        check_client_id(args.client_id, "--client-id")
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     out = Path(args.out)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from keycrypt.config import ClientFileConfig
 from keycrypt.errors import ConfigError, KeyCryptError
 
 Level = Literal["ok", "warn", "fail"]
@@ -193,7 +194,7 @@ def check_client(config: str | os.PathLike[str], *, handshake: bool = True, wait
     return report
 
 
-def _handshakes(report: Report, cfg: Any, wait: float) -> None:
+def _handshakes(report: Report, cfg: ClientFileConfig, wait: float) -> None:
     """One real handshake with every keypad, through the daemon's own code, with nothing armed.
 
     The ladder is replaced by a no-op and the status and audit files by
