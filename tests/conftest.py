@@ -12,12 +12,10 @@ import pytest
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from keycrypt.constants import Status
 from keycrypt.crypto.kem import BACKENDS, get_backend
 from keycrypt.machines.actions import Action, Close, Lockdown, Send
-from keycrypt.machines.client import ClientConfig, ClientSession
-from keycrypt.machines.keypad import ClientPolicy, KeypadSession
-from keycrypt_kit.harness import DetRandom  # the one deterministic random(n) of the tests and the kit
+from keycrypt.machines.keypad import ClientPolicy
+from keycrypt_kit.harness import Pair
 
 # Hypothesis keeps its caches (and the random profiles their example database) outside the checkout:
 # no test writes into it.
@@ -69,63 +67,24 @@ def ending(actions: Iterable[Action]) -> Lockdown | Close | None:
     return ends[0] if ends else None
 
 
-class Pair:
-    """A ClientSession and a KeypadSession connected back to back; the test carries the bytes."""
-
-    def __init__(
-        self,
-        backend: str = "cryptography",
-        *,
-        rekey_log2: int = 4,
-        client_id: str = "host-1",
-        psk: bytes | None = None,
-        keypad_psks: dict[str, bytes] | None = None,
-        keypad_seed: bytes = SEED,
-        label: bytes = b"pair",
-    ) -> None:
-        self.kem = get_backend(backend)
-        ek = self.kem.from_seed(SEED).ek  # what the client pinned at enrolment
-        self.key = self.kem.from_seed(keypad_seed)
-        self.config = ClientConfig(ek, client_id, psk=psk, rekey_log2=rekey_log2)
-        self.client = ClientSession(self.config, kem=self.kem, random=DetRandom(label))
-        self.keypad = KeypadSession(self.key, random=DetRandom(label + b"/keypad"), policy=ClientPolicy(psks=keypad_psks or {}))
-        self.client.trace, self.keypad.trace = [], []
-        self.now = 0.0
-        self.status = int(Status.ARMED)
-        self.client.start(self.now, None)
-        self.keypad.start(self.now)
-
-    # one hop each ------------------------------------------------------------------------
-
-    def connect(self) -> bytes:
-        """Client connects and sends HELLO; returns its bytes."""
-        (hello,) = sends(self.client.connected(self.now))
-        return hello
-
-    def to_keypad(self, data: bytes) -> list[Action]:
-        return self.keypad.receive_data(data, self.now, self.status)
-
-    def to_client(self, data: bytes) -> list[Action]:
-        return self.client.receive_data(data, self.now)
-
-    # whole exchanges -----------------------------------------------------------------------
-
-    def handshake(self) -> list[Action]:
-        hello = self.connect()
-        (ack,) = sends(self.to_keypad(hello))
-        self.last_k2c = ack
-        return self.to_client(ack)
-
-    def ping(self, dt: float = 0.5) -> tuple[bytes, bytes, list[Action]]:
-        """Advance, tick, carry the PING and its PONG; returns (ping, pong, client actions)."""
-        self.now += dt
-        (ping,) = sends(self.client.tick(self.now))
-        (pong,) = sends(self.to_keypad(ping))
-        return ping, pong, self.to_client(pong)
-
-    def rekey(self, rekey_frame: bytes) -> list[Action]:
-        (ack,) = sends(self.to_keypad(rekey_frame))
-        return self.to_client(ack)
+def pair(
+    backend: str = "cryptography",
+    *,
+    rekey_log2: int = 4,
+    client_id: str = "host-1",
+    psk: bytes | None = None,
+    keypad_psks: dict[str, bytes] | None = None,
+    keypad_seed: bytes = SEED,
+    label: str = "pair",
+) -> Pair:
+    """The kit's client/keypad harness as the protocol-core tests use it: the keypad key from
+    ``keypad_seed`` (the client pinned SEED's), the clock moved only by the test (``step=0``), both
+    machines tracing the table rows they take. The test carries the bytes."""
+    kem = get_backend(backend)
+    return Pair.make(
+        kem=kem, key=kem.from_seed(keypad_seed), client_ek=kem.from_seed(SEED).ek, client_id=client_id, psk=psk,
+        rekey_log2=rekey_log2, policy=ClientPolicy(psks=keypad_psks or {}), label=label, step=0.0, trace=True,
+    )
 
 
 @pytest.fixture(params=BACKENDS)
