@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, event, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -485,6 +485,8 @@ class Device(RuleBasedStateMachine):
         self.now = 1_700_000_000.0
         self.failures = 0
         self.locked_until = 0.0
+        self.shown_failures = 0
+        self.shown_until = 0.0
         self.last_checked_wrong: float | None = None
         self.accepting = False
 
@@ -504,13 +506,20 @@ class Device(RuleBasedStateMachine):
     def pin(self, result: str, dt: float, window: float | None, intent: str) -> None:
         self.now += dt
         before = self.d.state
-        allowed = self.now >= self.locked_until
+        allowed = self.now >= self.shown_until  # refused by the shown count (§9 "Two counts")
         assert self.d.pin_allowed(self.now) == allowed
         self.d.trace = []
         out = self.run(self.d.pin(result, self.now, window=window, intent=intent))  # type: ignore[arg-type]
         if not allowed:
             assert self.d.trace == [(before, "pin_locked_out", before)]
-            assert A.AttemptRejected(self.locked_until) in out
+            assert A.AttemptRejected(self.shown_until) in out
+            return
+        if result != "duress" and self.now < self.locked_until:
+            # only the real backoff runs (after a duress PIN): the result is not used, even the real PIN's
+            assert self.d.trace == [(before, "pin_unchecked", DEVICE_TABLE.row(before, "pin_wrong").next)]
+            assert A.Display("wrong PIN") in out
+            self._count_shown()
+            self._check_counts()
             return
         suffix = "" if intent == "toggle" or result == "wrong" else f"_{intent}"
         row = DEVICE_TABLE.row(before, f"pin_{result}{suffix}")
@@ -524,9 +533,13 @@ class Device(RuleBasedStateMachine):
             if delay:
                 self.locked_until = self.now + delay
             self.last_checked_wrong = self.now
+            self._count_shown()
         if "reset_failures" in row.actions:
             self.failures, self.locked_until, self.last_checked_wrong = 0, 0.0, None
-        assert (self.d.failures, self.d.locked_until) == (self.failures, self.locked_until)
+            self.shown_failures, self.shown_until = 0, 0.0
+        if "hide_failures" in row.actions:
+            self.shown_failures, self.shown_until = 0, 0.0  # what the real PIN would have left
+        self._check_counts()
         if result == "duress" and before != "SEALED":
             # what the operator sees is what a correct PIN with the same intent shows in the shown state
             looks = DEVICE_TABLE.raw["shown"][before]
@@ -535,6 +548,16 @@ class Device(RuleBasedStateMachine):
             assert [a.text for a in out if isinstance(a, A.Display)] in ([], [self.d.shown.lower()])
             assert self.d.status == LOCKDOWN
             assert self.d.shown_failures == 0  # the status shows the count a correct PIN would have left
+
+    def _count_shown(self) -> None:
+        self.shown_failures += 1
+        delay = ref_backoff(self.shown_failures)
+        if delay:
+            self.shown_until = self.now + delay
+
+    def _check_counts(self) -> None:
+        assert (self.d.failures, self.d.locked_until) == (self.failures, self.locked_until)
+        assert (self.d.shown_failures, self.d.shown_until) == (self.shown_failures, self.shown_until)
 
     @rule(dt=st.floats(0.0, 4000.0))
     def advance(self, dt: float) -> None:
@@ -588,6 +611,102 @@ class Device(RuleBasedStateMachine):
 
 Device.TestCase.settings = settings(max_examples=examples(150), stateful_step_count=40, deadline=None)
 TestDevice = pytest.mark.slow(Device.TestCase)  # a long stateful run
+
+
+# --- duress indistinguishability (spec §9 "Two counts"; the Python twin of KCP1-MODEL-DURESS) ---------
+
+_INPUTS = st.one_of(
+    st.tuples(st.just("pin"), st.sampled_from(["wrong", "wrong", "wrong", "duress"]), st.sampled_from(["toggle", "arm", "disarm"])),
+    st.tuples(st.sampled_from(["arm", "breach", "lockdown_order", "window_expired"]), st.none(), st.none()),
+    st.tuples(st.just("wait"), st.sampled_from(["1", "3", "40", "5000"]), st.none()),
+)
+
+
+def _seen(d: KeypadDevice, out: list[A.Action], now: float) -> tuple[object, ...]:
+    """What a person at the keypad sees: the display, the shown state and count, the lock-out and its end."""
+    return (
+        tuple(a.text for a in out if isinstance(a, A.Display)),
+        tuple(a.locked_until for a in out if isinstance(a, A.AttemptRejected)),
+        d.shown,
+        d.shown_failures,
+        d.shown_until,
+        d.pin_allowed(now),
+        d.window_until,
+    )
+
+
+def _feed(d: KeypadDevice, step: tuple[str, str | None, str | None], now: float) -> tuple[float, list[A.Action]]:
+    kind, arg, intent = step
+    if kind == "wait":
+        now += float(str(arg))
+        if d.window_until is not None and now >= d.window_until:
+            return now, d.window_expired(now)
+        return now, []
+    if kind == "pin":
+        return now, d.pin(arg, now, intent=intent)  # type: ignore[arg-type]
+    if kind == "window_expired":
+        return now, d.window_expired(now) if d.window_until is not None and now >= d.window_until else []
+    return now, getattr(d, kind)(now)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(before=st.lists(_INPUTS, max_size=12), intent=st.sampled_from(["toggle", "arm", "disarm"]),
+       after=st.lists(_INPUTS, max_size=25))  # fmt: skip
+def test_a_duress_pin_looks_like_the_real_pin_until_the_real_pin_is_typed(
+    before: list[tuple[str, str | None, str | None]], intent: str, after: list[tuple[str, str | None, str | None]]
+) -> None:
+    """Two keypads, the same inputs; at one point one gets the real PIN and the other the duress PIN.
+
+    Everything a person at the keypad sees stays the same on both, the wrong-PIN lock-out included
+    (the old rule let wrong PINs after a duress PIN meet it sooner), while the real count still only
+    grows.
+    """
+    real, duress = KeypadDevice(CFG), KeypadDevice(CFG)
+    now = 1000.0
+    real.pin("ok", now)
+    duress.pin("ok", now)
+    for step in before:
+        _, a = _feed(real, step, now)
+        now, b = _feed(duress, step, now)
+        assert _seen(real, a, now) == _seen(duress, b, now)
+    if not real.pin_allowed(now) or now < real.locked_until:
+        return  # the real PIN would not be taken now: no duress point here
+    a = real.pin("ok", now, intent=intent)  # type: ignore[arg-type]
+    b = duress.pin("duress", now, intent=intent)  # type: ignore[arg-type]
+    assert duress.status == LOCKDOWN
+    assert _seen(real, a, now) == _seen(duress, b, now)
+    floor = duress.failures
+    for step in after:
+        _, a = _feed(real, step, now)
+        now, b = _feed(duress, step, now)
+        assert _seen(real, a, now) == _seen(duress, b, now), step
+        assert duress.failures >= floor  # the real count bounds the guesses: only the real PIN clears it
+        floor = duress.failures
+
+
+def test_wrong_pins_after_a_duress_pin_meet_the_lockout_as_after_the_real_pin() -> None:
+    """Regression (issue 13, KCP1-MODEL-DURESS): 3 wrong PINs, then the duress PIN, then a wrong PIN.
+
+    After the real PIN that wrong PIN is the first of three free attempts. The old rule kept the
+    duress PIN's counter at 3, so that wrong PIN locked the keypad out at once: a watcher could tell.
+    """
+    d = KeypadDevice(CFG)
+    d.pin("ok", 0.0)
+    for _ in range(CFG.backoff_free_attempts):
+        d.pin("wrong", 1.0)
+    d.pin("duress", 2.0)
+    assert (d.state, d.shown, d.shown_failures) == ("DURESS_DISARMED", "DISARMED", 0)
+    out = d.pin("wrong", 3.0)
+    assert A.Display("wrong PIN") in out and d.shown_failures == 1 and d.pin_allowed(3.0)  # no lock-out shown
+    assert d.failures == CFG.backoff_free_attempts + 1 and d.locked_until > 3.0  # the real one runs
+    # while it runs, even the real PIN is not used: shown as a wrong PIN, the duress goes on
+    d.trace = []
+    out = d.pin("ok", 3.5)
+    assert d.trace == [("DURESS_DISARMED", "pin_unchecked", "DURESS_DISARMED")] and A.Display("wrong PIN") in out
+    assert d.failures == CFG.backoff_free_attempts + 1  # not counted twice: it was not used
+    # once the real lock-out is over, the real PIN ends the duress and clears both counts
+    d.pin("ok", d.locked_until, intent="arm")
+    assert (d.state, d.failures, d.shown_failures, d.shown_until, d.locked_until) == ("ARMED", 0, 0, 0.0, 0.0)
 
 
 def test_an_early_window_timer_is_armed_again_not_dropped() -> None:

@@ -179,7 +179,7 @@ def check_outputs(row: Row, out: list[A.Action], reason: Reason | None, *, lead:
         "verify_hello_ack": A.Established, "verify_pong": A.StatusSeen, "verify_rekey_ack": A.Rekeyed,
         "accept_hello": A.SessionOpened, "status_changed": A.StatusChanged, "drop_all": A.DropAll,
         "refuse_clients": A.AcceptClients, "accept_clients": A.AcceptClients, "unseal": A.Unseal,
-        "record_failure": A.PinStateChanged, "reject_attempt": A.AttemptRejected, "open_window": A.WindowOpened,
+        "record_failure": A.PinStateChanged, "pretend_failure": A.PinStateChanged, "reject_attempt": A.AttemptRejected, "open_window": A.WindowOpened,
         "cancel_window": A.WindowClosed, "recheck_sensor": A.RecheckSensor, "require_pin": A.PinRequired, "publish_status": A.StatusChanged, "silent_alarm": A.Alarm,
         "alarm": A.Alarm, "log_event": A.Logged,
     }  # fmt: skip
@@ -363,6 +363,9 @@ def drive_device(row: Row) -> tuple[KeypadDevice, Fired]:
         for _ in range(d.config.backoff_free_attempts + 1):
             d.pin("wrong", T0)
         assert not d.pin_allowed(T0 + 1)
+    if e == "pin_unchecked":  # only the real lock-out runs: as after a duress PIN, or a restart after one (§9)
+        d.failures, d.locked_until = d.config.backoff_free_attempts + 1, T0 + 100
+        assert d.pin_allowed(T0 + 1)
     d.trace = []
     fire = {
         "pin_ok": lambda: d.pin("ok", T0 + 1),
@@ -373,6 +376,7 @@ def drive_device(row: Row) -> tuple[KeypadDevice, Fired]:
         "pin_duress_arm": lambda: d.pin("duress", T0 + 1, intent="arm"),
         "pin_duress_disarm": lambda: d.pin("duress", T0 + 1, intent="disarm"),
         "pin_locked_out": lambda: d.pin("ok", T0 + 1),
+        "pin_unchecked": lambda: d.pin("ok", T0 + 1),
         "arm": lambda: d.arm(T0 + 1),
         "breach": lambda: d.breach(T0 + 1),
         "window_expired": lambda: d.window_expired(d.window_until or T0 + 1),

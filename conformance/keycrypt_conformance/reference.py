@@ -372,7 +372,12 @@ def machine_run(req: dict[str, Any]) -> dict[str, Any]:
     if req.get("machine") != "keypad_device":
         raise BadRequest("machine.run drives the keypad_device machine")
     setup = req.get("setup") or {}
-    dev = KeypadDevice(failures=_int(setup, "failures"), locked_until=float(setup["locked_until"]))
+    dev = KeypadDevice(
+        failures=_int(setup, "failures"),
+        locked_until=float(setup["locked_until"]),
+        shown_failures=_int(setup, "shown_failures") if "shown_failures" in setup else None,
+        shown_until=float(setup["shown_until"]) if "shown_until" in setup else None,
+    )
     out = []
     for step in req.get("steps", []):
         kind, now = step.get("input"), _num(step)

@@ -119,14 +119,23 @@ class WindowClosed:
 
 @dataclass(frozen=True, slots=True)
 class PinStateChanged:
-    """Persist this so the backoff survives restarts."""
+    """Persist this so the backoff survives restarts.
+
+    ``failures``/``locked_until``: the real count and backoff, which only the real
+    PIN clears; ``shown_failures``/``shown_until``: what the keypad shows and
+    refuses by, which a duress PIN sets to what the real PIN would have left (spec §9).
+    """
 
     failures: int
     locked_until: float
+    shown_failures: int
+    shown_until: float
 
 
 @dataclass(frozen=True, slots=True)
 class AttemptRejected:
+    """Refused during the shown backoff, unchecked; ``locked_until`` is the shown backoff's end."""
+
     locked_until: float
 
 

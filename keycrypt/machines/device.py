@@ -12,6 +12,14 @@ a PIN entry (``arm``/``disarm``/none) selects the event, what the keypad shows
 is the table's ``shown`` column (a duress PIN leads to a ``DURESS_*`` state
 that answers LOCKDOWN but shows what a correct PIN would have), and a request
 the state refuses comes out as :class:`PinRequired`.
+
+Two wrong-PIN counts (spec §9). The real one (``failures``, ``locked_until``)
+only the real PIN clears; it bounds the guesses. The shown one
+(``shown_failures``, ``shown_until``) is what the keypad shows and refuses by: a
+duress PIN sets it to what the real PIN would have left, so nothing a person at
+the keypad sees, the backoff included, tells the two PINs apart. While the real
+backoff runs and the shown one does not (only after a duress PIN), a PIN other
+than the duress PIN is not used: ``pin_unchecked`` shows it as a wrong PIN.
 """
 
 from __future__ import annotations
@@ -86,13 +94,25 @@ class KeypadDevice(TableMachine):
     _STATUS: dict[str, str | None] = TABLE.raw["status"]
     _SHOWN: dict[str, str] = TABLE.raw["shown"]
 
-    def __init__(self, config: DeviceConfig | None = None, *, failures: int = 0, locked_until: float = 0.0) -> None:
+    def __init__(
+        self,
+        config: DeviceConfig | None = None,
+        *,
+        failures: int = 0,
+        locked_until: float = 0.0,
+        shown_failures: int | None = None,
+        shown_until: float | None = None,
+    ) -> None:
+        """``shown_*`` default to the real count: they differ only after a duress PIN."""
         super().__init__()
         self.config = config or DeviceConfig()
+        if failures < 0 or (shown_failures is not None and shown_failures < 0):
+            raise LocalUsageError("a wrong-PIN count cannot be negative")
         self.failures = failures
         self.locked_until = locked_until
+        self.shown_failures = failures if shown_failures is None else shown_failures
+        self.shown_until = locked_until if shown_until is None else shown_until
         self.window_until: float | None = None
-        self.hidden_failures = 0  # under duress: the part of the counter the status does not show
         self._window_request: float | None = None
 
     @property
@@ -106,14 +126,9 @@ class KeypadDevice(TableMachine):
         """The state the keypad shows (display, status): a duress state shows what a correct PIN would."""
         return self._SHOWN[self.state]
 
-    @property
-    def shown_failures(self) -> int:
-        """The wrong-PIN count the keypad shows: under duress, what a correct PIN would have left."""
-        return self.failures - self.hidden_failures
-
     def pin_allowed(self, now: float) -> bool:
-        """Whether a PIN may be checked now (the daemon skips the costly check otherwise)."""
-        return now >= self.locked_until
+        """Whether a PIN is checked now: outside the shown backoff (the daemon skips the costly check otherwise)."""
+        return now >= self.shown_until
 
     # --- inputs --------------------------------------------------------------------
 
@@ -133,6 +148,8 @@ class KeypadDevice(TableMachine):
             raise LocalUsageError(f"maintenance window must be in (0, {self.config.window_max}] seconds")
         if not self.pin_allowed(now):
             return self._fire("pin_locked_out", now)
+        if result != "duress" and now < self.locked_until:
+            return self._fire("pin_unchecked", now)  # the real backoff runs: the result is not used
         self._window_request = window
         event = f"pin_{result}" if intent == "toggle" or result == "wrong" else f"pin_{result}_{intent}"
         return self._fire(event, now)
@@ -178,23 +195,37 @@ class KeypadDevice(TableMachine):
     def _act_publish_status(self, step: Step) -> None:
         step.out.append(self._next_status(step))
 
+    def _pin_state(self) -> PinStateChanged:
+        return PinStateChanged(self.failures, self.locked_until, self.shown_failures, self.shown_until)
+
+    def _count_shown(self, now: float) -> None:
+        self.shown_failures += 1
+        delay = backoff_delay(self.shown_failures, self.config)
+        self.shown_until = now + delay if delay else self.shown_until
+
     def _act_record_failure(self, step: Step) -> None:
         self.failures += 1
         delay = backoff_delay(self.failures, self.config)
         self.locked_until = step.now + delay if delay else self.locked_until
-        step.out += [PinStateChanged(self.failures, self.locked_until), Display("wrong PIN")]
+        self._count_shown(step.now)
+        step.out += [self._pin_state(), Display("wrong PIN")]
+
+    def _act_pretend_failure(self, step: Step) -> None:
+        self._count_shown(step.now)
+        step.out += [self._pin_state(), Display("wrong PIN")]
 
     def _act_hide_failures(self, step: Step) -> None:
-        self.hidden_failures = self.failures
+        if self.shown_failures or self.shown_until:
+            self.shown_failures, self.shown_until = 0, 0.0
+            step.out.append(self._pin_state())
 
     def _act_reset_failures(self, step: Step) -> None:
-        self.hidden_failures = 0
-        if self.failures or self.locked_until:
-            self.failures, self.locked_until = 0, 0.0
-            step.out.append(PinStateChanged(0, 0.0))
+        if self.failures or self.locked_until or self.shown_failures or self.shown_until:
+            self.failures, self.locked_until, self.shown_failures, self.shown_until = 0, 0.0, 0, 0.0
+            step.out.append(self._pin_state())
 
     def _act_reject_attempt(self, step: Step) -> None:
-        step.out += [AttemptRejected(self.locked_until), Display("locked out")]
+        step.out += [AttemptRejected(self.shown_until), Display("locked out")]
 
     def _act_open_window(self, step: Step) -> None:
         self.window_until = step.now + (self._window_request or self.config.window_default)

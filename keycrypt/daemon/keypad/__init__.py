@@ -13,7 +13,7 @@ from __future__ import annotations
 from keycrypt.daemon.keypad.connection import ConnectionHost, KeypadConnection
 from keycrypt.daemon.keypad.daemon import KeypadDaemon, run_keypad
 from keycrypt.daemon.keypad.pins import check_pin
-from keycrypt.daemon.keypad.pinstate import PIN_STATE_FILE, load_pin_state, prepare_state_dir, save_pin_state
+from keycrypt.daemon.keypad.pinstate import PIN_STATE_FILE, PinState, load_pin_state, prepare_state_dir, save_pin_state
 from keycrypt.daemon.keypad.settings import KeypadSettings, settings_from_config
 from keycrypt.errors import PinRejected
 
@@ -25,6 +25,7 @@ __all__ = [
     "KeypadSettings",
     "PinRejected",
     "check_pin",
+    "PinState",
     "load_pin_state",
     "prepare_state_dir",
     "run_keypad",

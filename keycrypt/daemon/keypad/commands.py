@@ -36,8 +36,9 @@ def status(keypad: KeypadDaemon) -> dict[str, Any]:
         "window_left": None if dev.window_until is None else round(max(0.0, dev.window_until - now), 1),
         "pin": {
             "failures": dev.shown_failures,
-            "locked_until": keypad.to_wall(dev.locked_until) if dev.locked_until > now else 0.0,
-            "retry_after": round(max(0.0, dev.locked_until - now), 1),
+            # what the keypad shows (§9: under duress, what the real PIN would have left)
+            "locked_until": keypad.to_wall(dev.shown_until) if dev.shown_until > now else 0.0,
+            "retry_after": round(max(0.0, dev.shown_until - now), 1),
         },
         "fingerprint": format_fingerprint(keypad.fingerprint) if keypad.fingerprint else None,
         "listen": list(keypad.bound) if keypad.bound else None,

@@ -48,7 +48,7 @@ from keycrypt.daemon.halfopen import HalfOpen
 from keycrypt.daemon.keypad import commands
 from keycrypt.daemon.keypad.connection import KeypadConnection
 from keycrypt.daemon.keypad.pins import check_pin
-from keycrypt.daemon.keypad.pinstate import load_pin_state, prepare_state_dir, save_pin_state
+from keycrypt.daemon.keypad.pinstate import PinState, load_pin_state, prepare_state_dir, save_pin_state
 from keycrypt.daemon.keypad.settings import KeypadSettings, make_pinpad, make_sensor
 from keycrypt.daemon.listener import Listener
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
@@ -127,9 +127,15 @@ class KeypadDaemon:
         self.reload_source: Callable[[], tuple[KeypadSettings, str]] | None = None
         self.notifier = notifier or Notifier()
         prepare_state_dir(settings.state_dir)
-        failures, _ = load_pin_state(settings.state_dir)  # the saved wall-clock end is not trusted
-        locked_until = self.clock() + restored_lockout(failures, settings.device) if failures else 0.0
-        self.device = KeypadDevice(settings.device, failures=failures, locked_until=locked_until)
+        saved = load_pin_state(settings.state_dir)  # the saved wall-clock ends are not trusted (§9)
+        now = self.clock()
+        self.device = KeypadDevice(
+            settings.device,
+            failures=saved.failures,
+            locked_until=now + restored_lockout(saved.failures, settings.device) if saved.failures else 0.0,
+            shown_failures=saved.shown_failures,
+            shown_until=now + restored_lockout(saved.shown_failures, settings.device) if saved.shown_failures else 0.0,
+        )
         for cid, psk in settings.psks.items():
             if len(psk) != PSK_SIZE:  # pragma: no cover - config checks this
                 raise ConfigError(f"psk must be {PSK_SIZE} bytes", key=f"keypad.clients.enrolled.{cid}")
@@ -390,14 +396,25 @@ class KeypadDaemon:
                     self._window_timer = None
             elif isinstance(a, PinStateChanged):
                 try:
-                    save_pin_state(self.settings.state_dir, a.failures, self.to_wall(a.locked_until))
+                    save_pin_state(
+                        self.settings.state_dir,
+                        PinState(a.failures, self.to_wall(a.locked_until), a.shown_failures, self.to_wall(a.shown_until)),
+                    )
                 except OSError as exc:
                     log.error("%s", kv(event="pin_state_not_saved", error=exc.strerror or exc))
-                if a.failures:
-                    locked_for = round(max(0.0, a.locked_until - self.clock()), 1)
-                    log.warning("%s", kv(event="wrong_pin", failures=a.failures, locked_for=locked_for))
+                if a.shown_failures:  # a wrong PIN, as the keypad shows it (the log has the real count: operators only)
+                    locked_for = round(max(0.0, a.shown_until - self.clock()), 1)
+                    log.warning(
+                        "%s",
+                        kv(
+                            event="wrong_pin",
+                            failures=a.failures,
+                            locked_for=round(max(0.0, a.locked_until - self.clock()), 1),
+                            shown_failures=a.shown_failures,
+                        ),
+                    )
                     if locked_for > 0:
-                        self._notify_observer("lockout", failures=a.failures, locked_for=locked_for)
+                        self._notify_observer("lockout", failures=a.shown_failures, locked_for=locked_for)
                         if self.alerts is not None:
                             self.alerts.fire("lockout", failures=a.failures, locked_for=locked_for)
             elif isinstance(a, AttemptRejected):
@@ -528,7 +545,7 @@ class KeypadDaemon:
             dev = self.device
             if not dev.pin_allowed(self.clock()):
                 self._apply_device(dev.pin("wrong", self.clock()))  # the table's locked-out row
-                raise PinRejected("too many wrong PINs; locked out", "locked_out", dev.locked_until)
+                raise PinRejected("too many wrong PINs; locked out", "locked_out", dev.shown_until)
             try:
                 result, opened = await asyncio.to_thread(
                     check_pin,
@@ -547,9 +564,9 @@ class KeypadDaemon:
             self._apply_device(actions)
             self._pending_key = None  # used by Unseal, or not wanted
             if any(isinstance(a, AttemptRejected) for a in actions):
-                raise PinRejected("too many wrong PINs; locked out", "locked_out", dev.locked_until)
-            if any(isinstance(a, PinStateChanged) and a.failures for a in actions):
-                raise PinRejected("wrong PIN", "wrong_pin", dev.locked_until)
+                raise PinRejected("too many wrong PINs; locked out", "locked_out", dev.shown_until)
+            if any(isinstance(a, PinStateChanged) and a.shown_failures for a in actions):
+                raise PinRejected("wrong PIN", "wrong_pin", dev.shown_until)
             if result == "duress":
                 log.warning("%s", kv(event="pin_accepted", intent=intent))
                 log.critical("%s", kv(event="duress", note="every client is ordered to lock down"))

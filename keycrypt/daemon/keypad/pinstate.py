@@ -1,12 +1,15 @@
-"""The wrong-PIN counter on disk, so that restarting the keypad does not reset the backoff.
+"""The wrong-PIN counts on disk, so that restarting the keypad does not reset the backoff.
 
 One small JSON file in the state directory, replaced atomically. A file that
-cannot be read is an error, never a silent reset to zero (fail closed).
+cannot be read is an error, never a silent reset to zero (fail closed). It holds
+the real count and the shown one (spec §9: they differ only after a duress PIN);
+a file from before the shown count existed has the real count for both.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from keycrypt.errors import ConfigError, KeystoreError
@@ -15,33 +18,58 @@ from keycrypt.fsutil import atomic_write_bytes
 PIN_STATE_FILE = "pin_state.json"
 
 
-def load_pin_state(state_dir: Path | None) -> tuple[int, float]:
-    """(failures, locked_until) from the state dir; a damaged file is an error, never a reset."""
+@dataclass(frozen=True)
+class PinState:
+    """The persisted counts; the ``*_until`` are wall-clock seconds (informational: not trusted on restart)."""
+
+    failures: int = 0
+    locked_until: float = 0.0
+    shown_failures: int = 0
+    shown_until: float = 0.0
+
+
+def load_pin_state(state_dir: Path | None) -> PinState:
+    """The counts from the state dir; a damaged file is an error, never a reset."""
     if state_dir is None:
-        return 0, 0.0
+        return PinState()
     path = state_dir / PIN_STATE_FILE
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return 0, 0.0
+        return PinState()
     except OSError as exc:
         raise KeystoreError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
         data = json.loads(raw)
-        failures, locked_until = int(data["failures"]), float(data["locked_until"])
-        if failures < 0 or locked_until < 0:
+        failures, locked_until = _count(data["failures"]), float(data["locked_until"])
+        shown = _count(data.get("shown_failures", failures))
+        shown_until = float(data.get("shown_until", locked_until))
+        if min(locked_until, shown_until) < 0:
             raise ValueError
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         # Fail closed: a counter we cannot read must not silently become zero.
         raise KeystoreError(f"{path} is damaged; check it, then delete it to reset the wrong-PIN counter") from None
-    return failures, locked_until
+    return PinState(failures, locked_until, shown, shown_until)
 
 
-def save_pin_state(state_dir: Path | None, failures: int, locked_until: float) -> None:
-    """Persist the counter (temp file, fsync, rename; mode 0600)."""
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError
+    return value
+
+
+def save_pin_state(state_dir: Path | None, state: PinState) -> None:
+    """Persist the counts (temp file, fsync, rename; mode 0600)."""
     if state_dir is None:
         return
-    data = json.dumps({"failures": failures, "locked_until": locked_until}).encode()
+    data = json.dumps(
+        {
+            "failures": state.failures,
+            "locked_until": state.locked_until,
+            "shown_failures": state.shown_failures,
+            "shown_until": state.shown_until,
+        }
+    ).encode()
     atomic_write_bytes(state_dir / PIN_STATE_FILE, data, mode=0o600)
 
 

@@ -28,7 +28,7 @@ from keycrypt.crypto.schedule import EpochKeys, handshake, mac
 from keycrypt.errors import Reason
 from keycrypt.machines.actions import Action, DropAll
 from keycrypt.machines.client import ClientConfig, ClientSession
-from keycrypt.machines.device import KeypadDevice, backoff_delay, restored_lockout
+from keycrypt.machines.device import KeypadDevice, PinResult, backoff_delay, restored_lockout
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 from keycrypt.wire import fastpath
 from keycrypt.wire.frames import Rekey, RekeyAck, encode, encode_prefix
@@ -621,39 +621,59 @@ def silent_keypad() -> Outcome:
 # --- PIN brute force --------------------------------------------------------------------------------------
 
 
-def _brute_force(hours: float, restart_every: int) -> tuple[int, int]:
+def _brute_force(hours: float, restart_every: int, duress: bool = False) -> tuple[int, int]:
     """An attacker types a wrong PIN whenever the device allows, restarting it every N attempts.
 
-    Returns (PINs actually checked, attempts rejected unchecked). The restart
-    rebuilds the device from the persisted (failures, locked_until) through
-    the daemon's own save/load functions in a real state directory.
+    Returns (PINs whose result was used, attempts refused or not used). A PIN is
+    used when it reaches the real counter. The restart rebuilds the device from
+    the persisted counts through the daemon's own save/load functions in a real
+    state directory. ``duress``: the attacker also knows the duress PIN and types
+    it after every guess, which shows the count a correct PIN would have left
+    (spec §9); the real backoff must still bound the guesses.
     """
-    from keycrypt.daemon.keypad import load_pin_state, save_pin_state
+    from keycrypt.daemon.keypad import PinState, load_pin_state, save_pin_state
 
     end = hours * 3600.0
     give_up = 2 * _bound(hours) + 10  # past this the bound is long broken; stop early
-    t, checked, rejected = 1_000_000.0, 0, 0
+    t, used, wasted = 1_000_000.0, 0, 0
     t0 = t
     with tempfile.TemporaryDirectory() as d:
         state = Path(d)
+
+        def typed(result: PinResult) -> None:
+            for a in dev.pin(result, t):
+                if restart_every and type(a).__name__ == "PinStateChanged":
+                    save_pin_state(state, PinState(a.failures, a.locked_until, a.shown_failures, a.shown_until))
+
         dev = KeypadDevice()
         dev.pin("ok", t)  # the owner armed it
-        while t - t0 < end and checked < give_up:  # past give_up the bound is long broken
-            if dev.pin_allowed(t):
-                checked += 1
-                for a in dev.pin("wrong", t):
-                    if type(a).__name__ == "PinStateChanged":
-                        save_pin_state(state, a.failures, a.locked_until)
-            else:
-                rejected += 1
-                dev.pin("wrong", t)
-                t = max(t + 0.5, dev.locked_until)  # wait exactly until allowed (the best strategy)
+        attempts = 0
+        while t - t0 < end and used < give_up:  # past give_up the bound is long broken
+            if not dev.pin_allowed(t):
+                wasted += 1
+                typed("wrong")
+                t = max(t + 0.5, dev.shown_until)  # wait exactly until allowed (the best strategy)
                 continue
-            if restart_every and checked % restart_every == 0:
-                f, _ = load_pin_state(state)  # read back as the daemon does (spec §9)
-                dev = KeypadDevice(failures=f, locked_until=t + restored_lockout(f))
+            before = dev.failures
+            typed("wrong")
+            attempts += 1
+            if dev.failures > before:
+                used += 1
+            else:
+                wasted += 1
+            if duress:
+                t += 0.5
+                typed("duress")
+            if restart_every and attempts % restart_every == 0:
+                saved = load_pin_state(state)  # read back as the daemon does (spec §9)
+                dev = KeypadDevice(
+                    failures=saved.failures,
+                    locked_until=t + restored_lockout(saved.failures),
+                    shown_failures=saved.shown_failures,
+                    shown_until=t + restored_lockout(saved.shown_failures),
+                )
             t += 0.5
-    return checked, rejected
+    return used, wasted
 
 
 def _bound(hours: float) -> int:
@@ -670,13 +690,14 @@ def pin_brute_force() -> Outcome:
     first_hour, _ = _brute_force(1.0, restart_every=1)
     day, rejected = _brute_force(24.0, restart_every=1)
     day_norestart, _ = _brute_force(24.0, restart_every=0)
+    day_duress, _ = _brute_force(24.0, restart_every=0, duress=True)
     b1, b24 = _bound(1.0), _bound(24.0)
-    figures = {"checked_first_hour": first_hour, "checked_24h": day, "checked_24h_no_restart": day_norestart, "bound_1h": b1, "bound_24h": b24, "backoff_max_s": PIN_BACKOFF_MAX}
-    ok = first_hour <= b1 and day <= b24 and day == day_norestart
+    figures = {"checked_first_hour": first_hour, "checked_24h": day, "checked_24h_no_restart": day_norestart, "checked_24h_duress_loop": day_duress, "bound_1h": b1, "bound_24h": b24, "backoff_max_s": PIN_BACKOFF_MAX}
+    ok = first_hour <= b1 and day <= b24 and day == day_norestart and day_duress <= b24
     half = 10**PIN_MIN_LENGTH // 2  # a 50 % chance at a PIN of the minimum length (digits)
     days_half = 1 + max(0, half - day) / (86400.0 / PIN_BACKOFF_MAX)  # then one guess per backoff_max
     figures["days_to_half_of_min_length_pin"] = round(days_half)
-    return Outcome(ok, f"{first_hour} PINs checked in the 1st hour (bound {b1}), {day} in 24 h (bound {b24}; same with no restarts: {day_norestart}); ~{days_half:,.0f} days to a 50% chance at a {PIN_MIN_LENGTH}-digit PIN", figures)
+    return Outcome(ok, f"{first_hour} PINs checked in the 1st hour (bound {b1}), {day} in 24 h (bound {b24}; same with no restarts: {day_norestart}; {day_duress} with a duress PIN after every guess); ~{days_half:,.0f} days to a 50% chance at a {PIN_MIN_LENGTH}-digit PIN", figures)
 
 
 # --- a control: the attack oracle is not trivially failing ---------------------------------------------

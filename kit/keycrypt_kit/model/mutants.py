@@ -110,6 +110,17 @@ def _duress_unmasked(raw: Raw) -> None:
         r["actions"] = [a for a in r["actions"] if a != "mask_duress"]
 
 
+def _every_row(table: str, event_prefix: str, drop: str | None = None, actions: list[str] | None = None
+               ) -> Callable[[Raw], None]:
+    """Every row of ``table`` whose event starts with ``event_prefix``: drop one action, or set them."""
+    def apply(raw: Raw) -> None:
+        for rows in raw[table]["transitions"].values():
+            for event, row in rows.items():
+                if event.startswith(event_prefix):
+                    row["actions"] = list(actions) if actions is not None else [a for a in row["actions"] if a != drop]
+    return apply
+
+
 MUTANTS: tuple[Mutant, ...] = (
     # the four the issue names
     Mutant("bad-frame-kept", "client: a bad frame in AWAIT_PONG is ignored instead of locking down",
@@ -154,6 +165,10 @@ MUTANTS: tuple[Mutant, ...] = (
            "KCP1-MODEL-PIN-RESET", _set("keypad_device", "ARMED", "pin_wrong", add=("reset_failures",))),
     Mutant("duress-unmasked", "device: a duress state shows its true name",
            "KCP1-MODEL-DURESS", _duress_unmasked),
+    Mutant("duress-count-shown", "device: the duress PIN leaves the shown wrong-PIN count as it was (no hide_failures)",
+           "KCP1-MODEL-DURESS", _every_row("keypad_device", "pin_duress", drop="hide_failures")),
+    Mutant("unchecked-not-shown", "device: a PIN not used during the real backoff shows nothing (no pretend_failure)",
+           "KCP1-MODEL-DURESS", _every_row("keypad_device", "pin_unchecked", actions=[])),
 )
 
 BY_NAME: dict[str, Mutant] = {m.name: m for m in MUTANTS}

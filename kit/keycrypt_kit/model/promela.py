@@ -79,15 +79,17 @@ class Layout:
     statuses: list[str]  # wire statuses by value, then "NONE"
     tables: dict[str, Table]
     ticks: dict[str, int]
+    benign_ticks: dict[str, int]  # the same timers in the clean network's finer ticks
 
     @property
     def last(self) -> int:
         return (1 << MODEL_REKEY_LOG2) - 1
 
 
-def _ticks(constants: dict[str, Any]) -> dict[str, int]:
+def _ticks(constants: dict[str, Any], per_interval: int = 1) -> dict[str, int]:
+    """Timers in ticks of ``1 / per_interval`` heartbeat intervals (the clean network uses finer ticks)."""
     t = constants["timing"]
-    unit = float(t["heartbeat_interval"])
+    unit = float(t["heartbeat_interval"]) / per_interval
 
     def of(seconds: float, what: str) -> int:
         n = math.ceil(round(seconds / unit, 9))
@@ -95,19 +97,24 @@ def _ticks(constants: dict[str, Any]) -> dict[str, int]:
             raise ModelError(f"{what} = {seconds} s is {n} ticks of {unit} s: outside 1..{OFF - 1}")
         return n
 
-    deadline = of(unit * int(t["detect_multiplier"]), "response deadline")
+    deadline = of(float(t["heartbeat_interval"]) * int(t["detect_multiplier"]), "response deadline")
     return {
         "D_T": deadline,
-        "HB_T": 1,
+        "HB_T": per_interval,
         "IDLE_T": of(float(t["keypad_idle_timeout"]), "keypad_idle_timeout"),
         "HELLO_T": of(float(t["hello_timeout"]), "hello_timeout"),
         # the boot grace matters to the tables only as "more than a deadline left, or not": longer
         # than every connection attempt waiting its deadline, it repeats the same states
-        "BOOT_T": min(of(float(t["boot_grace"]), "boot_grace"), ATTEMPTS * (deadline + 1) + 1),
+        "BOOT_T": min(math.ceil(round(float(t["boot_grace"]) / unit, 9)), ATTEMPTS * (deadline + 1) + 1),
         # one way: the clean network delivers within the spec's round-trip tolerance (§7, KCP-TM-1:
-        # 2 x round trip + interval <= D), which at a tick of one interval rounds down to 0 ticks
-        "NET_T": max(0, (deadline - 1) // 4),
+        # 2 x round trip + interval < D; at equality the answer meets the deadline, which is late):
+        # the largest whole number of ticks below (D - interval) / 4; at a tick of one interval that
+        # is 0 (same-tick delivery), hence the finer ticks of the clean network
+        "NET_T": max(0, (deadline - per_interval - 1) // 4),
     }
+
+
+BENIGN_TICKS_PER_INTERVAL = 4  # the clean network's tick: a quarter interval, so NET_T is a real delay
 
 
 def layout(spec: Spec) -> Layout:
@@ -148,14 +155,15 @@ def layout(spec: Spec) -> Layout:
     add(type="EOF", session="ADV")
     if len(frames) > 93:
         raise ModelError("the frame catalogue outgrew the three 31-bit knowledge words")
-    return Layout(frames, statuses, tables, _ticks(consts))
+    return Layout(frames, statuses, tables, _ticks(consts), _ticks(consts, BENIGN_TICKS_PER_INTERVAL))
 
 
 def device_inputs(device: Table) -> list[tuple[str, str | None]]:
     """The inputs of the two-device product: each typed PIN (with its intent), each duress point
     (real PIN on copy 0, duress PIN on copy 1, same intent), the other events, and time."""
     ev = list(device.events)
-    out: list[tuple[str, str | None]] = [("pin", e) for e in ev if e.startswith("pin_") and e != "pin_locked_out"]
+    raised = ("pin_locked_out", "pin_unchecked")  # raised by the keypad instead of the typed PIN's own event
+    out: list[tuple[str, str | None]] = [("pin", e) for e in ev if e.startswith("pin_") and e not in raised]
     out += [("duress", s) for s in ("", "_arm", "_disarm") if f"pin_ok{s}" in ev and f"pin_duress{s}" in ev]
     out += [("event", e) for e in ("arm", "breach", "lockdown_order") if e in ev]
     return out + [("wait", None)]
@@ -236,12 +244,20 @@ class _Gen:
 
     def constants(self) -> None:
         lay = self.lay
-        self.w("/* ---- bounds and time (ticks of one heartbeat interval) ---- */")
+        self.w("/* ---- bounds and time (ticks of one heartbeat interval; the clean network's are a")
+        self.w(f" * 1/{BENIGN_TICKS_PER_INTERVAL} interval, so that its delivery bound is a real delay) ---- */")
         self.w(f"#define OFF {OFF}")
-        for k, v in lay.ticks.items():
+        self.w("#ifdef CONFIG_BENIGN")
+        for k, v in lay.benign_ticks.items():
             self.w(f"#ifndef {k}")  # -D{k}=n on the spin command line tries another value
             self.w(f"#define {k} {v}")
             self.w("#endif")
+        self.w("#else")
+        for k, v in lay.ticks.items():
+            self.w(f"#ifndef {k}")
+            self.w(f"#define {k} {v}")
+            self.w("#endif")
+        self.w("#endif")
         self.w(f"#define LAST {lay.last}")
         self.w(f"#define NC {lay.last + 2}")
         self.w(f"#define NE {EPOCHS}")
@@ -334,7 +350,7 @@ class _Gen:
         self.w("byte k_epoch, k_ctr, k_pc, k_sess = OFF; bool k_keys, k_conn, k_tof, k_drop;")
         self.w("byte k_to = OFF;")
         self.w(f"byte ds[2] = D_{self.device.initial};  /* two device copies in CONFIG_DEVICE, one otherwise */")
-        self.w("byte fl[2], lk[2], wn[2], dr[2], hf[2], phase; int dp[2]; bool accepting;")
+        self.w("byte fl[2], lk[2], shf[2], shl[2], wn[2], dr[2], phase; int dp[2]; bool accepting;")
         self.w("chan q0 = [QCAP] of { byte }; chan q1 = [QCAP] of { byte };  /* 0: client to keypad */")
         self.w("bool taint0, taint1; byte hage0, hage1;")
         self.w("int kn0, kn1, kn2, acc0, acc1, acc2;  /* frames the adversary has seen; PONGs etc. accepted */")
@@ -440,7 +456,7 @@ class _Gen:
             effect = effect.replace("DISP_REQUIRE", str(len(table.states) + 4 + self._disp(row.state) - 1))
             effect = effect.replace("REAL_PIN_EVENT", "true" if row.event.startswith("pin_ok") else "false")
             for k, v in (("DS", "ds[cp]"), ("FL", "fl[cp]"), ("LK", "lk[cp]"), ("WN", "wn[cp]"), ("DP", "dp[cp]"),
-                         ("DR", "dr[cp]"), ("HF", "hf[cp]"), ("EV", "dq")):
+                         ("DR", "dr[cp]"), ("SF", "shf[cp]"), ("SL", "shl[cp]"), ("EV", "dq")):
                 effect = re.sub(rf"\b{k}\b", v, effect)
         return effect
 
@@ -585,7 +601,7 @@ class _Gen:
         self.w("  REQ(9, !IS_DISARMED(ds[0]) || (wn[0] > 0 && wn[0] <= WIN_MAX_T));")
         self.w("  REQ(9, !IS_DISARMED(ds[1]) || (wn[1] > 0 && wn[1] <= WIN_MAX_T));")
         self.w("#else")
-        self.w("  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0; hf[0] = 0;  /* device details the sessions do not see */")
+        self.w("  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0; shf[0] = 0; shl[0] = 0;  /* device details the sessions do not see */")
         self.w("#endif")
         self.w("  /* a finished session's timers and ghosts no longer matter: merge those states */")
         self.w("  if :: !C_LIVE -> c_dl = OFF; c_dlf = 0; c_hb = 0; c_req = OFF; c_exp = OFF; c_grace = OFF :: else fi;")
@@ -662,13 +678,17 @@ class _Gen:
         inputs = device_inputs(self.device)
         init = f"D_{self.device.initial}"
         locked = "DE_pin_locked_out" if "pin_locked_out" in dev_events else "OFF"
+        # §9: refused by the shown lock-out; the real one only keeps a PIN's result from being used
+        # (pin_unchecked). Tables before the shown count refused by the real lock-out.
+        unchecked = "pin_unchecked" in dev_events
+        refused = "shl[cp] > 0" if unchecked else "lk[cp] > 0"
         self.w("proctype Devices() {")
         self.w("  do")
         self.w("  :: atomic { !halt && phase != 2 ->")
         self.w("     cq = OFF; kq = OFF;")
         self.w("     if")
         for i, (kind, what) in enumerate(inputs):
-            guard = f"phase == 0 && ds[0] != {init} && lk[0] == 0 -> " if kind == "duress" else ""
+            guard = f"phase == 0 && ds[0] != {init} && lk[0] == 0 && shl[0] == 0 -> " if kind == "duress" else ""
             self.w(f"     :: {guard}x = {i}  /* {kind} {what or ''} */")
         self.w("     fi;")
         pins = [i for i, (k, _) in enumerate(inputs) if k in ("pin", "duress")]
@@ -687,19 +707,25 @@ class _Gen:
         self.w("           if")
         breach_input = None
         for i, (kind, what) in enumerate(inputs):
-            if kind == "pin":
-                self.w(f"           :: x == {i} && lk[cp] > 0 -> dq = {locked}")
-                self.w(f"           :: x == {i} && lk[cp] == 0 -> dq = DE_{what}")
+            if kind == "pin" and unchecked and not str(what).startswith("pin_duress"):
+                self.w(f"           :: x == {i} && {refused} -> dq = {locked}")
+                self.w(f"           :: x == {i} && !({refused}) && lk[cp] > 0 -> dq = DE_pin_unchecked")
+                self.w(f"           :: x == {i} && !({refused}) && lk[cp] == 0 -> dq = DE_{what}")
+            elif kind == "pin":
+                self.w(f"           :: x == {i} && {refused} -> dq = {locked}")
+                self.w(f"           :: x == {i} && !({refused}) -> dq = DE_{what}")
             elif kind == "duress":
-                self.w(f"           :: x == {i} && lk[cp] > 0 -> dq = {locked}")
-                self.w(f"           :: x == {i} && lk[cp] == 0 && cp == 0 -> dq = DE_pin_ok{what}")
-                self.w(f"           :: x == {i} && lk[cp] == 0 && cp == 1 -> dq = DE_pin_duress{what}")
+                # copy 0 can take the real PIN here (the guard above): neither lock-out runs
+                self.w(f"           :: x == {i} && {refused} -> dq = {locked}")
+                self.w(f"           :: x == {i} && !({refused}) && cp == 0 -> dq = DE_pin_ok{what}")
+                self.w(f"           :: x == {i} && !({refused}) && cp == 1 -> dq = DE_pin_duress{what}")
             elif kind == "event":
                 self.w(f"           :: x == {i} -> dq = DE_{what}")
                 if what == "breach":
                     breach_input = i
             else:
-                self.w(f"           :: x == {i} -> if :: lk[cp] > 0 -> lk[cp]-- :: else fi;")
+                self.w(f"           :: x == {i} -> if :: lk[cp] > 0 -> lk[cp]-- :: else fi;"
+                       " if :: shl[cp] > 0 -> shl[cp]-- :: else fi;")
                 self.w("              if :: wn[cp] > 0 -> wn[cp]--; if :: wn[cp] == 0 -> dq = DE_window_expired :: else fi"
                        " :: else fi")
         self.w("           fi;")
@@ -714,8 +740,9 @@ class _Gen:
         self.w("        od;")
         duress = " || ".join(f"x == {i}" for i, (k, _) in enumerate(inputs) if k == "duress") or "false"
         self.w(f"        if :: {duress} -> phase = 1 :: else fi;")
-        self.w("        printf(\"@display %d %d %d %d\\n\", dp[0], dp[1], fl[0] - hf[0], fl[1] - hf[1]);")
-        self.w("        if :: phase == 1 -> REQ(11, dp[0] == dp[1] && fl[0] - hf[0] == fl[1] - hf[1]) :: else fi")
+        self.w("        printf(\"@display %d %d %d %d\\n\", dp[0], dp[1], shf[0], shf[1]);")
+        self.w("        if :: phase == 1 -> REQ(11, dp[0] == dp[1] && shf[0] == shf[1] && "
+               f"{'shl[0] == shl[1]' if unchecked else 'lk[0] == lk[1]'}) :: else fi")
         self.w("     fi;")
         self.w("     k_drop = 0; cp = 0; dq = OFF;")
         self.w("     invariants() } }")

@@ -106,8 +106,9 @@ KEYPAD: dict[str, Sem] = {
 }
 
 # --- keypad device (keycrypt/machines/device.py) ----------------------------------------------------
-# Parameters of the inline: DS state, FL failures, LK lock-out ticks, WN window ticks, DP display
-# sequence of this step, DR sessions dropped in this step, EV event.
+# Parameters of the inline: DS state, FL real failures, LK real lock-out ticks, SF shown failures, SL
+# shown lock-out ticks (spec §9 "Two counts"), WN window ticks, DP display sequence of this step, DR
+# sessions dropped in this step, EV event.
 DEVICE: dict[str, Sem] = {
     "unseal": Sem("accepting = 1"),
     "refuse_clients": Sem("accepting = 0"),
@@ -117,9 +118,13 @@ DEVICE: dict[str, Sem] = {
     # before the `shown` map showed nothing on a duress row and masked it with mask_duress instead
     "status_changed": Sem("DISPLAY_NEXT"),
     "publish_status": Sem("skip"),
-    "record_failure": Sem("if :: FL < FCAP -> FL = FL + 1 :: else fi; LK = LOCKT(FL); DP = DP * 32 + DISP_WRONG"),
-    "reset_failures": Sem("REQ(8, REAL_PIN_EVENT); FL = 0; LK = 0; HF = 0"),
-    "hide_failures": Sem("HF = FL"),  # the keypad shows FL - HF wrong PINs: what a correct PIN would have left
+    "record_failure": Sem("if :: FL < FCAP -> FL = FL + 1 :: else fi; LK = LOCKT(FL); "
+                          "if :: SF < FCAP -> SF = SF + 1 :: else fi; SL = LOCKT(SF); DP = DP * 32 + DISP_WRONG"),
+    "pretend_failure": Sem("if :: SF < FCAP -> SF = SF + 1 :: else fi; SL = LOCKT(SF); DP = DP * 32 + DISP_WRONG"),
+    "reset_failures": Sem("REQ(8, REAL_PIN_EVENT); FL = 0; LK = 0; SF = 0; SL = 0"),
+    # the keypad shows SF wrong PINs: what a correct PIN would have left (tables before the shown
+    # count had no pin_unchecked and refused by the real lock-out LK; see promela.Devices)
+    "hide_failures": Sem("SF = 0; SL = 0"),
     "reject_attempt": Sem("DP = DP * 32 + DISP_LOCKED"),
     "require_pin": Sem("DP = DP * 32 + DISP_REQUIRE"),
     "open_window": Sem("WN = wreq"),
@@ -137,7 +142,7 @@ SEMANTICS: dict[str, dict[str, Sem]] = {"client_session": CLIENT, "keypad_sessio
 CLIENT_EVENTS = {"connected", "connect_failed", "tick", "deadline", "no_answer", "eof", "bad_frame", "stop",
                  "lockdown_order"}
 KEYPAD_EVENTS = {"bad_frame", "eof", "timeout", "drop"}
-DEVICE_EVENTS = {"pin_ok", "pin_wrong", "pin_duress", "pin_locked_out", "arm", "breach", "window_expired",
+DEVICE_EVENTS = {"pin_ok", "pin_wrong", "pin_duress", "pin_locked_out", "pin_unchecked", "arm", "breach", "window_expired",
                  "lockdown_order", "pin_ok_arm", "pin_ok_disarm", "pin_duress_arm", "pin_duress_disarm"}
 
 # Frame types and their direction (c2k: client to keypad).

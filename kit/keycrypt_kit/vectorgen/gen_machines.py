@@ -226,6 +226,20 @@ DEVICE_INPUTS: dict[str, list[dict[str, Any]]] = {
     "pin_duress_arm": [{"input": "pin", "result": "duress", "intent": "arm"}],
     "pin_duress_disarm": [{"input": "pin", "result": "duress", "intent": "disarm"}],
     "pin_locked_out": [{"input": "pin", "result": "wrong"}] * 4 + [{"input": "pin", "result": "ok", "same_time": True}],
+    # §9 "Two counts": 3 wrong PINs, the duress PIN (shown count 0, real 3), a wrong PIN (real 4: the real
+    # lock-out runs, the shown one does not), then the real PIN at once: not used, shown as a wrong PIN
+    "pin_unchecked": [{"input": "pin", "result": "wrong"}] * 3 + [
+        {"input": "pin", "result": "duress", "intent": "arm"}, {"input": "pin", "result": "wrong"},
+        {"input": "pin", "result": "ok", "same_time": True}],
+    "pin_unchecked_disarmed": [{"input": "pin", "result": "wrong"}] * 3 + [
+        {"input": "pin", "result": "duress"}, {"input": "pin", "result": "wrong"},
+        {"input": "pin", "result": "wrong", "same_time": True}],
+    "pin_unchecked_after_lockdown_order": [{"input": "pin", "result": "wrong"}] * 3 + [
+        {"input": "pin", "result": "duress", "intent": "arm"}, {"input": "pin", "result": "wrong"},
+        {"input": "lockdown_order", "same_time": True}, {"input": "pin", "result": "ok", "same_time": True}],
+    "pin_unchecked_after_breach": [{"input": "pin", "result": "wrong"}] * 3 + [
+        {"input": "pin", "result": "duress", "intent": "arm"}, {"input": "pin", "result": "wrong"},
+        {"input": "breach", "same_time": True}, {"input": "pin", "result": "ok", "same_time": True}],
     "arm": [{"input": "arm"}],
     "breach": [{"input": "breach"}],
     "window_expired": [{"input": "window_expired", "late": True}],
@@ -298,6 +312,33 @@ def state_machines_file() -> dict[str, Any]:
             t = g.valid(f"keypad_device/{state}/{name}", f"device in {state}, input {name}", {"steps": steps},
                         _concrete_flags(table, rows))
             t["rows"] = [list(r) for r in rows]
+
+    # §9 "Two counts" from persisted state: a keypad restarted after a duress PIN (real count 4, its
+    # lock-out earned again until 1003; shown count 0). It starts SEALED.
+    g = f.group("machine.run", "The keypad device restarted after a duress PIN: the real wrong-PIN count's "
+                "lock-out runs, the shown count is zero (spec §9, 'Two counts').",
+                {"machine": "keypad_device", "setup": {"failures": 4, "locked_until": 1003.0,
+                                                       "shown_failures": 0, "shown_until": 0.0}})
+    restarted = {
+        "real_pin_not_used": [{"input": "pin", "result": "ok", "now": 1001.0}],
+        "wrong_pin_shown": [{"input": "pin", "result": "wrong", "now": 1001.0}],
+        "duress_pin_counts": [{"input": "pin", "result": "duress", "now": 1001.0}],
+        "real_pin_after_the_lockout": [{"input": "pin", "result": "ok", "now": 1001.0},
+                                       {"input": "pin", "result": "ok", "now": 1003.0}],
+        "shown_lockout_after_three_more": [{"input": "pin", "result": "wrong", "now": 1001.0 + i / 4}
+                                           for i in range(5)],
+    }
+    for name, steps in restarted.items():
+        dev = KeypadDevice(failures=4, locked_until=1003.0, shown_failures=0, shown_until=0.0)
+        for s in steps[:-1]:
+            _device_apply(dev, s)
+        dev.trace = []
+        _device_apply(dev, steps[-1])
+        rows = [(s, e) for s, e, _ in dev.trace]
+        reached["keypad_device"].update(rows)
+        t = g.valid(f"keypad_device/restarted_after_duress/{name}", f"restarted after a duress PIN: {name}",
+                    {"steps": steps}, _concrete_flags(table, rows))
+        t["rows"] = [list(r) for r in rows]
 
     for name in tables.MACHINES:
         table = tables.load(name)

@@ -56,8 +56,29 @@
 #define REQ(id, c) if :: (CHECK_##id && !halt && !(c)) -> printf("@violation %d\n", id); assert(false) :: else -> skip fi
 #define WF(c) REQ(0, c)
 
-/* ---- bounds and time (ticks of one heartbeat interval) ---- */
+/* ---- bounds and time (ticks of one heartbeat interval; the clean network's are a
+ * 1/4 interval, so that its delivery bound is a real delay) ---- */
 #define OFF 255
+#ifdef CONFIG_BENIGN
+#ifndef D_T
+#define D_T 12
+#endif
+#ifndef HB_T
+#define HB_T 4
+#endif
+#ifndef IDLE_T
+#define IDLE_T 24
+#endif
+#ifndef HELLO_T
+#define HELLO_T 24
+#endif
+#ifndef BOOT_T
+#define BOOT_T 27
+#endif
+#ifndef NET_T
+#define NET_T 1
+#endif
+#else
 #ifndef D_T
 #define D_T 3
 #endif
@@ -75,6 +96,7 @@
 #endif
 #ifndef NET_T
 #define NET_T 0
+#endif
 #endif
 #define LAST 1
 #define NC 3
@@ -170,10 +192,11 @@
 #define DE_pin_duress_arm 5
 #define DE_pin_duress_disarm 6
 #define DE_pin_locked_out 7
-#define DE_arm 8
-#define DE_breach 9
-#define DE_window_expired 10
-#define DE_lockdown_order 11
+#define DE_pin_unchecked 8
+#define DE_arm 9
+#define DE_breach 10
+#define DE_window_expired 11
+#define DE_lockdown_order 12
 #define C_LIVE (!(cs == C_CLOSED || cs == C_LOCKED_DOWN))
 #define K_LIVE (!(ks == K_CLOSED))
 #define C_AWAITING (cs == C_AWAIT_HELLO_ACK || cs == C_AWAIT_PONG || cs == C_AWAIT_REKEY_ACK)
@@ -197,7 +220,7 @@ byte ks = K_AWAIT_HELLO;
 byte k_epoch, k_ctr, k_pc, k_sess = OFF; bool k_keys, k_conn, k_tof, k_drop;
 byte k_to = OFF;
 byte ds[2] = D_SEALED;  /* two device copies in CONFIG_DEVICE, one otherwise */
-byte fl[2], lk[2], wn[2], dr[2], hf[2], phase; int dp[2]; bool accepting;
+byte fl[2], lk[2], shf[2], shl[2], wn[2], dr[2], phase; int dp[2]; bool accepting;
 chan q0 = [QCAP] of { byte }; chan q1 = [QCAP] of { byte };  /* 0: client to keypad */
 bool taint0, taint1; byte hage0, hage1;
 int kn0, kn1, kn2, acc0, acc1, acc2;  /* frames the adversary has seen; PONGs etc. accepted */
@@ -717,21 +740,23 @@ inline adv_pick() {
 #define DEVICE_ROWS \
   if \
   :: ds[cp] == D_SEALED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_ok_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_wrong, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_wrong, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_duress_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress_arm, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress_arm, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_duress_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress_disarm, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_duress_disarm, D_SEALED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_pin_locked_out -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_locked_out, D_SEALED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_SEALED; dq = OFF \
+  :: ds[cp] == D_SEALED && dq == DE_pin_unchecked -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_pin_unchecked, D_SEALED); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_arm, D_SEALED); dp[cp] = dp[cp] * 32 + 11; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_SEALED && dq == DE_breach -> \
@@ -741,21 +766,23 @@ inline adv_pick() {
   :: ds[cp] == D_SEALED && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_SEALED, DE_lockdown_order, D_SEALED); skip; ds[cp] = D_SEALED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_ok_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_wrong, D_ARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_wrong, D_ARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_duress_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress_arm, D_DURESS_ARMED); shf[cp] = 0; shl[cp] = 0; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_duress_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_pin_locked_out -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_locked_out, D_ARMED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_ARMED; dq = OFF \
+  :: ds[cp] == D_ARMED && dq == DE_pin_unchecked -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_pin_unchecked, D_ARMED); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_arm, D_ARMED); ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_ARMED && dq == DE_breach -> \
@@ -765,21 +792,23 @@ inline adv_pick() {
   :: ds[cp] == D_ARMED && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_ARMED, DE_lockdown_order, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + 5; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_ok_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_wrong, D_DISARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_wrong, D_DISARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; skip; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; skip; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_duress_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress_arm, D_DURESS_ARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_duress_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; skip; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; skip; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_pin_locked_out -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_locked_out, D_DISARMED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_DISARMED; dq = OFF \
+  :: ds[cp] == D_DISARMED && dq == DE_pin_unchecked -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_pin_unchecked, D_DISARMED); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_arm, D_ARMED); wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_DISARMED && dq == DE_breach -> \
@@ -789,21 +818,23 @@ inline adv_pick() {
   :: ds[cp] == D_DISARMED && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DISARMED, DE_lockdown_order, D_LOCKDOWN); wn[cp] = 0; dp[cp] = dp[cp] * 32 + 5; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_ok_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_wrong, D_BREACHED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_BREACHED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_wrong, D_BREACHED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress, D_DURESS_ARMED); hf[cp] = fl[cp]; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress, D_DURESS_ARMED); shf[cp] = 0; shl[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_duress_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress_arm, D_DURESS_ARMED); shf[cp] = 0; shl[cp] = 0; accepting = 1; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_duress_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_duress_disarm, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; accepting = 1; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_pin_locked_out -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_locked_out, D_BREACHED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_BREACHED; dq = OFF \
+  :: ds[cp] == D_BREACHED && dq == DE_pin_unchecked -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_pin_unchecked, D_BREACHED); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_arm, D_BREACHED); dp[cp] = dp[cp] * 32 + 14; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_BREACHED && dq == DE_breach -> \
@@ -813,21 +844,23 @@ inline adv_pick() {
   :: ds[cp] == D_BREACHED && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_BREACHED, DE_lockdown_order, D_BREACHED); skip; ds[cp] = D_BREACHED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_ok_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_wrong, D_LOCKDOWN); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_LOCKDOWN; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_wrong, D_LOCKDOWN); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress, D_DURESS_ARMED); hf[cp] = fl[cp]; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress, D_DURESS_ARMED); shf[cp] = 0; shl[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_duress_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress_arm, D_DURESS_ARMED); shf[cp] = 0; shl[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_duress_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_duress_disarm, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_pin_locked_out -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_locked_out, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_LOCKDOWN; dq = OFF \
+  :: ds[cp] == D_LOCKDOWN && dq == DE_pin_unchecked -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_pin_unchecked, D_LOCKDOWN); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_arm, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + 15; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_LOCKDOWN && dq == DE_breach -> \
@@ -837,21 +870,23 @@ inline adv_pick() {
   :: ds[cp] == D_LOCKDOWN && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_LOCKDOWN, DE_lockdown_order, D_LOCKDOWN); ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; skip; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; skip; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_ok_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_wrong, D_DURESS_ARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_wrong, D_DURESS_ARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_duress_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress_arm, D_DURESS_ARMED); shf[cp] = 0; shl[cp] = 0; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_duress_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; dp[cp] = dp[cp] * 32 + 3; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_locked_out -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_locked_out, D_DURESS_ARMED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_DURESS_ARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_ARMED && dq == DE_pin_unchecked -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_pin_unchecked, D_DURESS_ARMED); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_arm, D_DURESS_ARMED); ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_ARMED && dq == DE_breach -> \
@@ -861,21 +896,23 @@ inline adv_pick() {
   :: ds[cp] == D_DURESS_ARMED && dq == DE_lockdown_order -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_ARMED, DE_lockdown_order, D_LOCKDOWN); dp[cp] = dp[cp] * 32 + 5; ds[cp] = D_LOCKDOWN; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; skip; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; skip; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_arm, D_ARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_ok_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; hf[cp] = 0; wn[cp] = wreq; skip; ds[cp] = D_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_ok_disarm, D_DISARMED); REQ(8, true); fl[cp] = 0; lk[cp] = 0; shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; skip; ds[cp] = D_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_wrong -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_wrong, D_DURESS_DISARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_wrong, D_DURESS_DISARMED); if :: fl[cp] < FCAP -> fl[cp] = fl[cp] + 1 :: else fi; lk[cp] = LOCKT(fl[cp]); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_duress -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_duress_arm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress_arm, D_DURESS_ARMED); hf[cp] = fl[cp]; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress_arm, D_DURESS_ARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_duress_disarm -> \
-     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); hf[cp] = fl[cp]; wn[cp] = wreq; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_duress_disarm, D_DURESS_DISARMED); shf[cp] = 0; shl[cp] = 0; wn[cp] = wreq; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_locked_out -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_locked_out, D_DURESS_DISARMED); dp[cp] = dp[cp] * 32 + DISP_LOCKED; ds[cp] = D_DURESS_DISARMED; dq = OFF \
+  :: ds[cp] == D_DURESS_DISARMED && dq == DE_pin_unchecked -> \
+     printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_pin_unchecked, D_DURESS_DISARMED); if :: shf[cp] < FCAP -> shf[cp] = shf[cp] + 1 :: else fi; shl[cp] = LOCKT(shf[cp]); dp[cp] = dp[cp] * 32 + DISP_WRONG; ds[cp] = D_DURESS_DISARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_arm -> \
      printf("@row %d %d %d %d\n", 2 + cp, D_DURESS_DISARMED, DE_arm, D_DURESS_ARMED); wn[cp] = 0; dp[cp] = dp[cp] * 32 + 2; skip; ds[cp] = D_DURESS_ARMED; dq = OFF \
   :: ds[cp] == D_DURESS_DISARMED && dq == DE_breach -> \
@@ -955,7 +992,7 @@ inline invariants() {
   REQ(9, !IS_DISARMED(ds[0]) || (wn[0] > 0 && wn[0] <= WIN_MAX_T));
   REQ(9, !IS_DISARMED(ds[1]) || (wn[1] > 0 && wn[1] <= WIN_MAX_T));
 #else
-  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0; hf[0] = 0;  /* device details the sessions do not see */
+  fl[0] = 0; lk[0] = 0; wn[0] = 0; dp[0] = 0; dr[0] = 0; shf[0] = 0; shl[0] = 0;  /* device details the sessions do not see */
 #endif
   /* a finished session's timers and ghosts no longer matter: merge those states */
   if :: !C_LIVE -> c_dl = OFF; c_dlf = 0; c_hb = 0; c_req = OFF; c_exp = OFF; c_grace = OFF :: else fi;
@@ -1017,6 +1054,7 @@ proctype Session() {
         :: dq = DE_pin_duress_arm
         :: dq = DE_pin_duress_disarm
         :: dq = DE_pin_locked_out
+        :: dq = DE_pin_unchecked
         :: dq = DE_arm
         :: dq = DE_breach
         :: dq = DE_window_expired
@@ -1046,9 +1084,9 @@ proctype Devices() {
      :: x = 4  /* pin pin_duress */
      :: x = 5  /* pin pin_duress_arm */
      :: x = 6  /* pin pin_duress_disarm */
-     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 -> x = 7  /* duress  */
-     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 -> x = 8  /* duress _arm */
-     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 -> x = 9  /* duress _disarm */
+     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 && shl[0] == 0 -> x = 7  /* duress  */
+     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 && shl[0] == 0 -> x = 8  /* duress _arm */
+     :: phase == 0 && ds[0] != D_SEALED && lk[0] == 0 && shl[0] == 0 -> x = 9  /* duress _disarm */
      :: x = 10  /* event arm */
      :: x = 11  /* event breach */
      :: x = 12  /* event lockdown_order */
@@ -1064,33 +1102,37 @@ proctype Devices() {
         do
         :: cp < 2 -> dr[cp] = 0; dq = OFF;
            if
-           :: x == 0 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 0 && lk[cp] == 0 -> dq = DE_pin_ok
-           :: x == 1 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 1 && lk[cp] == 0 -> dq = DE_pin_ok_arm
-           :: x == 2 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 2 && lk[cp] == 0 -> dq = DE_pin_ok_disarm
-           :: x == 3 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 3 && lk[cp] == 0 -> dq = DE_pin_wrong
-           :: x == 4 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 4 && lk[cp] == 0 -> dq = DE_pin_duress
-           :: x == 5 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 5 && lk[cp] == 0 -> dq = DE_pin_duress_arm
-           :: x == 6 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 6 && lk[cp] == 0 -> dq = DE_pin_duress_disarm
-           :: x == 7 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 7 && lk[cp] == 0 && cp == 0 -> dq = DE_pin_ok
-           :: x == 7 && lk[cp] == 0 && cp == 1 -> dq = DE_pin_duress
-           :: x == 8 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 8 && lk[cp] == 0 && cp == 0 -> dq = DE_pin_ok_arm
-           :: x == 8 && lk[cp] == 0 && cp == 1 -> dq = DE_pin_duress_arm
-           :: x == 9 && lk[cp] > 0 -> dq = DE_pin_locked_out
-           :: x == 9 && lk[cp] == 0 && cp == 0 -> dq = DE_pin_ok_disarm
-           :: x == 9 && lk[cp] == 0 && cp == 1 -> dq = DE_pin_duress_disarm
+           :: x == 0 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 0 && !(shl[cp] > 0) && lk[cp] > 0 -> dq = DE_pin_unchecked
+           :: x == 0 && !(shl[cp] > 0) && lk[cp] == 0 -> dq = DE_pin_ok
+           :: x == 1 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 1 && !(shl[cp] > 0) && lk[cp] > 0 -> dq = DE_pin_unchecked
+           :: x == 1 && !(shl[cp] > 0) && lk[cp] == 0 -> dq = DE_pin_ok_arm
+           :: x == 2 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 2 && !(shl[cp] > 0) && lk[cp] > 0 -> dq = DE_pin_unchecked
+           :: x == 2 && !(shl[cp] > 0) && lk[cp] == 0 -> dq = DE_pin_ok_disarm
+           :: x == 3 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 3 && !(shl[cp] > 0) && lk[cp] > 0 -> dq = DE_pin_unchecked
+           :: x == 3 && !(shl[cp] > 0) && lk[cp] == 0 -> dq = DE_pin_wrong
+           :: x == 4 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 4 && !(shl[cp] > 0) -> dq = DE_pin_duress
+           :: x == 5 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 5 && !(shl[cp] > 0) -> dq = DE_pin_duress_arm
+           :: x == 6 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 6 && !(shl[cp] > 0) -> dq = DE_pin_duress_disarm
+           :: x == 7 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 7 && !(shl[cp] > 0) && cp == 0 -> dq = DE_pin_ok
+           :: x == 7 && !(shl[cp] > 0) && cp == 1 -> dq = DE_pin_duress
+           :: x == 8 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 8 && !(shl[cp] > 0) && cp == 0 -> dq = DE_pin_ok_arm
+           :: x == 8 && !(shl[cp] > 0) && cp == 1 -> dq = DE_pin_duress_arm
+           :: x == 9 && shl[cp] > 0 -> dq = DE_pin_locked_out
+           :: x == 9 && !(shl[cp] > 0) && cp == 0 -> dq = DE_pin_ok_disarm
+           :: x == 9 && !(shl[cp] > 0) && cp == 1 -> dq = DE_pin_duress_disarm
            :: x == 10 -> dq = DE_arm
            :: x == 11 -> dq = DE_breach
            :: x == 12 -> dq = DE_lockdown_order
-           :: x == 13 -> if :: lk[cp] > 0 -> lk[cp]-- :: else fi;
+           :: x == 13 -> if :: lk[cp] > 0 -> lk[cp]-- :: else fi; if :: shl[cp] > 0 -> shl[cp]-- :: else fi;
               if :: wn[cp] > 0 -> wn[cp]--; if :: wn[cp] == 0 -> dq = DE_window_expired :: else fi :: else fi
            fi;
            was = (DSTATUS(ds[cp]) == ST_ARMED || DSTATUS(ds[cp]) == ST_LOCKDOWN);
@@ -1100,8 +1142,8 @@ proctype Devices() {
         :: else -> break
         od;
         if :: x == 7 || x == 8 || x == 9 -> phase = 1 :: else fi;
-        printf("@display %d %d %d %d\n", dp[0], dp[1], fl[0] - hf[0], fl[1] - hf[1]);
-        if :: phase == 1 -> REQ(11, dp[0] == dp[1] && fl[0] - hf[0] == fl[1] - hf[1]) :: else fi
+        printf("@display %d %d %d %d\n", dp[0], dp[1], shf[0], shf[1]);
+        if :: phase == 1 -> REQ(11, dp[0] == dp[1] && shf[0] == shf[1] && shl[0] == shl[1]) :: else fi
      fi;
      k_drop = 0; cp = 0; dq = OFF;
      invariants() } }
