@@ -408,3 +408,14 @@ def test_an_unknown_vector_file_is_refused(tmp_path: Path, capsys: pytest.Captur
     for bad in (vec / "wires.json", tmp_path / "nowhere", vec / "README.md"):
         assert cli.main(["shim", "--cmd", "unused", "--list", "--vectors", str(bad)]) == 2
         assert f"--vectors {bad}" in capsys.readouterr().err
+
+
+def test_length_bounds_are_caught_without_field_comparison(cases: list[Case]) -> None:
+    """Issue #12 item 3: every bad-length case is invalid for that reason only (its body holds exactly the
+    declared bytes), so a decoder with no length bounds fails even when the failing field is not compared."""
+    subset = select(cases, ["wire:wire/decode/"])
+    loose = Config(compare_field=False)
+    assert all(r.status == CaseStatus.PASS for r in run_inprocess(subset, loose))
+    with mutants.apply("decoder_without_length_bounds"):
+        failed = {r.case.name for r in run_inprocess(subset, loose) if r.status == CaseStatus.FAIL}
+    assert {"wire:wire/decode/pong-length-38", "wire:wire/decode/rekey-length-65535"} <= failed, failed

@@ -44,6 +44,39 @@ def test_check_detects_an_edited_missing_or_stale_page(tmp_path: Path) -> None:
     assert docgen.check(tmp_path) == [] and not stale.exists()
 
 
+def test_an_edit_inside_a_generated_part_of_the_spec_is_drift(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    docgen.write(tmp_path)
+    shim = tmp_path / docgen.SPEC_SHIM
+    shim.write_text(shim.read_text().replace("| `send_ping` | 1. `send` |", "| `send_ping` | 1. `set_timer` |"))
+    frames_md = tmp_path / docgen.SPEC_FRAMES
+    frames_md.write_text(frames_md.read_text().replace("| 42 | 32 | tag |", "| 40 | 32 | tag |"))
+    assert docgen.check(tmp_path) == [f"out of date: {docgen.SPEC_FRAMES}", f"out of date: {docgen.SPEC_SHIM}"]
+
+
+def test_generated_sections_need_their_markers() -> None:
+    marked = "a\n<!-- BEGIN GENERATED outputs: x -->\nold\n<!-- END GENERATED outputs -->\nb\n"
+    assert docgen._fill_sections(marked, "t", {"outputs": "new"}) == (
+        "a\n<!-- BEGIN GENERATED outputs: x -->\n\nnew\n<!-- END GENERATED outputs -->\nb\n")
+    with pytest.raises(ValueError, match="markers missing"):
+        docgen._fill_sections("no markers\n", "t", {"outputs": "new"})
+    with pytest.raises(ValueError, match="no generator"):
+        docgen._fill_sections(marked.replace("outputs", "other"), "t", {})
+
+
+def test_spec_frames_page_gives_every_field_at_its_offset_without_python() -> None:
+    text = docgen.render()[docgen.SPEC_FRAMES]
+    for ft in FrameType:
+        for f in frames.describe(ft):
+            size = "1 + n" if f.size is None else f.size
+            if f.offset is not None:
+                assert f"| {f.offset} | {size} | {f.name} |" in text, (ft, f)
+    protocol = (ROOT / "spec" / "protocol.md").read_text()
+    normative = protocol[: protocol.index("## 11. Changelog")]
+    assert "](frames.md)" in normative
+    assert not re.search(r"\bkeycrypt/\S+\.py\b", normative), "a porter must not need Python source"
+
+
 def test_frame_pages_show_every_field_at_its_offset() -> None:
     pages = docgen.render()
     for ft in FrameType:

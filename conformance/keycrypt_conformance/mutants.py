@@ -227,6 +227,7 @@ def skips_modulus_check(stack: contextlib.ExitStack) -> None:
 
 
 def keystore_ignores_bounds(stack: contextlib.ExitStack) -> None:
+    _argon2_allocation_guard(stack)
     stack.enter_context(mock.patch.object(wire_keyfile, "check_argon2_param", lambda name, value: None))
 
 
@@ -327,6 +328,217 @@ def pubkey_text_ignores_check(stack: contextlib.ExitStack) -> None:
     stack.enter_context(mock.patch.object(wire_keyfile, "_text_check_matches", lambda check, prefix, b64: True))
 
 
+# --------------------------------------------------------------------------- issue #12 item 3: what the vectors still let through
+
+
+def decoder_without_length_bounds(stack: contextlib.ExitStack) -> None:
+    """frame.decode reads the declared body and parses the type's fields from it, ignoring the type's length
+    bounds (extra body bytes are never looked at). Caught only by a length case whose body holds exactly the
+    declared bytes: with ``compare_field = false`` every other bad-length case also trips 'body' or 'trailing'.
+    (The reference shim decodes PINGs on the keypad's fast path, which this leaves alone.)"""
+    original = frames.decode
+
+    def decode(data: bytes) -> frames.Frame:
+        data = bytes(data)
+        try:
+            return original(data)
+        except ParseError as exc:
+            if exc.field != "length":
+                raise
+            length = int.from_bytes(data[4:6], "big")
+            if len(data) != 6 + length:
+                raise ParseError("body length disagrees with the header", field="body") from None
+            lo, hi = frames.BODY_BOUNDS[frames.FrameType(data[3])]
+            if length < lo:
+                raise ParseError("body too short for its fields", field="body") from None
+            return original(data[:4] + hi.to_bytes(2, "big") + data[6 : 6 + hi])  # BUG: the rest is ignored
+
+    stack.enter_context(mock.patch.object(frames, "decode", decode))
+
+
+def reader_checks_upper_bound_only(stack: contextlib.ExitStack) -> None:
+    """The stream reader refuses a header whose length is above the type's maximum at once (the memory
+    guard), but leaves a length below the minimum to the decoder, after waiting for the declared body."""
+    original = stream.FrameReader.feed
+
+    def feed(self: Any, data: bytes) -> list[bytes]:
+        buf = bytes(self._buf) + bytes(data)
+        if self._need is None and len(buf) >= 6 and buf[:3] == b"KC\x01" and buf[3] in frames.FrameType._value2member_map_:
+            lo, hi = frames.BODY_BOUNDS[frames.FrameType(buf[3])]
+            length = int.from_bytes(buf[4:6], "big")
+            if length < lo and len(buf) < 6 + length:
+                self._buf += data  # BUG: a too-short length waits for its (short) body
+                return []
+        return original(self, data)
+
+    stack.enter_context(mock.patch.object(stream.FrameReader, "feed", feed))
+
+
+def tag_compare_skips_first_byte(stack: contextlib.ExitStack) -> None:
+    """An off-by-one in a hand-written constant-time comparison (``for i in 1..31``) in every verifier but
+    the PING fast path, which was written separately and is right."""
+
+    def verify(key: bytes, tag: bytes, *parts: bytes) -> bool:
+        expected = schedule.mac(key, *parts)
+        if parts and len(parts[0]) > 3 and parts[0][3] == frames.FrameType.PING:
+            return hmac.compare_digest(expected, tag)
+        return len(tag) == len(expected) and hmac.compare_digest(expected[1:], tag[1:])  # BUG: byte 0 skipped
+
+    _verify_everywhere(stack, verify)
+
+
+def encaps_checks_first_polynomial(stack: contextlib.ExitStack) -> None:
+    """kem.encaps runs the modulus check over the first of ek's three polynomials only (a loop bound of 384
+    bytes for 1152); kem.check_ek is a separate, correct function."""
+    original = kem.KyberPyKem.encapsulate
+
+    def partial(ek: bytes) -> None:
+        kem._check_len("ek", ek, EK_SIZE)
+        kem.modulus_check(ek[:384] + bytes(EK_SIZE - 384))  # BUG: polynomials 1 and 2 unchecked
+
+    def encapsulate(self: Any, ek: bytes, m: bytes | None = None) -> tuple[bytes, bytes]:
+        real_check = kem.modulus_check
+        with mock.patch.object(kem, "modulus_check", lambda e: partial(e) if e is ek else real_check(e)):
+            return original(self, ek, m)
+
+    stack.enter_context(mock.patch.object(kem.KyberPyKem, "encapsulate", encapsulate))
+
+
+def _argon2_allocation_guard(stack: contextlib.ExitStack) -> None:
+    """A mutant that reaches Argon2 with a hostile header fails as a 4 GiB run would, without running it."""
+    from keycrypt import keystore
+    from keycrypt.errors import KeystoreError
+
+    original = keystore._derive_key
+
+    def derive(pin: bytes, salt: bytes, params: Any) -> bytes:
+        if params.memory_kib > 1 << 20 or params.time_cost > 64:
+            raise KeystoreError(f"Argon2id failed with {params!r}: memory allocation failed")
+        return original(pin, salt, params)
+
+    stack.enter_context(mock.patch.object(keystore, "_derive_key", derive))
+
+
+def bounds_only_when_checksum_fails(stack: contextlib.ExitStack) -> None:
+    """The keystore reader checks the checksum first and looks at the Argon2 bounds only to explain a bad
+    checksum; an intact (or re-checksummed) header goes straight to Argon2 with whatever costs it names."""
+    from keycrypt import keystore
+    from keycrypt.errors import TamperedKeystore
+
+    original = wire_keyfile.decode_keystore
+
+    def decode(data: bytes) -> Any:
+        try:
+            with mock.patch.object(wire_keyfile, "check_argon2_param", lambda name, value: None):
+                return original(data)
+        except TamperedKeystore:
+            original(data)  # the full checks, to say why: an out-of-bounds cost is reported as unsupported
+            raise
+
+    _argon2_allocation_guard(stack)
+    stack.enter_context(mock.patch.object(keystore, "decode_keystore", decode))
+
+
+def skips_fingerprint_check(stack: contextlib.ExitStack) -> None:
+    """The opened seed is returned without comparing SHA-256 of its ek with the header's fingerprint."""
+    from keycrypt import keystore
+
+    def unseal(data: bytes, pin: str, *, kem: Any = None) -> Any:
+        decoded = keystore.decode_keystore(data)
+        header = decoded.header
+        key = keystore._derive_key(keystore.normalize_pin(pin), header.salt, header.params)
+        try:
+            seed = keystore.nacl.bindings.crypto_aead_xchacha20poly1305_ietf_decrypt(
+                decoded.sealed, header.raw, header.nonce, key)
+        except keystore.nacl.exceptions.CryptoError:
+            raise keystore.WrongPin("wrong PIN") from None
+        ek = (kem or keystore.get_backend()).from_seed(seed).ek
+        fp = keystore.fingerprint(ek)  # BUG: never compared with header.fingerprint
+        return keystore.OpenedKeystore(seed=seed, ek=ek, fingerprint=fp, params=header.params)
+
+    stack.enter_context(mock.patch.object(keystore, "unseal_keystore", unseal))
+
+
+def seal_without_nfc(stack: contextlib.ExitStack) -> None:
+    """keystore.seal hands the PIN's UTF-8 to Argon2 as typed; only opening normalizes it to NFC."""
+    from keycrypt import keystore
+
+    original = keystore.seal_keystore
+
+    def seal(*args: Any, **kwargs: Any) -> bytes:
+        with mock.patch.object(keystore, "normalize_pin", lambda pin: pin.encode("utf-8")):  # BUG: no NFC
+            return original(*args, **kwargs)
+
+    stack.enter_context(mock.patch.object(keystore, "seal_keystore", seal))
+
+
+def retry_keeps_old_deadline(stack: contextlib.ExitStack) -> None:
+    """After a retry without a boot grace the client emits cancel_timer but goes on judging inputs against
+    the unanswered HELLO's deadline."""
+    original = client.ClientSession._act_retry
+
+    def retry(self: Any, step: Any) -> None:
+        old = self._deadline_at
+        original(self, step)
+        if self._grace_at is None:  # the retry emitted cancel_timer
+            self._deadline_at = old  # BUG: the deadline the timer no longer holds
+
+    stack.enter_context(mock.patch.object(client.ClientSession, "_act_retry", retry))
+
+
+# --------------------------------------------------------------------------- §9: the wrong-PIN counter
+
+
+def restart_forgets_failures(stack: contextlib.ExitStack) -> None:
+    """The persisted wrong-PIN counter is not read back: a restart starts from 0."""
+    original = device.KeypadDevice.__init__
+
+    def init(self: Any, config: Any = None, *, failures: int = 0, locked_until: float = 0.0,
+             shown_failures: int | None = None, shown_until: float | None = None) -> None:
+        # BUG: the counts are lost
+        original(self, config, failures=0, locked_until=locked_until, shown_failures=0, shown_until=shown_until)
+
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "__init__", init))
+
+
+def backoff_uncapped(stack: contextlib.ExitStack) -> None:
+    """The lock-out doubles without the 1 h cap."""
+
+    def delay(failures: int, cfg: Any = None) -> float:
+        cfg = cfg or device.DeviceConfig()
+        over = failures - cfg.backoff_free_attempts
+        return 0.0 if over <= 0 else cfg.backoff_base * 2.0 ** (over - 1)  # BUG: no cap
+
+    stack.enter_context(mock.patch.object(device, "backoff_delay", delay))
+
+
+def correct_pin_keeps_counter(stack: contextlib.ExitStack) -> None:
+    """A correct PIN leaves the wrong-PIN counter and lock-out as they were."""
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_reset_failures", lambda self, step: None))
+
+
+def lockout_includes_its_end(stack: contextlib.ExitStack) -> None:
+    """A PIN entered exactly at locked_until is still refused ('<=' for '<')."""
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "pin_allowed",
+                                          lambda self, now: now > self.shown_until))
+
+
+def duress_shows_real_count(stack: contextlib.ExitStack) -> None:
+    """The duress PIN leaves the shown count as it was (§9 'Two counts': it must show what the real PIN leaves)."""
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "_act_hide_failures", lambda self, step: None))
+
+
+def real_lockout_not_kept(stack: contextlib.ExitStack) -> None:
+    """Only the shown lock-out is kept: after a duress PIN the real count no longer bounds the guesses."""
+    original = device.KeypadDevice.pin
+
+    def pin(self: Any, result: Any, now: float, **kw: Any) -> Any:
+        self.locked_until = min(self.locked_until, self.shown_until)  # BUG: the real lock-out is dropped
+        return original(self, result, now, **kw)
+
+    stack.enter_context(mock.patch.object(device.KeypadDevice, "pin", pin))
+
+
 MUTANTS: dict[str, Mutant] = {
     "skip_mac_check": Mutant("tags are never checked", skip_mac_check, "mac:"),
     "truncated_tag_compare": Mutant("only the first 16 bytes of a tag are compared", truncated_tag_compare, "mac:"),
@@ -372,6 +584,34 @@ MUTANTS: dict[str, Mutant] = {
                                     reader_waits_for_body, "sessions:*lone*"),
     "fixed_timeouts": Mutant("configured timeouts are ignored (client 1.5 s; keypad idle and HELLO swapped)",
                              fixed_timeouts, "sessions:*config*"),
+    "decoder_without_length_bounds": Mutant("frame.decode ignores the type's length bounds (the body's extra bytes "
+                                            "are never read)", decoder_without_length_bounds, "wire:*-length-*"),
+    "reader_checks_upper_bound_only": Mutant("the stream reader waits for the body of a too-short declared length",
+                                             reader_checks_upper_bound_only, "sessions:*lone*"),
+    "tag_compare_skips_first_byte": Mutant("tag comparison skips byte 0 everywhere but on PINGs (an off-by-one)",
+                                           tag_compare_skips_first_byte, "mac:mac/verify/"),
+    "encaps_checks_first_polynomial": Mutant("kem.encaps checks the modulus of ek's first polynomial only",
+                                             encaps_checks_first_polynomial, "kem:kem/encaps/"),
+    "bounds_only_when_checksum_fails": Mutant("keystore Argon2 bounds are checked only to explain a bad checksum",
+                                              bounds_only_when_checksum_fails, "keystore:keystore/open/"),
+    "skips_fingerprint_check": Mutant("an opened keystore's fingerprint is not compared with its header",
+                                      skips_fingerprint_check, "keystore:keystore/open/"),
+    "seal_without_nfc": Mutant("keystore.seal does not NFC-normalize the PIN", seal_without_nfc,
+                               "keystore:keystore/seal/"),
+    "retry_keeps_old_deadline": Mutant("after a retry the client still judges inputs by the old HELLO deadline",
+                                       retry_keeps_old_deadline, "sessions:client/retry"),
+    "restart_forgets_failures": Mutant("the persisted wrong-PIN counter is not read back", restart_forgets_failures,
+                                       "state_machines:keypad_device/persisted/"),
+    "backoff_uncapped": Mutant("the wrong-PIN lock-out has no 1 h cap", backoff_uncapped,
+                               "state_machines:keypad_device/persisted/"),
+    "correct_pin_keeps_counter": Mutant("a correct PIN does not clear the wrong-PIN counter", correct_pin_keeps_counter,
+                                        "state_machines:keypad_device/persisted/"),
+    "lockout_includes_its_end": Mutant("a PIN exactly at the lock-out's end is refused", lockout_includes_its_end,
+                                       "state_machines:keypad_device/persisted/"),
+    "duress_shows_real_count": Mutant("the duress PIN leaves the shown wrong-PIN count as it was",
+                                      duress_shows_real_count, "state_machines:keypad_device/"),
+    "real_lockout_not_kept": Mutant("after a duress PIN only the shown lock-out is kept", real_lockout_not_kept,
+                                    "state_machines:keypad_device/restarted_after_duress/"),
 }
 
 

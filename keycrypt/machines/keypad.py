@@ -199,12 +199,13 @@ class KeypadSession(TableMachine):
         self._rekey_salt = rekey.salt
         self.keys = keys.next(rekey.salt)  # K_e dropped: forward secrecy
         self.expected = 0
+        # Emitted where the epoch switches, before the row's send and timer, as the client's verify_rekey_ack does.
+        step.out.append(Rekeyed(self.keys.epoch))
 
     def _act_send_rekey_ack(self, step: Step) -> None:
         keys = self._require_keys()
         prefix = encode_prefix(RekeyAck())
         step.out.append(Send(prefix + mac(keys.k2c, prefix, self._rekey_salt)))
-        step.out.append(Rekeyed(keys.epoch))
         self._answered_at = step.now
 
     def _act_arm_timeout(self, step: Step) -> None:

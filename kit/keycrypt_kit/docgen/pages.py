@@ -2,7 +2,10 @@
 
 ``python -m keycrypt_kit.docgen`` writes ``docs/generated/`` and ``docs/configuration.md``
 (the configuration reference, from the schemas in :mod:`keycrypt.config`, rendered by
-:mod:`keycrypt_kit.docgen.config_reference`); ``--check`` renders
+:mod:`keycrypt_kit.docgen.config_reference`), and the generated parts
+of the spec a porter reads: ``spec/frames.md`` (every frame's bytes, from ``keycrypt/wire/frames.py``)
+and the section between the GENERATED markers of ``spec/shim-protocol.md`` (the outputs of every
+table action, from the tables' ``outputs``); ``--check`` renders
 the same pages in memory and fails if a committed page differs, is missing or
 is stale. The pages are committed so that the site builds without running any
 code, and the check (run by the test suite) keeps them from drifting away from
@@ -14,7 +17,9 @@ code, and the check (run by the test suite) keeps them from drifting away from
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import inspect
+import json
 import re
 import sys
 from collections import defaultdict
@@ -24,6 +29,7 @@ from keycrypt import constants as K
 from keycrypt import errors, tables
 from keycrypt._specdata import read_spec_text
 from keycrypt.constants import FrameType, Status
+from keycrypt.machines import actions as A
 from keycrypt.wire import frames
 from keycrypt_kit.checkout import CheckoutNotFound, repo_root
 from keycrypt_kit.docgen.config_reference import render_config_reference
@@ -108,7 +114,7 @@ def _ruler(ft: FrameType) -> str:
             cells = "#|" + "~" * 10 + " n " + "~" * 10
         lines.append(f"{off:>8}  {size:>5}  |{cells:<{RULER_MAX}}|  {name}")
     if ft == FrameType.HELLO:
-        lines.append(f"\n n = UTF-8 length of client_id, {K.CLIENT_ID_MIN} … {K.CLIENT_ID_MAX}; '...' elides a long field")
+        lines.append(f"\n n = length of client_id in bytes, {K.CLIENT_ID_MIN} … {K.CLIENT_ID_MAX}; '...' elides a long field")
     elif any(s.isdigit() and int(s) > RULER_MAX for _, s, *_ in _layout_rows(ft)):
         lines.append("\n '...' elides a long field")
     return "```text\n" + "\n".join(lines) + "\n```\n"
@@ -165,7 +171,7 @@ def _frame_page(ft: FrameType) -> str:
     ]
     if ft == FrameType.HELLO:
         parts.append(
-            f"\n`n` is the UTF-8 length of `client_id`, {K.CLIENT_ID_MIN} … {K.CLIENT_ID_MAX}; "
+            f"\n`n` is the length of `client_id` in bytes, {K.CLIENT_ID_MIN} … {K.CLIENT_ID_MAX}; "
             "the length byte must agree with the frame's `length` field.\n"
         )
     parts.append("\n## Diagram\n\n")
@@ -190,22 +196,7 @@ def _frame_page(ft: FrameType) -> str:
             "A changed byte gives the two sides different keys, and the HELLO_ACK fails to verify.\n"
         )
     parts.append("\n## Rejected as `parse_error` when\n\n")
-    checks = [
-        f"the magic is not `{K.MAGIC.decode()}`, the version is not `{K.VERSION}`, or the type is unknown;",
-        f"the header's `length` is not {_bounds(ft)} (checked as soon as the 6 header bytes arrive);",
-        "the bytes end before the body does, or (single-frame decode) bytes follow it;",
-    ]
-    names = {f.name for f in fields}
-    if "flags" in names:
-        checks.append(f"`flags` has a reserved bit set (mask `0x{K.FLAGS_RESERVED:02x}`);")
-        checks.append(f"`rekey_log2` is outside {K.REKEY_LOG2_MIN} … {K.REKEY_LOG2_MAX};")
-        checks.append(
-            f"`client_id` is shorter than {K.CLIENT_ID_MIN} or longer than {K.CLIENT_ID_MAX} bytes, "
-            "not valid UTF-8, or its length byte disagrees with the frame length;"
-        )
-    if "status" in names:
-        checks.append("`status` is not " + ", ".join(f"{int(s)} ({s.name})" for s in Status) + ";")
-    parts.append("\n".join(f"- {c}" for c in checks) + "\n")
+    parts.append(_rejections(ft))
     parts.append(
         "\nA well-formed frame can still be refused later: a tag that fails is a `mac_failure`, a wrong counter "
         "a `counter_error`, the frame in the wrong state a `state_error` (see [error handling](../../protocol/errors.md)).\n"
@@ -216,6 +207,27 @@ def _frame_page(ft: FrameType) -> str:
         parts.append(_table(["table", "state", "event", "next", "actions"], handled))
         parts.append("\nIn every other state the frame is a `state_error`.\n")
     return "".join(parts)
+
+
+def _rejections(ft: FrameType) -> str:
+    """The parse_error checks of one frame type, as a Markdown list."""
+    names = {f.name for f in frames.describe(ft)}
+    checks = [
+        f"the magic is not `{K.MAGIC.decode()}`, the version is not `{K.VERSION}`, or the type is unknown;",
+        f"the header's `length` is not {_bounds(ft)} (checked as soon as the 6 header bytes arrive);",
+        "the bytes end before the body does, or (single-frame decode) bytes follow it;",
+    ]
+    if "flags" in names:
+        checks.append(f"`flags` has a reserved bit set (mask `0x{K.FLAGS_RESERVED:02x}`);")
+        checks.append(f"`rekey_log2` is outside {K.REKEY_LOG2_MIN} … {K.REKEY_LOG2_MAX};")
+        checks.append(
+            f"`client_id` is shorter than {K.CLIENT_ID_MIN} or longer than {K.CLIENT_ID_MAX} bytes, "
+            "holds a byte outside its charset (ASCII letters, digits and `. _ : @ -`, KCP-ID-1), or its length byte "
+            "disagrees with the frame length;"
+        )
+    if "status" in names:
+        checks.append("`status` is not " + ", ".join(f"{int(s)} ({s.name})" for s in Status) + ";")
+    return "\n".join(f"- {c}" for c in checks) + "\n"
 
 
 def _frames_index() -> str:
@@ -521,6 +533,7 @@ def _tables_index() -> str:
 def _spec_page() -> str:
     text = read_spec_text("protocol.md")
     text = text.replace("](constants.toml)", "](constants.md)").replace("](tables/)", "](tables/index.md)")
+    text = text.replace("](frames.md)", "](frames/index.md)")
     for name in tables.MACHINES:
         text = text.replace(f"](tables/{name}.json)", f"](tables/{name.replace('_', '-')}.md)")
     return BANNER.format(src="spec/protocol.md") + text
@@ -535,8 +548,6 @@ BUG_TYPES = {  # the bugType values of the vector notes; a new one must be expla
 
 def _flags_page() -> str:
     """Every flag of the committed vector files: what kind of bug a case with it catches."""
-    import json
-
     files = [(name, json.loads((vectors_dir() / name).read_text(encoding="utf-8"))) for name in VECTOR_FILES]
     meanings: dict[str, set[str]] = defaultdict(set)
     for _, data in files:
@@ -574,8 +585,116 @@ def _flags_page() -> str:
 
 def _shim_page() -> str:
     """The shim protocol (how the conformance runner drives an implementation), for porters."""
-    text = read_spec_text("shim-protocol.md").replace("](protocol.md)", "](spec.md)")
+    text = _spec_shim_text().replace("](protocol.md)", "](spec.md)").replace("](frames.md)", "](frames/index.md)")
+    for name in tables.MACHINES:
+        text = text.replace(f"](tables/{name}.json)", f"](tables/{name.replace('_', '-')}.md)")
     return BANNER.format(src="spec/shim-protocol.md") + text
+
+
+# --- generated parts of spec/ (a porter reads spec/ alone, never the Python source) ----------------
+
+SPEC_FRAMES = Path("spec/frames.md")
+SPEC_SHIM = Path("spec/shim-protocol.md")
+_SECTION = re.compile(r"(<!-- BEGIN GENERATED (?P<name>[a-z-]+)[^\n]*-->\n).*?(<!-- END GENERATED (?P=name) -->)", re.S)
+
+
+def _fill_sections(text: str, where: str, sections: dict[str, str]) -> str:
+    """Replace the body between each pair of BEGIN/END GENERATED markers; every section must have its markers."""
+    found: set[str] = set()
+
+    def body(m: re.Match[str]) -> str:
+        name = m["name"]
+        if name not in sections:
+            raise ValueError(f"{where}: no generator for the section {name!r}")
+        found.add(name)
+        return m.group(1) + "\n" + sections[name] + "\n" + m.group(3)
+
+    out = _SECTION.sub(body, text)
+    if found != set(sections):
+        raise ValueError(f"{where}: markers missing for {sorted(set(sections) - found)}")
+    return out
+
+
+def _spec_frames_page() -> str:
+    """spec/frames.md: every frame's bytes, from the construct definitions of keycrypt/wire/frames.py."""
+    header = _layout_rows(FrameType.PING)[: len(frames.HEADER.subcons)]
+    parts = [
+        BANNER.format(src="the frame definitions of the reference implementation (`keycrypt/wire/frames.py`)"),
+        "# KCP/1 frames, byte by byte\n\n",
+        "Normative, as part of [protocol.md](protocol.md) §3, which summarizes it. All integers are big-endian; offsets count ",
+        "from the first byte of the frame, the header included. In every tagged frame the tag is the last field, and ",
+        f"*frame-before-tag* is the frame without its final {K.TAG_SIZE} bytes (protocol.md §2.2).\n\n",
+        "## Header (every frame)\n\n",
+        _table(["offset", "size", "field", "type", "meaning"], [list(r) for r in header]),
+        f"\nA receiver on a stream checks the header as soon as its {K.HEADER_SIZE} bytes have arrived, in the order "
+        "magic, version, type, length (the body length of the type, below), and does not wait for a body whose "
+        f"declared length is illegal. The largest legal frame is {frames.MAX_FRAME_SIZE} bytes.\n\n",
+        "## Frame types\n\n",
+        _table(["type", "name", "direction", "body length"],
+               [[str(int(ft)), ft.name, frames.DIRECTION[ft], _bounds(ft)] for ft in FrameType]),
+        "\nC→K: client to keypad; K→C: keypad to client.\n",
+    ]
+    for ft in FrameType:
+        lo, hi = frames.BODY_BOUNDS[ft]
+        total = f"{K.HEADER_SIZE + lo}" if lo == hi else f"{K.HEADER_SIZE + lo} … {K.HEADER_SIZE + hi}"
+        parts += [
+            f"\n## {ft.name} (type {int(ft)}, {frames.DIRECTION[ft]}, body {_bounds(ft)} bytes, frame {total} bytes)\n\n",
+            _table(["offset", "size", "field", "type", "meaning"], [list(r) for r in _layout_rows(ft)]),
+        ]
+        if ft == FrameType.HELLO:
+            parts.append(
+                f"\n`n` is the length of `client_id` in bytes, {K.CLIENT_ID_MIN} … {K.CLIENT_ID_MAX}; its length byte "
+                f"must equal the frame's `length` − {lo - K.CLIENT_ID_MIN} (the body without the id). HELLO has no tag: "
+                "the whole frame enters the transcript hash TH (protocol.md §2.1).\n"
+            )
+        parts += ["\nThe frame is a `parse_error` (the `field` a decoder names: shim-protocol.md §3, `frame.decode`) when:\n\n", _rejections(ft)]
+    return "".join(parts)
+
+
+def _payload(fields: dict[str, object]) -> str:
+    out = []
+    for name, spec in fields.items():
+        if isinstance(spec, str):
+            out.append(f"`{name}`: {spec}")
+        elif isinstance(spec, dict) and "value" in spec:
+            out.append(f"`{name}` = `{json.dumps(spec['value'])}`")
+        elif isinstance(spec, dict):
+            choices = ", ".join(f"`{json.dumps(v)}`" for v in spec["one_of"])
+            out.append(f"`{name}`: {spec['from']} ({choices})")
+    return "; ".join(out)
+
+
+def _outputs_section() -> str:
+    """spec/shim-protocol.md §3.5: per table action, the outputs it emits (each table's "outputs" entry)."""
+    parts = []
+    for name in tables.MACHINES:
+        t = tables.load(name)
+        rows = []
+        for action in t.actions:
+            emitted = t.outputs[action]
+            if not emitted:
+                rows.append([f"`{action}`", "—", "nothing", ""])
+            for i, e in enumerate(emitted, 1):
+                rows.append([f"`{action}`" if i == 1 else "", f"{i}. `{e.output}`",
+                             _payload(e.fields) or "no payload", f"only when {e.when}" if e.when else "always"])
+        parts.append(f"#### `{name}` ([tables/{name}.json](tables/{name}.json))\n\n")
+        parts.append(_table(["action", "output", "payload", "emitted"], rows))
+        parts.append("\n")
+    members = {"bytes": "hex string", "Reason": "outcome name (§2.3)", "float": "number (seconds)", "int": "integer",
+               "str": "string", "bool": "true or false", "int | None": "integer or null"}
+    vocab = []
+    for cls_name in sorted(n for n in dir(A) if dataclasses.is_dataclass(getattr(A, n)) and isinstance(getattr(A, n), type)):
+        cls = getattr(A, cls_name)
+        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", cls_name).lower()
+        fs = [f"`{f.name}` ({members[str(f.type)]})" for f in dataclasses.fields(cls) if f.name != "detail"]
+        vocab.append([f"`{snake}`", ", ".join(fs) or "—"])
+    parts.append("#### Every output and its members\n\n")
+    parts.append(_table(["output", "members (JSON)"], vocab))
+    return "".join(parts)
+
+
+def _spec_shim_text() -> str:
+    return _fill_sections(read_spec_text("shim-protocol.md"), str(SPEC_SHIM), {"outputs": _outputs_section()})
 
 
 # --- all pages -----------------------------------------------------------------------------------
@@ -593,6 +712,8 @@ def render() -> Pages:
         OUT / "vector-flags.md": _flags_page(),
         SNIPPETS / "labels.md": _labels_table(),
         CONFIG_PAGE: render_config_reference(),
+        SPEC_FRAMES: _spec_frames_page(),
+        SPEC_SHIM: _spec_shim_text(),
     }
     for ft in FrameType:
         pages[OUT / "frames" / f"{_slug(ft)}.md"] = _frame_page(ft)

@@ -52,6 +52,7 @@ def _set(table: str, state: str, event: str, next_: str | None = None, actions: 
 def _cancel_deadline_action(raw: Raw) -> None:
     """Tables with the exposure bound no longer have the action: the mutant brings it back."""
     raw["client_session"]["actions"].setdefault("cancel_deadline", "Disarm the response deadline.")
+    raw["client_session"]["outputs"].setdefault("cancel_deadline", [{"output": "cancel_timer", "fields": {}}])
 
 
 def _idle_without_deadline(raw: Raw) -> None:

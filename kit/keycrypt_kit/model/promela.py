@@ -740,7 +740,9 @@ class _Gen:
         self.w("        od;")
         duress = " || ".join(f"x == {i}" for i, (k, _) in enumerate(inputs) if k == "duress") or "false"
         self.w(f"        if :: {duress} -> phase = 1 :: else fi;")
-        self.w("        printf(\"@display %d %d %d %d\\n\", dp[0], dp[1], shf[0], shf[1]);")
+        shown_lock = "shl" if unchecked else "lk"  # the lock-out a PIN entry is refused by
+        self.w(f"        printf(\"@display %d %d %d %d %d %d\\n\", dp[0], dp[1], shf[0], shf[1], "
+               f"{shown_lock}[0], {shown_lock}[1]);")
         self.w("        if :: phase == 1 -> REQ(11, dp[0] == dp[1] && shf[0] == shf[1] && "
                f"{'shl[0] == shl[1]' if unchecked else 'lk[0] == lk[1]'}) :: else fi")
         self.w("     fi;")

@@ -67,5 +67,13 @@ def from_revision(rev: str, repo: Path | None = None) -> Spec:
             raise SourceError(f"cannot read {path} at revision {rev!r}: {exc.stderr.strip()}") from exc
         return out.stdout
 
-    tables = {name: json.loads(show(f"spec/tables/{name}.json")) for name in MACHINES}
+    tables = {name: _with_outputs(json.loads(show(f"spec/tables/{name}.json"))) for name in MACHINES}
     return Spec(tables, tomllib.loads(show("spec/constants.toml")), f"git:{rev}")
+
+
+def _with_outputs(raw: dict[str, Any]) -> dict[str, Any]:
+    """Tables from before the ``outputs`` entry (issue 12): the loader now requires it; the model
+    never reads it, so an old revision gets an empty declaration per action."""
+    if "outputs" not in raw and isinstance(raw.get("actions"), dict):
+        raw["outputs"] = {action: [] for action in raw["actions"]}
+    return raw

@@ -240,8 +240,12 @@ def readable(events: list[str], lay: Layout) -> list[str]:
         elif tag == "@env":
             lines.append(f"{at} input    {env(nums[0])}")
         elif tag == "@display":
-            lines.append(f"{at} display  device shows {disp(nums[0])} ({nums[2]} wrong PINs); "
-                         f"device' shows {disp(nums[1])} ({nums[3]} wrong PINs)")
+            def pins(count: int, lock: int) -> str:
+                return f"{count} wrong PINs" + (f", PIN entry locked out for {lock} ticks" if lock else "")
+
+            lock = nums[4:6] if len(nums) >= 6 else [0, 0]
+            lines.append(f"{at} display  device shows {disp(nums[0])} ({pins(nums[2], lock[0])}); "
+                         f"device' shows {disp(nums[1])} ({pins(nums[3], lock[1])})")
         elif tag == "@bound":
             lines.append(f"{at} (a bound of the model is reached here)")
         elif tag == "@violation":

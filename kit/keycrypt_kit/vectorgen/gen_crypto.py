@@ -82,6 +82,16 @@ def kem_file() -> dict[str, Any]:
               {"ek": hx(bad), "m": hx(derive("kem/m1", 32))}, ["ModulusCheck"], "kem_error", "ek")
     g.invalid("kem/encaps/ek-1183-bytes", "a truncated ek", {"ek": hx(ek[:-1]), "m": hx(derive("kem/m1", 32))},
               ["WrongLength"], "kem_error", "ek")
+    # Every polynomial and both coefficient slots of a 3-byte group, as kem.check_ek has them: encapsulation
+    # must run the whole check, not a copy of it that stops early.
+    for idx, value in ((1, 4095), (255, Q), (256, Q), (511, Q + 1), (512, 4095), (767, Q)):
+        g.invalid(f"kem/encaps/modulus-coefficient-{idx}-{value}", f"ek with coefficient {idx} (polynomial "
+                  f"{idx // 256}) = {value} >= q is refused before encapsulation",
+                  {"ek": hx(set_coeff(ek, idx, value)), "m": hx(derive("kem/m1", 32))}, ["ModulusCheck"],
+                  "kem_error", "ek")
+    for n in (0, len(ek) + 1):
+        g.invalid(f"kem/encaps/ek-{n}-bytes", f"an ek of {n} bytes", {"ek": hx((ek + ek)[:n]), "m": hx(derive("kem/m1", 32))},
+                  ["WrongLength"], "kem_error", "ek")
 
     g = f.group("kem.decaps", "ss = ML-KEM.Decaps(dk from seed, ct), implicit rejection included.",
                 {"seed": hx(M.KEYPAD_SEED)})
@@ -285,4 +295,12 @@ def mac_file() -> dict[str, Any]:
     key, rk, _ = signed["rekey"]
     bad("rekey-under-new-epoch", "REKEY checked under the new k_c2k(1) instead of the old one", e1.c2k, rk, None,
         ["WrongEpoch"])
+    # One tag bit flipped, at both ends of each half of the tag, in every tagged frame type (PING above).
+    for name, label in (("hello-ack-status-0", "HELLO_ACK"), ("pong-counter-0-status-1", "PONG"), ("rekey", "REKEY"),
+                        ("rekey-ack", "REKEY_ACK")):
+        key, frame, ctx = signed[name]
+        for pos in (0, 15, 16, 31):
+            i = len(frame) - 32 + pos
+            bad(f"{label.lower().replace('_', '-')}-tag-byte-{pos}", f"{label} with bit 0 of tag byte {pos} flipped",
+                key, frame[:i] + bytes([frame[i] ^ 0x01]) + frame[i + 1:], ctx or None, ["TagBit"])
     return f.to_json()

@@ -10,13 +10,21 @@ import hashlib
 import struct
 from typing import Any
 
+import nacl.bindings
+
 from keycrypt.constants import ARGON2_MEMORY_KIB_RANGE, ARGON2_PARALLELISM_RANGE, ARGON2_TIME_COST_RANGE
-from keycrypt.keystore import encode_pubkey, seal_keystore
-from keycrypt.wire.keyfile import KEYSTORE_HEADER_LEN, KEYSTORE_LAYOUT, Argon2Params
+from keycrypt.keystore import _derive_key, encode_pubkey, normalize_pin, seal_keystore
+from keycrypt.wire.keyfile import (
+    KEYSTORE_HEADER_LEN,
+    KEYSTORE_LAYOUT,
+    Argon2Params,
+    encode_keystore,
+    encode_keystore_header,
+)
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import derive
 from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import VectorFile
+from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
 
 SMALL = Argon2Params(ARGON2_TIME_COST_RANGE[0], ARGON2_MEMORY_KIB_RANGE[0], ARGON2_PARALLELISM_RANGE[0])
 
@@ -31,6 +39,10 @@ NOTES = {
     "Tampered": ("MissingCheck", "A changed byte caught by the checksum (or the fingerprint) before the PIN is blamed."),
     "TamperedRechecksummed": ("MissingCheck", "A changed byte with a recomputed checksum: the header is the AEAD's "
                               "associated data, so nothing opens."),
+    "UnsupportedRechecksummed": ("MissingCheck", "An Argon2 cost outside the bounds with a recomputed checksum: only "
+                                 "the bounds check, before Argon2, refuses it (a hostile header's 4 GiB or 64-pass run)."),
+    "FingerprintMismatch": ("MissingCheck", "Checksum and AEAD intact, the header's fingerprint another key's: only "
+                            "the fingerprint check refuses it."),
     "Truncated": ("MissingCheck", "The file ends early."),
     "PubkeyText": ("Functionality", "The one-line text form of the public key file: kcp1-mlkem768:<base64 of ek>:<check>."),
     "PubkeyBinary": ("Functionality", "The binary KCPK public key file, still read."),
@@ -99,6 +111,10 @@ def keystore_file() -> dict[str, Any]:
                     f"m={params.memory_kib} KiB, p={params.parallelism}", seal(f"keystore/{name}", pin, params), flags)
         files[name] = bytes.fromhex(t["output"]["file"])
     assert files["keypad-test"] == test_keystore()
+    t = g.valid("keystore/seal/pin-nfc-decomposed", "seal with 'cafe' + combining acute: NFC first, so the file is "
+                "byte for byte keystore/seal/pin-nfc's", seal("keystore/pin-nfc", "cafe\u0301-1234"), ["PinNormalization"])
+    if bytes.fromhex(t["output"]["file"]) != files["pin-nfc"]:
+        raise GenerationError("sealing with a decomposed PIN did not give the precomposed PIN's file")
 
     g = f.group("keystore.open", "Open the file with the PIN: seed and fingerprint SHA-256(ek), or a typed keystore_error.")
     base = files["keypad-test"]
@@ -142,6 +158,22 @@ def keystore_file() -> dict[str, Any]:
             changed, ["Tampered"], "tampered")
         bad(f"{name.replace('_', '-')}-changed-rechecksummed", f"Argon2 {name} changed, checksum recomputed: the "
             "AEAD fails", _recheck(changed), ["TamperedRechecksummed"], "wrong_pin")
+    # Out of bounds with a recomputed checksum (the case §8 warns about): only the bound refuses these, before
+    # Argon2 runs; a reader that trusts an intact checksum first would run Argon2 with the hostile costs.
+    for name, fmt, lo, hi in (("t_cost", ">I", lo_t, hi_t), ("m_cost_kib", ">I", lo_m, hi_m),
+                              ("parallelism", ">B", lo_p, hi_p)):
+        for v in (lo - 1, hi + 1):
+            bad(f"{name.replace('_', '-')}-{v}-rechecksummed", f"Argon2 {name} {v}, outside {lo}..{hi}, checksum "
+                "recomputed: refused before Argon2 runs", _recheck(_put(base, name, struct.pack(fmt, v))),
+                ["UnsupportedRechecksummed"], "unsupported")
+    # A consistent file (checksum and AEAD both good) whose header fingerprint is another key's: only the
+    # fingerprint check (§8 step 8) refuses it. A broken writer, or someone who knows the PIN, makes such a file.
+    salt, nonce = derive("keystore/other-fingerprint/salt", 16), derive("keystore/other-fingerprint/nonce", 24)
+    header = encode_keystore_header(SMALL, salt, nonce, hashlib.sha256(M.ek(M.OTHER_SEED)).digest())
+    key = _derive_key(normalize_pin(M.TEST_PIN), salt, SMALL)
+    sealed = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(M.KEYPAD_SEED, header, nonce, key)
+    bad("fingerprint-of-another-key", "checksum and AEAD intact, but the header's fingerprint is another key's",
+        encode_keystore(header, sealed), ["FingerprintMismatch"], "tampered")
     for name in ("salt", "nonce", "fingerprint", "sealed", "check"):
         bad(f"{name}-flipped", f"one bit of {name} flipped", _flip(base, name), ["Tampered"], "tampered")
     bad("sealed-last-byte-flipped", "the AEAD tag's last byte flipped", _flip(base, "sealed", 79), ["Tampered"],

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from keycrypt.constants import FrameType
 from keycrypt.crypto import schedule
 from keycrypt.wire import fastpath
+from keycrypt.wire.frames import BODY_BOUNDS
 from keycrypt_conformance.rng import derive
 from keycrypt_kit.vectorgen.builder import GenerationError, Group
 from keycrypt_kit.vectorgen.duo import Duo, sent
@@ -28,6 +30,8 @@ STREAM_NOTES = {
     "DeadlineBoundary": ("EdgeCase", "An input exactly at an armed deadline (late: 'at or after') and just before "
                          "it (on time)."),
     "Config": ("Functionality", "Timeouts and deadlines other than the defaults, and different from each other."),
+    "BadPinnedKey": ("MissingCheck", "A client configured with a pinned ek that fails the FIPS 203 check must refuse "
+                     "to start: the shim fails the whole session.run with kem_error / ek."),
     "TimerRearm": ("EdgeCase", "A deadline that moved: an answer after the old deadline but before the new one."),
 }
 
@@ -45,6 +49,17 @@ def _timer_at(out: list[dict[str, Any]]) -> float:
 
 def _flip_last(raw: bytes) -> bytes:
     return raw[:-1] + bytes([raw[-1] ^ 0x01])
+
+
+def _flip_tag(raw: bytes, pos: int) -> bytes:
+    """Bit 0 of tag byte ``pos`` (the tag is the frame's last 32 bytes)."""
+    i = len(raw) - 32 + pos
+    return raw[:i] + bytes([raw[i] ^ 0x01]) + raw[i + 1:]
+
+
+def _bounds(tname: str) -> str:
+    lo, hi = BODY_BOUNDS[FrameType[tname]]
+    return f"{lo}" if lo == hi else f"{lo}..{hi}"
 
 
 def _ping(d: Duo, counter: int, label: str) -> bytes:
@@ -140,6 +155,14 @@ def stream_cases(gc: Group, gk: Group) -> None:
     keypad("ping-wrong-counter-bad-tag", "a PING with counter 2 where 1 is expected and a tag that does not verify: "
            "the tag is checked first (mac_failure, not counter_error)", ["CheckOrder", "BadTag"], "mac_failure", d)
 
+    d = Duo("stream/keypad-order-replay")
+    d.handshake()
+    d.exchange()
+    d.wait(0.5)
+    d.k("data", _flip_tag(_ping(d, 0, "stream/order-replay"), 0))
+    keypad("ping-replayed-counter-bad-tag", "a PING repeating counter 0 where 1 is expected, its tag byte 0 flipped: "
+           "the tag is checked first (mac_failure, not counter_error)", ["CheckOrder", "BadTag"], "mac_failure", d)
+
     # --- a tag bit-flip on the one tagged frame type no session case flipped
     d = Duo("stream/hello-ack-bad-tag")
     d.open()
@@ -211,6 +234,102 @@ def stream_cases(gc: Group, gk: Group) -> None:
                    f"({'late: at or after counts' if late else 'on time'})",
                    ["DeadlineBoundary", "Timeout"] if late else ["DeadlineBoundary"],
                    "idle_timeout" if late else None, d)
+
+    # --- lone headers for every awaited frame type, a length too short and too long (issue #12 item 3)
+    for kind, tname, lengths in (("hello", "HELLO", (1139, 0xFFFF)), ("ping", "PING", (67,)),
+                                 ("rekey", "REKEY", (47, 0x0FFF))):
+        for length in lengths:
+            d = Duo(f"stream/keypad-lone-{kind}-{length}", client={"rekey_log2": 4})
+            keypad_awaiting(kind, d)
+            d.wait()
+            header = b"KC\x01" + bytes([int(FrameType[tname])]) + length.to_bytes(2, "big")
+            d.k("data", header)
+            keypad(f"lone-{kind}-header-length-{length}", f"a {tname} header declaring {length} body bytes (legal "
+                   f"{_bounds(tname)}), alone in one read while a {tname} is awaited", ["LoneHeader"], "parse_error", d)
+    for kind, tname, lengths in (("hello_ack", "HELLO_ACK", (64, 0x0FFF)), ("pong", "PONG", (36,)),
+                                 ("rekey_ack", "REKEY_ACK", (31, 0x0FFF))):
+        for length in lengths:
+            d = Duo(f"stream/client-lone-{kind}-{length}", client={"rekey_log2": 4})
+            client_awaiting(kind, d)
+            d.wait()
+            header = b"KC\x01" + bytes([int(FrameType[tname])]) + length.to_bytes(2, "big")
+            d.c("data", header)
+            client(f"lone-{kind.replace('_', '-')}-header-length-{length}", f"a {tname} header declaring {length} "
+                   f"body bytes (legal {_bounds(tname)}), alone in one read while a {tname} is awaited",
+                   ["LoneHeader"], "parse_error", d)
+
+    # --- one tag bit flipped in every tagged frame type, in a live session (byte 0 and the last byte)
+    for kind in ("hello_ack", "pong", "rekey_ack"):
+        for pos in (0, 31):
+            d = Duo(f"stream/client-{kind}-tag-{pos}", client={"rekey_log2": 4})
+            answer = client_awaiting(kind, d)
+            d.wait()
+            if kind == "hello_ack" and pos == 31:
+                continue  # hello-ack-bad-tag above
+            d.c("data", _flip_tag(answer, pos))
+            name = kind.upper()
+            client(f"{kind.replace('_', '-')}-tag-byte-{pos}-flipped", f"{name}'s tag byte {pos} has bit 0 flipped",
+                   ["BadTag"], "mac_failure", d)
+    for kind in ("ping", "rekey"):
+        for pos in (0, 31):
+            d = Duo(f"stream/keypad-{kind}-tag-{pos}", client={"rekey_log2": 4})
+            frame = keypad_awaiting(kind, d)
+            d.wait(0.5)
+            d.k("data", _flip_tag(frame, pos))
+            keypad(f"{kind}-tag-byte-{pos}-flipped", f"{kind.upper()}'s tag byte {pos} has bit 0 flipped", ["BadTag"],
+                   "mac_failure", d)
+
+    # --- a retry without a boot grace cancels the timer: the old HELLO deadline no longer counts
+    d = Duo("stream/client-retry-forever")
+    d.c("start", boot_grace=None)
+    d.c("connected")
+    d.now = _timer_at(d.cout)
+    d.c("timer")
+    if not any(a["action"] == "cancel_timer" for a in d.cout[-1]["actions"]):
+        raise GenerationError("stream/client-retry-forever: the retry did not cancel the timer")
+    d.wait(1.0)
+    d.k("start")
+    hello = d.hello()
+    d.wait()
+    ack = sent(d.k("data", hello))
+    d.wait()
+    d.c("data", ack)
+    d.exchange()
+    client("retry-without-boot-grace", "boot grace none: the HELLO goes unanswered, the retry cancels the timer, the "
+           "next connect comes 1 s after the old deadline and is served (the old deadline is gone)", ["TimerRearm"],
+           None, d)
+    d = Duo("stream/client-retry-forever-refused")
+    d.c("start", boot_grace=None)
+    d.c("connected")
+    d.now = _timer_at(d.cout)
+    d.c("timer")
+    d.wait(0.5)
+    d.c("connect_failed")
+    d.wait(2.0)
+    d.k("start")
+    hello = d.hello()
+    d.wait()
+    d.c("data", sent(d.k("data", hello)))
+    client("retry-without-boot-grace-refused", "boot grace none: after the unanswered HELLO's retry, a refused "
+           "connect and a later one that is served, all after the old deadline", ["TimerRearm"], None, d)
+
+    # --- a pinned key that fails the FIPS 203 check: the client refuses to start (spec §2); in the shim the
+    # whole session.run fails with kem_error / ek, before any step (spec guess 7)
+    d = Duo("stream/client-bad-pinned-ek")
+    d.c("start", boot_grace=None)
+    bad_ek = "ff" * 1184
+    gc.invalid("client/pinned-ek-fails-check", "the pinned ek has every coefficient >= q: the client refuses to start, "
+               "so the whole session.run fails with kem_error naming ek", {**d.client_input(), "setup": {
+                   **d.client_input()["setup"], "ek": bad_ek}}, ["BadPinnedKey"], "kem_error", "ek")
+
+    # --- require_enrolled with nobody enrolled: every HELLO is refused (spec §6, guess 9)
+    d = Duo("stream/require-enrolled-empty", keypad={"require_enrolled": True})
+    d.open()
+    hello = d.hello()
+    d.wait()
+    d.k("data", hello)
+    keypad("require-enrolled-no-psks", "require_enrolled with no client enrolled: the HELLO is refused",
+           ["Config"], "auth_error", d)
 
     # --- varied configuration: every timeout its own value
     cfg_c = {"deadline": 0.8}

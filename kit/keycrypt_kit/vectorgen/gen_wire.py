@@ -99,8 +99,13 @@ def wire_file() -> dict[str, Any]:
         for length in sorted({0, lo - 1, hi + 1, 0xFFFF} - {lo}):
             if length < 0:
                 continue
-            bad(f"{tname}-length-{length}", f"{ft.name} with header length {length} (legal {lo}..{hi})",
-                _with_length(raw, length), ["BadLength"], "length")
+            if ft == FrameType.HELLO and length in (lo - 1, hi + 1):
+                continue  # a consistent HELLO of that length has a client_id of 0 or 65 bytes: see the end
+            # Invalid for one reason only: the body holds exactly the declared bytes (the frame's own,
+            # cut or padded with zeros), so no 'body' or 'trailing' check can stand in for the length bound.
+            body = (raw[HEADER_SIZE:] + bytes(length))[:length]
+            bad(f"{tname}-length-{length}", f"{ft.name} with header length {length} (legal {lo}..{hi}) and "
+                f"exactly {length} body bytes", _with_length(raw, length, body), ["BadLength"], "length")
         bad(f"{tname}-body-short-1", f"{ft.name} missing its last byte", raw[:-1], ["Truncated"], "body")
         bad(f"{tname}-header-only", f"{ft.name} header without a body", raw[:HEADER_SIZE], ["Truncated"], "body")
         bad(f"{tname}-trailing-1", f"{ft.name} followed by one extra byte", raw + b"\x00", ["TrailingBytes"],

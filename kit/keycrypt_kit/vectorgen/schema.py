@@ -16,6 +16,7 @@ from keycrypt.constants import (
     CT_SIZE,
     EK_SIZE,
     FINGERPRINT_SIZE,
+    HEADER_SIZE,
     KEY_SIZE,
     KEYPAD_NONCE_SIZE,
     PSK_SIZE,
@@ -155,7 +156,8 @@ def operations() -> dict[str, tuple[dict[str, Any], list[str], dict[str, Any] | 
         "schedule.rekey": ({"key": key, "salt": hexn(SALT_SIZE), "epoch": U32}, ["key", "salt", "epoch"],
                            obj({"key": key, "c2k": key, "k2c": key})),
         "frame.encode": ({"fields": {"$ref": "#/$defs/frameFields"}}, ["fields"], obj({"frame": frame_hex})),
-        "frame.decode": ({"frame": frame_hex}, ["frame"], obj({"fields": {"$ref": "#/$defs/frameFields"}})),
+        # a decode input may declare the largest body a u16 length can (a bad-length case with that many bytes)
+        "frame.decode": ({"frame": hexrange(0, HEADER_SIZE + 0xFFFF)}, ["frame"], obj({"fields": {"$ref": "#/$defs/frameFields"}})),
         "mac.sign": ({"key": key, "fields": {"$ref": "#/$defs/frameFields"},
                       "context": NULLABLE({"anyOf": [hexn(32), hexn(SALT_SIZE)]})}, ["key", "fields", "context"],
                      obj({"frame": frame_hex, "tag": hexn(TAG_SIZE), "mac_input": frame_hex})),

@@ -1142,7 +1142,7 @@ proctype Devices() {
         :: else -> break
         od;
         if :: x == 7 || x == 8 || x == 9 -> phase = 1 :: else fi;
-        printf("@display %d %d %d %d\n", dp[0], dp[1], shf[0], shf[1]);
+        printf("@display %d %d %d %d %d %d\n", dp[0], dp[1], shf[0], shf[1], shl[0], shl[1]);
         if :: phase == 1 -> REQ(11, dp[0] == dp[1] && shf[0] == shf[1] && shl[0] == shl[1]) :: else fi
      fi;
      k_drop = 0; cp = 0; dq = OFF;
