@@ -232,6 +232,8 @@ def _check_answer(answer: dict[str, Any]) -> dict[str, Any]:
     code, msg = answer.get("code", "error"), answer.get("error", "refused")
     if "retry_after" in answer:
         msg += f" (try again in {answer['retry_after']} s)"
+    if code == "duress_is_pin":
+        raise ConfigError(msg)
     if code in ("wrong_pin", "locked_out", "keystore_error"):
         raise PinFailure(msg)
     if code == "bad_request":
@@ -764,7 +766,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", action="store_true", help="install keycrypt-client.service")
     p.add_argument("--keypad", action="store_true", help="install keycrypt-keypad.service")
     p.add_argument("--root", default="/", help="file system root to install under (default /; a temporary root for tests)")
-    p.add_argument("--bin", help="the keycrypt to run (default: the one running this command)")
+    p.add_argument("--bin", help="the keycrypt to run, as the unit names it: a file on this host or under --root "
+                   "(default: the one running this command)")
     p.add_argument("--force", action="store_true", help="replace a unit file that differs")
     p.set_defaults(func=cmd_install_units)
 

@@ -256,6 +256,9 @@ def check_keypad(config: str | os.PathLike[str]) -> Report:
     report = Report()
     cfg = load_keypad_config(config)
     report.add("ok", "config", f"{config}: valid (unseal = {cfg.unseal!r})")
+    if cfg.unseal == "terminal":
+        report.add("warn", "unseal", "unseal = 'terminal': a service has no terminal, so the shipped unit's keypad "
+                   "exits 2 at start; use unseal = \"pinpad\" under systemd (keypad.unseal)")
     check_file(report, "config file", Path(config), secret=False)
     header = None
     if check_file(report, "keystore", Path(cfg.keystore), secret=True):

@@ -235,6 +235,33 @@ def test_policy_all_locks_down_only_when_every_keypad_is_lost(tmp_path):
     run(main())
 
 
+@pytest.mark.parametrize("boot_grace", [None, 30.0])
+def test_policy_all_a_keypad_that_never_answered_guards_nothing(tmp_path, boot_grace):
+    """Regression (issue 14, found walking docs/deployment.md): keypad A established, keypad B never
+    answered (nothing listens). A is lost: the host must lock down at once. It used to count B, still
+    on its first connect, as a guard and rejoin A instead: with boot_grace = "wait" (None) the host
+    stayed up unguarded forever, with a grace until B's grace ran out."""
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        ka = await start_keypad(tmp_path)
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+        s.close()  # keypad B: nothing listens here
+        events, lockdowns = Events(), []
+        cs = client_settings(ek, ka.bound[1], "half-guarded", policy="all", boot_grace=boot_grace)
+        cs.keypads.append(KeypadTarget("127.0.0.1", dead, ek))
+        clients = start_clients([cs], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 1, 5)
+        ka.breach("test")
+        assert await wait_for(lambda: lockdowns, 3), "A was lost and B never answered, yet the host stayed up"
+        await asyncio.gather(*(t for _, t in clients))
+        await ka.stop()
+
+    run(main())
+
+
 @pytest.mark.slow
 def test_rolling_restart_of_two_keypads_under_20_clients_locks_nothing_down_then_a_breach_of_both_does(tmp_path):
     """docs/deployment.md, "Restarting or upgrading a keypad": policy "all", one keypad at a time.
