@@ -19,6 +19,8 @@ from keycrypt_conformance import cli, mutants, shim
 from keycrypt_conformance.reference import handle
 from keycrypt_conformance.runner import Case, CaseStatus, Config, ConformanceError, load_cases, load_config, select
 
+from conftest import examples
+
 ROOT = Path(__file__).resolve().parent.parent
 REF = f"{sys.executable} -m keycrypt_conformance.reference_shim"
 
@@ -272,7 +274,7 @@ def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
     return copy
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(json_values, st.data())
 def test_diff_finds_any_changed_value(a: Any, data: st.DataObject) -> None:
     assert shim.diff(a, json.loads(json.dumps(a)), "", Config()) is None

@@ -16,13 +16,13 @@ import logging
 from pathlib import Path
 
 import pytest
-from test_preflight import _client_toml, _free_port, _wait
+from test_preflight import _client_toml
 
 from keycrypt.crypto.kem import get_backend
 from keycrypt.daemon.keypad.pins import check_pin
 from keycrypt.errors import DuressPinIsPin, PinRejected
 
-from e2e_helpers import DURESS_PIN, TEST_PIN, duress_verifier, make_keystore, run_cli, start_keypad
+from e2e_helpers import DURESS_PIN, TEST_PIN, duress_verifier, free_port, make_keystore, run_cli, start_keypad, wait_until
 
 
 def test_check_pin_refuses_a_pin_that_is_both_the_keystore_s_and_the_duress_one(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_keypad_process_unsealed_on_the_socket_refuses_the_duress_pin_then_serve
     from e2e_helpers import REPO
 
     _, pub, _ = make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     sock = tmp_path / "run" / "kp.sock"
     cfg = tmp_path / "keypad.toml"
     base = (
@@ -102,7 +102,7 @@ def test_keypad_process_unsealed_on_the_socket_refuses_the_duress_pin_then_serve
     proc = subprocess.Popen([sys.executable, "-m", "keycrypt.cli", "keypad", "run", "--config", str(cfg)],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        assert _wait(sock.exists, 30), "keypad did not come up"
+        assert wait_until(sock.exists, 30), "keypad did not come up"
 
         def status() -> dict:
             return json.loads(run_cli("keypad", "status", "--socket", str(sock), "--json").stdout)

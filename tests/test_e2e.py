@@ -29,6 +29,7 @@ from e2e_helpers import (
     Events,
     client_settings,
     duress_verifier,
+    free_port,
     make_keystore,
     spawn_keypad,
     start_clients,
@@ -201,10 +202,7 @@ def test_client_pinned_to_another_key_locks_down_at_the_handshake(tmp_path):
 def test_boot_grace_expires_without_a_keypad(tmp_path):
     async def main():
         _, _, ek = make_keystore(tmp_path)
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-        s.close()  # nothing listens here
+        port = free_port()  # nothing listens here
         lockdowns: list = []
         clients = start_clients([client_settings(ek, port, "lonely", boot_grace=0.5)], Events(), lockdowns)
         await asyncio.gather(*(t for _, t in clients))
@@ -603,14 +601,6 @@ def _write_keypad_config(d: Path, port: int = 0) -> Path:
     return cfg
 
 
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def start_keypad_process(d: Path, port: int) -> subprocess.Popen[bytes]:
     return spawn_keypad(_write_keypad_config(d, port))
 
@@ -629,7 +619,7 @@ def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 2
 
 def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(tmp_path, record_property):
     _, _, ek = make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     proc = start_keypad_process(tmp_path, port)
     try:
         _wait_listening(port, proc)
@@ -663,7 +653,7 @@ def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(
 
 def test_keypad_process_sigterm_exits_cleanly(tmp_path):
     make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     proc = start_keypad_process(tmp_path, port)
     try:
         _wait_listening(port, proc)

@@ -72,10 +72,6 @@ from keycrypt.machines.client import ClientConfig, ClientSession
 
 log = logging.getLogger("keycrypt.client")
 
-EXIT_STOPPED = EXIT_OK
-"""Stopped by the operator (SIGTERM/SIGINT) before any lockdown (keycrypt.exitcodes has the others)."""
-
-
 @dataclass(frozen=True)
 class KeypadTarget:
     host: str
@@ -427,7 +423,7 @@ class ClientDaemon:
             link.stop()
         if self.lockdown is None:
             self._write_status_now()
-            return EXIT_STOPPED
+            return EXIT_OK  # stopped by the operator (SIGTERM/SIGINT) before any lockdown
         reason, detail, keypad = self.lockdown
         # One last kick: the watchdog then gives the ladder (audit record first) a full WatchdogSec
         # before systemd's FailureAction takes over as the backstop.

@@ -1,7 +1,8 @@
 """Generate the reference pages of the documentation from the spec and the code.
 
 ``python -m keycrypt_kit.docgen`` writes ``docs/generated/`` and ``docs/configuration.md``
-(the configuration reference, from the schemas in :mod:`keycrypt.config`), and the generated parts
+(the configuration reference, from the schemas in :mod:`keycrypt.config`, rendered by
+:mod:`keycrypt_kit.docgen.config_reference`), and the generated parts
 of the spec a porter reads: ``spec/frames.md`` (every frame's bytes, from ``keycrypt/wire/frames.py``)
 and the section between the GENERATED markers of ``spec/shim-protocol.md`` (the outputs of every
 table action, from the tables' ``outputs``); ``--check`` renders
@@ -24,13 +25,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from keycrypt import config, errors, tables
 from keycrypt import constants as K
+from keycrypt import errors, tables
 from keycrypt._specdata import read_spec_text
 from keycrypt.constants import FrameType, Status
 from keycrypt.machines import actions as A
 from keycrypt.wire import frames
 from keycrypt_kit.checkout import CheckoutNotFound, repo_root
+from keycrypt_kit.docgen.config_reference import render_config_reference
 from keycrypt_vectors import VECTOR_FILES, vectors_dir
 
 OUT = Path("docs/generated")
@@ -718,7 +720,7 @@ def render() -> Pages:
         OUT / "vector-flags.md": _flags_page(),
         OUT / "requirements.md": _requirements_page(),
         SNIPPETS / "labels.md": _labels_table(),
-        CONFIG_PAGE: config.render_config_reference(),
+        CONFIG_PAGE: render_config_reference(),
         SPEC_FRAMES: _spec_frames_page(),
         SPEC_SHIM: _spec_shim_text(),
     }
