@@ -341,6 +341,46 @@ def pubkey_text_ignores_check(stack: contextlib.ExitStack) -> None:
 # --------------------------------------------------------------------------- issue #12 item 3: what the vectors still let through
 
 
+def _fold_overlongs(cid: bytes) -> bytes:
+    """What a lax UTF-8 decoder makes of overlong forms of ASCII: the character they spell."""
+    out, i = bytearray(), 0
+    while i < len(cid):
+        b = cid[i]
+        if b in (0xC0, 0xC1) and i + 1 < len(cid) and 0x80 <= cid[i + 1] < 0xC0:
+            out.append(((b & 0x1F) << 6) | (cid[i + 1] & 0x3F))
+            i += 2
+        elif b == 0xE0 and i + 2 < len(cid) and cid[i + 1] in (0x80, 0x81) and 0x80 <= cid[i + 2] < 0xC0:
+            out.append(((cid[i + 1] & 0x3F) << 6) | (cid[i + 2] & 0x3F))
+            i += 3
+        else:
+            out.append(b)
+            i += 1
+    return bytes(out)
+
+
+def lax_utf8_client_id(stack: contextlib.ExitStack) -> None:
+    """The keypad decodes client_id with a lax UTF-8 decoder (overlong forms accepted) and checks the charset
+    on the characters: an overlong '.' passes as '.'. Caught only by the overlong client_id cases."""
+    original = frames.decode
+
+    def decode(data: bytes) -> frames.Frame:
+        data = bytes(data)
+        try:
+            return original(data)
+        except ParseError as exc:
+            if exc.field != "client_id" or len(data) < 9:
+                raise
+            body = data[6:]
+            n = body[2]
+            folded = _fold_overlongs(body[3 : 3 + n])
+            if folded == body[3 : 3 + n]:
+                raise
+            new = body[:2] + bytes([len(folded)]) + folded + body[3 + n :]
+            return original(data[:4] + len(new).to_bytes(2, "big") + new)
+
+    stack.enter_context(mock.patch.object(frames, "decode", decode))
+
+
 def decoder_without_length_bounds(stack: contextlib.ExitStack) -> None:
     """frame.decode reads the declared body and parses the type's fields from it, ignoring the type's length
     bounds (extra body bytes are never looked at). Caught only by a length case whose body holds exactly the
@@ -797,6 +837,8 @@ MUTANTS: dict[str, Mutant] = {
     "pin_during_lockout": Mutant("a PIN entered during the wrong-PIN lock-out is checked", pin_during_lockout,
                                  "state_machines:keypad_device/", ("KCP1-PIN-3",)),
     # issue 12 item 3 (branch vecs): what the vectors used to let through
+    "lax_utf8_client_id": Mutant("client_id decoded by a lax UTF-8 decoder (overlong forms of ASCII accepted)",
+                                 lax_utf8_client_id, "wire:wire/decode/hello-client-id-*", ("KCP1-ID-1",)),
     "decoder_without_length_bounds": Mutant("frame.decode ignores the type's length bounds (the body's extra bytes "
                                             "are never read)", decoder_without_length_bounds, "wire:*-length-*",
                                             ("KCP1-FRAME-2",)),

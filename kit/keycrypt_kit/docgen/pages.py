@@ -587,8 +587,13 @@ def _requirements_page() -> str:
     """Requirement id -> level, sentence, the vector cases that check it, the mutants that violate it."""
     from keycrypt_kit import requirements
 
-    return requirements.render_page(BANNER.format(src="spec/*.md (the ids), vectors/*.json (`requirements`) and "
+    page = requirements.render_page(BANNER.format(src="spec/*.md (the ids), vectors/*.json (`requirements`) and "
                                                       "conformance/keycrypt_conformance/mutants.py (`violates`)"))
+    # the sentences are quoted from spec/, whose links point at spec/'s files: point them at their pages here
+    page = page.replace("](protocol.md)", "](spec.md)").replace("](frames.md)", "](frames/index.md)")
+    for name in tables.MACHINES:
+        page = page.replace(f"](tables/{name}.json)", f"](tables/{name.replace('_', '-')}.md)")
+    return page
 
 
 def _shim_page() -> str:

@@ -151,8 +151,13 @@ def wire_file() -> dict[str, Any]:
     bad("hello-client-id-length-long", "client_id length byte one more than the frame holds",
         hello[:8] + bytes([cid_len + 1]) + hello[9:], ["ClientIdLength"], "client_id")
     rest = hello[9 + cid_len:]
+    # UTF-8 edges: a lax decoder that folds an overlong form into the ASCII character it spells (".", "a")
+    # and then checks the charset accepts overlong-dot and overlong-3byte-letter
     for label, cid in (("ff", b"\xff"), ("overlong-nul", b"\xc0\x80"), ("surrogate", b"\xed\xa0\x80"),
-                       ("cut-multibyte", b"ab\xc3"), ("continuation-only", b"\x80abc")):
+                       ("cut-multibyte", b"ab\xc3"), ("continuation-only", b"\x80abc"),
+                       ("overlong-dot", b"web\xc0\xae01"), ("overlong-3byte-letter", b"\xe0\x81\xa1web"),
+                       ("above-10ffff", b"web\xf4\x90\x80\x80"), ("lead-f8", b"web\xf8\x88\x80\x80\x80"),
+                       ("lead-fe", b"web\xfe01")):
         body = hello[6:8] + bytes([len(cid)]) + cid + rest
         bad(f"hello-client-id-{label}", f"client_id bytes {cid.hex()} are not UTF-8 (nor the client_id charset)",
             hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdUtf8", "ClientIdCharset"], "client_id")
