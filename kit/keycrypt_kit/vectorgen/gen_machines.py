@@ -380,6 +380,10 @@ def state_machines_file() -> dict[str, Any]:
     persisted("lockout-end-exact", "5 wrong PINs persisted, locked until 8: a correct PIN 1 ms before is not checked; "
               "one exactly at 8 is, unseals and clears the counter", 5, 8.0,
               [{"input": "pin", "result": "ok", "now": 7.999}, {"input": "pin", "result": "ok", "now": 8.0}])
+    persisted("40-failures-wrong-pin-capped", "40 wrong PINs persisted, one more: 2 s x 2^37 capped at 1 h", 40, 0.0,
+              [{"input": "pin", "result": "wrong", "now": 5.0}])
+    persisted("lockout-end-exact-wrong-pin", "5 wrong PINs persisted, locked until 8: a wrong PIN exactly at 8 is "
+              "checked and counted (the 6th: 8 s more)", 5, 8.0, [{"input": "pin", "result": "wrong", "now": 8.0}])
     persisted("correct-pin-clears", "3 wrong PINs persisted (no lock-out yet): a correct PIN clears them, so the next "
               "wrong PIN is the first, without a lock-out", 3, 0.0,
               [{"input": "pin", "result": "ok", "now": 1.0}, {"input": "pin", "result": "wrong", "now": 2.0}])

@@ -76,6 +76,9 @@ def sample_frames() -> dict[str, frames.Frame]:
         "pong-armed": frames.Pong(0, 0, d("tag6", 32)),
         "pong-disarmed": frames.Pong(7, 1, d("tag7", 32)),
         "pong-lockdown": frames.Pong(0xFFFFFFFF, 2, d("tag8", 32)),
+        # counters whose bytes differ under a byte swap (0 and 0xFFFFFFFF read the same either way)
+        "ping-counter-01020304": frames.Ping(0x01020304, d("ping-challenge3", 32), d("tag11", 32)),
+        "pong-counter-0102": frames.Pong(0x0102, 0, d("tag12", 32)),
         "rekey": frames.Rekey(d("rekey-salt", 16), d("tag9", 32)),
         "rekey-ack": frames.RekeyAck(d("tag10", 32)),
     }
