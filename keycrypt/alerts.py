@@ -53,9 +53,9 @@ class Alerts:
         task.add_done_callback(self.running.discard)
 
     async def _run(self, event: str, argv: Sequence[str], env: Mapping[str, str]) -> None:
-        from keycrypt.lockdown import _run_argv  # one way to run a bounded argv, shared with the ladder
+        from keycrypt.lockdown.process import run_argv  # one way to run a bounded argv, shared with the ladder
 
-        r = await _run_argv(argv, self.timeout, env)
+        r = await run_argv(argv, self.timeout, env)
         self.fired.append((event, r.status))
         level = logging.INFO if r.status == "ok" else logging.WARNING
         log.log(level, "%s", kv(event="alert_ran", alert=event, status=r.status, exit_code=r.exit_code, detail=r.detail or None))

@@ -72,6 +72,7 @@ from typing import Any
 
 from keycrypt.constants import AUDIT_RECORD_MAX
 from keycrypt.errors import AuditError
+from keycrypt.fsutil import fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -246,17 +247,6 @@ def verify(path: StrPath) -> VerifyResult:
 # ---------------------------------------------------------------- the writer
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP):
-            raise
-    finally:
-        os.close(fd)
-
-
 def _rfind_newline(fd: int, before: int) -> int:
     """Offset of the last ``\\n`` strictly before ``before``, or -1."""
     end = before
@@ -317,7 +307,7 @@ class AuditLog:
             self._check_and_lock(created)
             if created:
                 os.fchmod(self._fd, 0o600)  # exact mode whatever the umask
-                _fsync_dir(self.path.parent)
+                fsync_dir(self.path.parent)
             self._load_tail()
         except BaseException:
             os.close(self._fd)

@@ -232,6 +232,8 @@ def _check_answer(answer: dict[str, Any]) -> dict[str, Any]:
     code, msg = answer.get("code", "error"), answer.get("error", "refused")
     if "retry_after" in answer:
         msg += f" (try again in {answer['retry_after']} s)"
+    if code == "duress_is_pin":
+        raise ConfigError(msg)
     if code in ("wrong_pin", "locked_out", "keystore_error"):
         raise PinFailure(msg)
     if code == "bad_request":
@@ -455,12 +457,12 @@ def _dry_run_text(snap: dict[str, Any]) -> str:
 
 
 def cmd_client_enroll(args: argparse.Namespace) -> int:
-    from keycrypt.config import _check_client_id
+    from keycrypt.config import check_client_id
     from keycrypt.constants import PSK_SIZE
     from keycrypt.fsutil import atomic_write_bytes
 
     try:
-        _check_client_id(args.client_id, "--client-id")
+        check_client_id(args.client_id, "--client-id")
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     out = Path(args.out)
@@ -494,9 +496,16 @@ def _print_report(report: Any) -> int:
 
 
 def cmd_client_check(args: argparse.Namespace) -> int:
+    from keycrypt.config import parse_duration
     from keycrypt.preflight import check_client
 
-    return _print_report(check_client(args.config, handshake=not args.no_handshake))
+    try:
+        wait = parse_duration(args.wait)
+    except ValueError as exc:
+        raise UsageError(f"--wait: {exc}") from None
+    if not 0 < wait <= 300:
+        raise UsageError("--wait: must be more than 0 s and at most 300 s")
+    return _print_report(check_client(args.config, handshake=not args.no_handshake, wait=wait))
 
 
 def cmd_keypad_check(args: argparse.Namespace) -> int:
@@ -712,6 +721,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--config", default=DEFAULT_CLIENT_CONFIG, help="client config to check")
     p.add_argument("--no-handshake", action="store_true", help="skip the handshake (the keypads are not up yet)")
+    p.add_argument("--wait", default="5s", metavar="DURATION",
+                   help="how long the handshake waits for every keypad (default 5s; a slow link may want more)")
     p.set_defaults(func=cmd_client_check)
 
     p = csub.add_parser("status", help="what the running client daemon last wrote to its status file")
@@ -755,7 +766,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", action="store_true", help="install keycrypt-client.service")
     p.add_argument("--keypad", action="store_true", help="install keycrypt-keypad.service")
     p.add_argument("--root", default="/", help="file system root to install under (default /; a temporary root for tests)")
-    p.add_argument("--bin", help="the keycrypt to run (default: the one running this command)")
+    p.add_argument("--bin", help="the keycrypt to run, as the unit names it: a file on this host or under --root "
+                   "(default: the one running this command)")
     p.add_argument("--force", action="store_true", help="replace a unit file that differs")
     p.set_defaults(func=cmd_install_units)
 

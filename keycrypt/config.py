@@ -3,10 +3,13 @@
 Each schema is a list of :class:`Section` objects holding :class:`Opt`
 declarations (key, kind, default, bounds, doc). The same declarations
 validate a file (:func:`load_keypad_config`, :func:`load_client_config`) and
-generate ``docs/configuration.md`` (:func:`render_config_reference`), so the
-reference cannot drift from the code.
+generate ``docs/configuration.md`` (the kit's
+``keycrypt_kit.docgen.config_reference``, which reads only public names), so
+the reference cannot drift from the code.
 
-Validation is strict and happens at start: an unknown key, a wrong type or a
+Validation returns frozen dataclasses (:class:`KeypadFileConfig`,
+:class:`ClientFileConfig`, one per section inside), never a bag of values.
+It is strict and happens at start: an unknown key, a wrong type or a
 value out of bounds is a :class:`~keycrypt.errors.ConfigError` naming the key,
 e.g. ``client.keypads[0].port: must be 1..65535``. A daemon that guesses
 what a typo meant is a daemon that silently runs unprotected.
@@ -22,9 +25,10 @@ import math
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, Literal, Mapping, overload
 
 from keycrypt.constants import (
     BOOT_GRACE,
@@ -113,30 +117,121 @@ class Schema:
         raise KeyError(name)
 
 
-class Values(Mapping[str, Any]):
-    """Validated values of one section, read as attributes (``cfg.listen.port``)."""
+# --------------------------------------------------------------------------- validated values
+#
+# What validation returns: one frozen dataclass per section, its fields the section's keys (in the
+# schema's order, checked at import by _check_records). Paths are resolved, durations are seconds,
+# an unset optional key is None; tables are read-only mappings.
 
-    def __init__(self, values: dict[str, Any], where: str) -> None:
-        self._values = values
-        self._where = where
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["_values"][name]
-        except KeyError:
-            raise AttributeError(f"{self.__dict__.get('_where', '?')} has no key {name!r}") from None
+@dataclass(frozen=True, slots=True)
+class ListenSection:
+    host: str
+    port: int
 
-    def __getitem__(self, key: str) -> Any:
-        return self._values[key]
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
+@dataclass(frozen=True, slots=True)
+class LimitsSection:
+    max_clients: int
+    max_half_open: int
+    max_half_open_per_source: int
+    hello_timeout: float
+    idle_timeout: float
 
-    def __len__(self) -> int:
-        return len(self._values)
 
-    def __repr__(self) -> str:
-        return f"Values({self._where}: {sorted(self._values)})"
+@dataclass(frozen=True, slots=True)
+class MaintenanceSection:
+    window_default: float
+    window_max: float
+
+
+@dataclass(frozen=True, slots=True)
+class PinSection:
+    duress_verifier: str | None
+    backoff_free_attempts: int
+    backoff_base: float
+    backoff_max: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClientsSection:
+    require_enrolled: bool
+    enrolled: Mapping[str, bytes | Path]
+    """client_id -> psk bytes (``hex:`` form) or the Path of a psk file (read at daemon start)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AlertsSection:
+    on_breach: tuple[str, ...] | None
+    on_duress: tuple[str, ...] | None
+    on_lockout: tuple[str, ...] | None
+    on_client_missing: tuple[str, ...] | None
+    timeout: float
+    missing_after: float
+
+
+@dataclass(frozen=True, slots=True)
+class MetricsSection:
+    enabled: bool
+    host: str
+    port: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeypadFileConfig:
+    """A validated keypad config file (:func:`load_keypad_config`)."""
+
+    keystore: Path
+    state_dir: Path
+    control_socket: Path
+    unseal: str
+    log_level: str
+    listen: ListenSection
+    limits: LimitsSection
+    maintenance: MaintenanceSection
+    pin: PinSection
+    clients: ClientsSection
+    sensor: Mapping[str, Any]
+    """Passthrough: validated by :func:`keycrypt.hw.make_sensor`."""
+    pinpad: Mapping[str, Any]
+    """Passthrough: validated by :func:`keycrypt.hw.make_pinpad`."""
+    alerts: AlertsSection
+    metrics: MetricsSection
+
+
+@dataclass(frozen=True, slots=True)
+class KeypadEntry:
+    """One ``[[keypads]]`` table of a client config."""
+
+    host: str
+    port: int
+    pubkey: Path
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFileConfig:
+    """A validated client config file (:func:`load_client_config`)."""
+
+    client_id: str
+    psk_file: Path | None
+    heartbeat_interval: float
+    detect_multiplier: int
+    rekey_log2: int
+    boot_grace: float | None
+    """None: ``"wait"``, wait for the keypads for ever."""
+    policy: str
+    kem_backend: str
+    audit_log: Path
+    status_file: Path
+    dry_run: bool
+    log_level: str
+    keypads: tuple[KeypadEntry, ...]
+    lockdown: Mapping[str, Any]
+    """Passthrough: validated by :func:`keycrypt.lockdown.ladder_from_config`."""
+    metrics: MetricsSection
+
+
+FileConfig = KeypadFileConfig | ClientFileConfig
 
 
 # --------------------------------------------------------------------------- schemas
@@ -464,6 +559,37 @@ _CLIENT = Schema(
 
 SCHEMAS: dict[str, Schema] = {"keypad": _KEYPAD, "client": _CLIENT}
 
+_RECORDS: dict[tuple[str, str], type[Any]] = {
+    ("keypad", ""): KeypadFileConfig,
+    ("keypad", "listen"): ListenSection,
+    ("keypad", "limits"): LimitsSection,
+    ("keypad", "maintenance"): MaintenanceSection,
+    ("keypad", "pin"): PinSection,
+    ("keypad", "clients"): ClientsSection,
+    ("keypad", "alerts"): AlertsSection,
+    ("keypad", "metrics"): MetricsSection,
+    ("client", ""): ClientFileConfig,
+    ("client", "keypads"): KeypadEntry,
+    ("client", "metrics"): MetricsSection,
+}
+"""The dataclass each schema section validates into (passthrough sections are read-only mappings)."""
+
+
+def _check_records() -> None:
+    """Every section's dataclass has exactly its keys, in order (the top level: then the sections)."""
+    for schema in SCHEMAS.values():
+        nested = [s.name for s in schema.sections if s.name]
+        for section in schema.sections:
+            if section.passthrough:
+                continue
+            want = [o.key for o in section.opts] + (nested if not section.name else [])
+            got = [f.name for f in fields(_RECORDS[schema.name, section.name])]
+            if got != want:
+                raise AssertionError(f"{schema.name}.{section.name or '(top level)'}: fields {got} but keys {want}")
+
+
+_check_records()
+
 
 # --------------------------------------------------------------------------- value checks
 
@@ -497,14 +623,15 @@ def parse_duration(text: str | int | float) -> float:
     return value
 
 
-def _fmt_num(x: float) -> str:
+def format_number(x: float) -> str:
+    """``30`` for 30.0, ``0.5`` for 0.5: a number as an error message or the reference page prints it."""
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
 def _bounded(opt: Opt, value: float, where: str, unit: str = "") -> None:
     lo, hi = opt.lo, opt.hi
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        raise ConfigError(f"must be {_fmt_num(lo if lo is not None else -math.inf)}..{_fmt_num(hi if hi is not None else math.inf)}{unit}", key=where)
+        raise ConfigError(f"must be {format_number(lo if lo is not None else -math.inf)}..{format_number(hi if hi is not None else math.inf)}{unit}", key=where)
 
 
 def _type_name(v: Any) -> str:
@@ -518,7 +645,8 @@ def _a_type(v: Any) -> str:
     return ("an " if name[0] in "aeiou" else "a ") + name
 
 
-def _check_client_id(value: Any, where: str) -> str:
+def check_client_id(value: Any, where: str) -> str:
+    """``value`` as a KCP/1 client_id, or a ConfigError naming ``where`` (the CLI checks --client-id so too)."""
     if not isinstance(value, str):
         raise ConfigError(f"must be a string, not {_a_type(value)}", key=where)
     problem = client_id_problem(value.encode("utf-8"))
@@ -554,7 +682,7 @@ def _check_enrolled(value: Any, where: str, base: Path) -> dict[str, bytes | Pat
     out: dict[str, bytes | Path] = {}
     for cid, spec in value.items():
         key = f"{where}.{cid}"
-        _check_client_id(cid, key)
+        check_client_id(cid, key)
         if not isinstance(spec, str) or not spec:
             raise ConfigError('must be "hex:<64 hex digits>" or the path of a psk file', key=key)
         if spec.startswith("hex:"):
@@ -607,11 +735,11 @@ def _check(opt: Opt, value: Any, where: str, base: Path) -> Any:
     if kind == "boot_grace":
         return None  # "wait": no boot grace, wait for the keypad forever
     if kind == "client_id":
-        return _check_client_id(value, where)
+        return check_client_id(value, where)
     if kind == "verifier":
         return _check_verifier(value, where)
     if kind == "enrolled":
-        return _check_enrolled(value, where, base)
+        return MappingProxyType(_check_enrolled(value, where, base))
     if kind == "argv":
         if isinstance(value, str) or not isinstance(value, list) or not value:
             raise ConfigError("must be a non-empty list of strings (an argv, run without a shell)", key=where)
@@ -621,7 +749,7 @@ def _check(opt: Opt, value: Any, where: str, base: Path) -> Any:
     raise AssertionError(f"unknown option kind {kind!r}")  # pragma: no cover - schema bug
 
 
-def _table(schema: Schema, section: Section, data: Any, where: str, base: Path) -> Values:
+def _table(schema: Schema, section: Section, data: Any, where: str, base: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"must be a table, not {_a_type(data)}", key=where)
     known = {o.key: o for o in section.opts}
@@ -639,30 +767,37 @@ def _table(schema: Schema, section: Section, data: Any, where: str, base: Path) 
         elif isinstance(opt.default, str) and opt.kind == "path":
             values[opt.key] = Path(opt.default)
         elif isinstance(opt.default, dict):
-            values[opt.key] = dict(opt.default)
+            values[opt.key] = MappingProxyType(dict(opt.default))
         else:
             values[opt.key] = opt.default
-    return Values(values, where)
+    return values
 
 
-def validate(schema_name: str, data: Mapping[str, Any], base: Path = Path(".")) -> Values:
-    """Validate parsed TOML against a schema; the result holds every key with its default filled in."""
+@overload
+def validate(schema_name: Literal["keypad"], data: Mapping[str, Any], base: Path = ...) -> KeypadFileConfig: ...
+@overload
+def validate(schema_name: Literal["client"], data: Mapping[str, Any], base: Path = ...) -> ClientFileConfig: ...
+@overload
+def validate(schema_name: str, data: Mapping[str, Any], base: Path = ...) -> FileConfig: ...
+def validate(schema_name: str, data: Mapping[str, Any], base: Path = Path(".")) -> FileConfig:
+    """Validate parsed TOML against a schema: a frozen dataclass holding every key, defaults filled in."""
     schema = SCHEMAS[schema_name]
     root_name = schema.name
     root = schema.section("")
-    values = dict(_table(schema, root, dict(data), root_name, base))
+    values = _table(schema, root, dict(data), root_name, base)
     for section in schema.sections:
         if not section.name:
             continue
         where = f"{root_name}.{section.name}"
         raw = data.get(section.name)
+        record = _RECORDS.get((root_name, section.name))
         if section.passthrough:
             if raw is None:
-                values[section.name] = {}
+                values[section.name] = MappingProxyType({})
             elif not isinstance(raw, dict):
                 raise ConfigError(f"must be a table, not {_a_type(raw)}", key=where)
             else:
-                values[section.name] = dict(raw)
+                values[section.name] = MappingProxyType(dict(raw))
         elif section.array:
             if raw is None:
                 raw = []
@@ -670,17 +805,19 @@ def validate(schema_name: str, data: Mapping[str, Any], base: Path = Path(".")) 
                 raise ConfigError(f"must be an array of tables ([[{section.name}]]), not {_a_type(raw)}", key=where)
             if len(raw) < section.min_items:
                 raise ConfigError(f"needs at least {section.min_items} [[{section.name}]] table(s)", key=where)
-            values[section.name] = [
-                _table(schema, section, item, f"{where}[{i}]", base) for i, item in enumerate(raw)
-            ]
+            assert record is not None
+            values[section.name] = tuple(
+                record(**_table(schema, section, item, f"{where}[{i}]", base)) for i, item in enumerate(raw)
+            )
         else:
-            values[section.name] = _table(schema, section, raw if raw is not None else {}, where, base)
-    result = Values(values, root_name)
-    _cross_checks(schema_name, result)
+            assert record is not None
+            values[section.name] = record(**_table(schema, section, raw if raw is not None else {}, where, base))
+    result: FileConfig = _RECORDS[root_name, ""](**values)
+    _cross_checks(result)
     return result
 
 
-def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
+def load(schema_name: str, path: str | os.PathLike[str]) -> FileConfig:
     """Read and validate a config file; every problem is a ConfigError naming the file and the key."""
     p = Path(path)
     try:
@@ -705,23 +842,20 @@ def load(schema_name: str, path: str | os.PathLike[str]) -> Values:
     return values
 
 
-def _cross_checks(schema_name: str, v: Values) -> None:
-    if schema_name == "client":
+def _cross_checks(v: FileConfig) -> None:
+    if isinstance(v, ClientFileConfig):
         # Two [[keypads]] at one address would be one keypad counted twice: with policy "all" its loss
         # would have to happen "twice", and with "any" it hides that the second keypad is missing.
         seen: dict[tuple[str, int], int] = {}
-        for i, k in enumerate(v["keypads"]):
-            where = (k["host"].lower().rstrip("."), k["port"])
+        for i, k in enumerate(v.keypads):
+            where = (k.host.lower().rstrip("."), k.port)
             if where in seen:
-                raise ConfigError(f"same host and port as client.keypads[{seen[where]}] ({k['host']}:{k['port']}): "
+                raise ConfigError(f"same host and port as client.keypads[{seen[where]}] ({k.host}:{k.port}): "
                                   "every [[keypads]] entry must be a different keypad", key=f"client.keypads[{i}].host")
             seen[where] = i
-    if schema_name == "keypad":
-        m = v["maintenance"]
-        if m["window_default"] > m["window_max"]:
-            raise ConfigError("must not exceed keypad.maintenance.window_max", key="keypad.maintenance.window_default")
-    else:
-        check_response_deadline(v["heartbeat_interval"], v["detect_multiplier"])
+        check_response_deadline(v.heartbeat_interval, v.detect_multiplier)
+    elif v.maintenance.window_default > v.maintenance.window_max:
+        raise ConfigError("must not exceed keypad.maintenance.window_max", key="keypad.maintenance.window_default")
 
 
 def check_response_deadline(interval: float, multiplier: int) -> None:
@@ -739,12 +873,16 @@ def check_response_deadline(interval: float, multiplier: int) -> None:
         )
 
 
-def load_keypad_config(path: str | os.PathLike[str]) -> Values:
-    return load("keypad", path)
+def load_keypad_config(path: str | os.PathLike[str]) -> KeypadFileConfig:
+    v = load("keypad", path)
+    assert isinstance(v, KeypadFileConfig)
+    return v
 
 
-def load_client_config(path: str | os.PathLike[str]) -> Values:
-    return load("client", path)
+def load_client_config(path: str | os.PathLike[str]) -> ClientFileConfig:
+    v = load("client", path)
+    assert isinstance(v, ClientFileConfig)
+    return v
 
 
 def read_psk_file(path: str | os.PathLike[str]) -> bytes:
@@ -769,218 +907,29 @@ def read_psk_file(path: str | os.PathLike[str]) -> bytes:
     return psk
 
 
-# --------------------------------------------------------------------------- documentation
-
-_KIND_DOC = {
-    "str": "string",
-    "int": "integer",
-    "float": "number",
-    "bool": "boolean",
-    "path": "path",
-    "port": "integer (port)",
-    "host": "string (host)",
-    "enum": "one of",
-    "duration": "duration",
-    "client_id": "string (client id)",
-    "verifier": "string (Argon2id hash)",
-    "enrolled": "table",
-    "boot_grace": "duration or \"wait\"",
-    "argv": "list of strings",
-}
-
-
-def _doc_default(opt: Opt) -> str:
-    if opt.required:
-        return "**required**"
-    d = opt.default
-    if d is None:
-        return "unset"
-    if isinstance(d, bool):
-        return "`true`" if d else "`false`"
-    if isinstance(d, dict):
-        return "`{}`"
-    if isinstance(d, float):
-        return f"`{_fmt_num(d)}`"
-    if isinstance(d, str):
-        return f'`"{d}"`'
-    return f"`{d}`"
-
-
-def _doc_type(opt: Opt) -> str:
-    t = _KIND_DOC[opt.kind]
-    if opt.kind == "enum":
-        t += " " + ", ".join(f"`{c}`" for c in opt.choices)
-    if opt.lo is not None or opt.hi is not None:
-        unit = " s" if opt.kind in ("duration", "boot_grace") else ""
-        t += f", {_fmt_num(opt.lo if opt.lo is not None else 0)}..{_fmt_num(opt.hi if opt.hi is not None else math.inf)}{unit}"
-    return t
-
-
-def _doc_value(v: Any) -> str:
-    """A default as TOML would spell it; None: the key is required."""
-    if v is None:
-        return "**required**"
-    if isinstance(v, bool):
-        return f"`{str(v).lower()}`"
-    if isinstance(v, int | float):
-        return f"`{_fmt_num(v)}`"
-    if isinstance(v, str):
-        return f'`"{v}"`'
-    return "`[" + ", ".join(f'"{x}"' for x in v) + "]`"
-
-
-def _passthrough_docs() -> dict[str, dict[str, dict[str, tuple[str, str]]]]:
-    """Type and meaning of every key of the passthrough tables, per variant.
-
-    The keys and defaults themselves come from the modules that validate the
-    tables (:data:`keycrypt.hw.SENSOR_DEFAULTS`, :data:`keycrypt.hw.PINPAD_DEFAULTS`,
-    :mod:`keycrypt.lockdown`); :func:`_passthrough_reference` refuses to render when
-    a key is accepted there but not described here, or described here but not accepted.
-    """
-    from keycrypt import constants as C
-    from keycrypt import hw
-    from keycrypt.hw.gpio import BIASES
-    from keycrypt.lockdown import ACTIONS
-
-    biases = ", ".join(f"`{b}`" for b in BIASES)
-    return {
-        "sensor": {
-            "gpio": {
-                "chip": ("path", "Absolute path of the GPIO chip (`gpioinfo` lists the chips and their lines)."),
-                "line": ("integer ≥ 0", "Line offset on that chip: the BCM GPIO number on a Raspberry Pi header (17 is physical pin 11)."),
-                "normally_closed": ("boolean", "`true`: an open contact is the breach (a cut wire too). `false`: a closed contact is the breach."),
-                "active_low": ("boolean", "`true` for a contact to GND (a closed contact reads low, which the kernel reports as active)."),
-                "bias": (f"one of {biases}", "The line's bias: the internal pull-up suits a contact to GND."),
-                "debounce_ms": (f"integer, 0..{C.SENSOR_DEBOUNCE_MAX_MS} ms", "Kernel debounce of the line; 0 turns it off."),
-            },
-            "simulated": {
-                "initially_breached": ("boolean", "Start breached. For demos and tests (`keypad run --allow-simulated`); no hardware is read."),
-            },
-            "none": {},
-        },
-        "pinpad": {
-            "evdev": {
-                "device": ("path", "Absolute path of the keypad's input device; prefer the stable name under `/dev/input/by-id/`."),
-                "arm_keys": ("list of Linux key names", "Keys that submit the PIN to arm (names as `evtest` prints them; digits, Enter, Backspace and Esc are taken)."),
-                "disarm_keys": ("list of Linux key names", "Keys that submit the PIN to disarm; none may also arm."),
-                "max_length": (f"integer, {C.PIN_MIN_LENGTH}..{C.PIN_MAX_LENGTH}", "Longest entry in digits; a longer one is discarded."),
-                "entry_timeout": (f"number, seconds, at most {_fmt_num(hw._ENTRY_TIMEOUT_MAX)}", "Longest pause between two keys before the entry is forgotten."),
-            },
-            "simulated": {},
-        },
-        "lockdown": {
-            "": {
-                "dry_run": ("boolean", "Execute nothing at all, hooks included: every step is only recorded. (The top-level `dry_run` still runs hooks.)"),
-                "volumes": ("`\"auto\"` or a list of device-mapper names", "Without `steps`: the default ladder's `luks-suspend` step, before the power-off. `\"auto\"` suspends every active dm-crypt LUKS mapping found at lockdown time (`/sys/block/dm-*/dm/uuid` starting with `CRYPT-LUKS`); a list names the mappings; `[]` leaves the step out."),
-                "steps": ("array of tables `[[lockdown.steps]]`", "The whole ladder, in order; the `audit` step is put first if omitted."),
-            },
-            "steps": {
-                "action": ("one of " + ", ".join(f"`{a}`" for a in ACTIONS), "What the step does (see [choosing the lockdown ladder](deployment.md#choosing-the-lockdown-ladder)); `audit` only as the first step."),
-                "timeout": (f"number, seconds, at most {_fmt_num(C.LOCKDOWN_STEP_TIMEOUT_MAX)}", "Bound of the step; when it expires, the step's process group is killed and the next step taken."),
-                "argv": ("list of strings", "The command, run without a shell: required by `command`, optional for `poweroff` and `dry-run`, refused by the others."),
-                "volumes": ("`\"auto\"` or a list of device-mapper names", "Required by `luks-suspend` (all suspended together; `\"auto\"`: every active LUKS mapping at lockdown time), refused by the others."),
-            },
-        },
-    }
-
-
-def _passthrough_reference(name: str) -> list[str]:
-    """The key tables of a passthrough section, with keys and defaults from the module that validates it."""
-    from keycrypt import hw, lockdown
-
-    docs = _passthrough_docs()[name]
-    if name in ("sensor", "pinpad"):
-        variants = hw.SENSOR_DEFAULTS if name == "sensor" else hw.PINPAD_DEFAULTS
-        defaults = {k: dict(v) for k, v in variants.items()}
-        drivers = ", ".join(f"`{d}`" for d in variants)
-        out = [f"`driver` (**required**) is one of {drivers}; each driver takes its own keys.", ""]
-    else:
-        ladder = lockdown.default_ladder()
-        without = lockdown.default_ladder(())
-        chain = " → ".join(s.action for s in ladder.steps)
-        chain_none = " → ".join(s.action for s in without.steps)
-        timeouts = ", ".join(f"`{a}` {_fmt_num(t)} s" for a, t in lockdown.DEFAULT_TIMEOUTS.items())
-        defaults = {
-            "": {"dry_run": False, "volumes": "", "steps": ""},
-            "steps": {"action": None, "timeout": "", "argv": "", "volumes": ""},
-        }
-        if set(defaults[""]) != set(lockdown._SECTION_KEYS) or set(defaults["steps"]) != set(lockdown._STEP_KEYS):
-            raise AssertionError(f"lockdown keys changed in keycrypt.lockdown: {lockdown._SECTION_KEYS}, {lockdown._STEP_KEYS}")
-        out = [f"Without this table the ladder is {chain}, the `luks-suspend` step acting on every active LUKS mapping (`volumes = \"auto\"`); with `volumes = []`, {chain_none}.", ""]
-        shown = {"volumes": f"`\"{lockdown.AUTO}\"`", "steps": f"{chain}", "timeout": f"per action: {timeouts}", "argv": "`poweroff`: `" + " ".join(lockdown.LadderStep("poweroff").argv or ()) + "`"}
-    for variant, keys in defaults.items():
-        described = docs.get(variant)
-        if described is None or set(described) != set(keys):
-            raise AssertionError(f"{name} ({variant or 'table'}): keys {sorted(keys)} but documented {sorted(described or ())}")
-        if name in ("sensor", "pinpad"):
-            out += [f"#### `driver = \"{variant}\"`", ""]
-            if not keys:
-                out += ["No other key.", ""]
-                continue
-        elif variant == "steps":
-            out += ["#### `[[lockdown.steps]]` (client.lockdown.steps[i])", ""]
-        out += ["| key | type | default | meaning |", "|---|---|---|---|"]
-        for key, default in keys.items():
-            kind, meaning = described[key]
-            value = _doc_value(default) if name in ("sensor", "pinpad") or key in ("dry_run", "action") else shown[key]
-            if variant == "steps" and key == "volumes":
-                value = "none"  # required by luks-suspend: no default there
-            out.append(f"| `{key}` | {kind} | {value} | {meaning.replace('|', chr(92) + '|')} |")
-        out.append("")
-    return out
-
-
-def render_config_reference() -> str:
-    """The Markdown of docs/configuration.md, generated from the schemas above."""
-    lines = [
-        "# Configuration reference",
-        "",
-        "<!-- Generated by keycrypt.config.render_config_reference(); do not edit by hand. -->",
-        "<!-- Regenerate: python -m keycrypt_kit.docgen (which also writes docs/generated/) -->",
-        "",
-        "Both daemons read one TOML file. Every key is checked when the daemon starts: an unknown key, a value",
-        "of the wrong type or out of bounds stops it with exit status 2 and one line naming the key, for",
-        "example `client.keypads[0].port: must be 1..65535`. Keys are named `<file>.<table>.<key>` in such",
-        "messages and below; the `<file>` part is not a table in the file.",
-        "",
-        "Durations are seconds (`0.5`, `900`) or strings with units `ms`, `s`, `m`, `h`, `d` (`\"500ms\"`, `\"15m\"`,",
-        "`\"1h30m\"`). Relative paths are resolved against the directory of the config file.",
-        "",
-    ]
-    for schema in SCHEMAS.values():
-        lines += [f"## `{schema.name}` file", "", schema.doc, f"An annotated example is in `{schema.example}`.", ""]
-        for section in schema.sections:
-            title = f"{schema.name}.{section.name}" if section.name else schema.name
-            if section.array:
-                lines += [f"### `[[{section.name}]]` ({title}[i])", ""]
-            elif section.name:
-                lines += [f"### `[{section.name}]` ({title})", ""]
-            else:
-                lines += [f"### Top level ({title})", ""]
-            lines += [section.doc, ""]
-            if section.passthrough:
-                lines += _passthrough_reference(section.name)
-                continue
-            lines += ["| key | type | default | meaning |", "|---|---|---|---|"]
-            for opt in section.opts:
-                doc = opt.doc.replace("|", "\\|")
-                lines.append(f"| `{opt.key}` | {_doc_type(opt)} | {_doc_default(opt)} | {doc} |")
-            lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
 __all__ = [
     "Opt",
     "Section",
     "Schema",
     "SCHEMAS",
-    "Values",
+    "AlertsSection",
+    "ClientFileConfig",
+    "ClientsSection",
+    "FileConfig",
+    "KeypadEntry",
+    "KeypadFileConfig",
+    "LimitsSection",
+    "ListenSection",
+    "MaintenanceSection",
+    "MetricsSection",
+    "PinSection",
     "validate",
     "load",
     "load_keypad_config",
     "load_client_config",
     "parse_duration",
+    "check_client_id",
     "check_response_deadline",
     "read_psk_file",
-    "render_config_reference",
+    "format_number",
 ]

@@ -39,7 +39,7 @@ CLIENT_ID_CHARS: Final[frozenset[int]] = frozenset(_s["client_id_chars"].encode(
 
 
 def client_id_problem(cid: bytes) -> str | None:
-    """Why ``cid`` (the id's bytes) is not a valid KCP/1 client_id, or None (spec §3, KCP-ID-1)."""
+    """Why ``cid`` (the id's bytes) is not a valid KCP/1 client_id, or None (spec §3, KCP1-ID-1)."""
     if not CLIENT_ID_MIN <= len(cid) <= CLIENT_ID_MAX:
         return f"client_id is {len(cid)} bytes, allowed {CLIENT_ID_MIN}..{CLIENT_ID_MAX}"
     for i, b in enumerate(cid):
@@ -163,7 +163,7 @@ def response_deadline(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DE
 def round_trip_tolerance(interval: float = HEARTBEAT_INTERVAL, multiplier: int = DETECT_MULTIPLIER) -> float:
     """The longest sustained round trip a healthy network may add without a false lockdown.
 
-    Under the exposure bound (spec §7, KCP-TM-1) the answer to the next PING, sent one interval after
+    Under the exposure bound (spec §7, KCP1-TM-1) the answer to the next PING, sent one interval after
     the previous answer arrived, is due D after the previous PING's send: 2 x RTT + interval <= D.
     """
     return (response_deadline(interval, multiplier) - interval) / 2

@@ -116,6 +116,18 @@ class ConfigError(KeyCryptError):
         self.key = key
 
 
+class DuressPinIsPin(ConfigError):
+    """The PIN that opens the keystore also matches the duress verifier: the two could never be told apart.
+
+    Raised by the keypad's PIN check instead of a result; nothing is unsealed or disarmed with it.
+    """
+
+    KEY = "keypad.pin.duress_verifier"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, key=self.KEY)
+
+
 class PinError(KeyCryptError):
     """A PIN that breaks the length or character rules (not a wrong PIN)."""
 

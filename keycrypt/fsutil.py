@@ -53,7 +53,8 @@ def _fail(exc: OSError, path: Path, step: str) -> OSError:
     return type(exc)(exc.errno or 0, f"{reason} (while {step})", str(path))
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or a new entry in ``directory`` durable (a no-op where the file system cannot)."""
     fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         os.fsync(fd)
@@ -129,7 +130,7 @@ def atomic_write_bytes(
         _discard(fd, tmp)
         raise
     try:
-        _fsync_dir(directory)
+        fsync_dir(directory)
     except OSError as exc:
         # The new file is in place; only the durability of the rename is in doubt.
         raise _fail(exc, target, "flushing the directory to disk (fsync)") from exc

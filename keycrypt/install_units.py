@@ -46,8 +46,14 @@ def default_binary() -> Path:
     return Path(sys.executable).with_name("keycrypt")
 
 
-def check_binary(binary: Path) -> Path:
-    """Refuse a path the units cannot run (ConfigError naming ``--bin``)."""
+def check_binary(binary: Path, root: Path = Path("/")) -> Path:
+    """Refuse a path the units cannot run (ConfigError naming ``--bin``).
+
+    ``binary`` is the path as the unit names it. It must be a file on this host or
+    under ``root`` (a root being prepared for another machine or an image, where
+    ``root``/opt/keycrypt/bin/keycrypt is what the unit's /opt/keycrypt/bin/keycrypt
+    will be).
+    """
     if not binary.is_absolute():
         raise ConfigError(f"{binary}: must be an absolute path", key="--bin")
     text = str(binary)
@@ -60,8 +66,9 @@ def check_binary(binary: Path) -> Path:
                 "install KeyCrypt in a venv under /opt (docs/deployment.md, Installing)",
                 key="--bin",
             )
-    if not binary.is_file():
-        raise ConfigError(f"{binary}: no such file", key="--bin")
+    if not (binary.is_file() or (root / binary.relative_to("/")).is_file()):
+        where = "" if root == Path("/") else f" (nor under --root {root})"
+        raise ConfigError(f"{binary}: no such file{where}", key="--bin")
     return binary
 
 
@@ -86,7 +93,7 @@ class Written:
 
 def install(root: Path, which: tuple[str, ...], binary: Path, *, force: bool = False) -> list[Written]:
     """Write the units under ``root``/etc/systemd/system; an existing, different file needs ``force``."""
-    binary = check_binary(binary)
+    binary = check_binary(binary, root)
     texts = {w: render(w, binary) for w in which}
     target_dir = root / UNIT_DIR
     written: list[Written] = []

@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from keycrypt.config import ClientFileConfig
 from keycrypt.errors import ConfigError, KeyCryptError
 
 Level = Literal["ok", "warn", "fail"]
 HANDSHAKE_TIMEOUT = 5.0
-"""Seconds a check waits for every keypad's handshake (the check's own boot grace)."""
+"""Seconds a check waits for every keypad's handshake by default (the check's own boot grace; `--wait`)."""
 
 
 @dataclass
@@ -131,8 +132,11 @@ def _fingerprint(ek: bytes) -> str:
 # --------------------------------------------------------------------------- client
 
 
-def check_client(config: str | os.PathLike[str], *, handshake: bool = True) -> Report:
-    """Every finding about a client configuration; a config error is raised (exit 2)."""
+def check_client(config: str | os.PathLike[str], *, handshake: bool = True, wait: float = HANDSHAKE_TIMEOUT) -> Report:
+    """Every finding about a client configuration; a config error is raised (exit 2).
+
+    ``wait``: seconds the handshake waits for every keypad (the check's boot grace).
+    """
     from keycrypt import lockdown
     from keycrypt.config import load_client_config, read_psk_file
     from keycrypt.daemon.client import WATCHDOG_MARGIN
@@ -184,17 +188,17 @@ def check_client(config: str | os.PathLike[str], *, handshake: bool = True) -> R
         if value is not None:
             check_dir(report, key, Path(value).parent)
     if handshake and not report.failed:
-        _handshakes(report, cfg)
+        _handshakes(report, cfg, wait)
     elif handshake:
         report.add("fail", "handshake", "not tried: fix the failures above first")
     return report
 
 
-def _handshakes(report: Report, cfg: Any) -> None:
+def _handshakes(report: Report, cfg: ClientFileConfig, wait: float) -> None:
     """One real handshake with every keypad, through the daemon's own code, with nothing armed.
 
     The ladder is replaced by a no-op and the status and audit files by
-    nothing; the check's boot grace is HANDSHAKE_TIMEOUT. The keypad sees a
+    nothing; the check's boot grace is ``wait``. The keypad sees a
     client that connects, completes its HELLO and leaves.
     """
     from keycrypt.daemon.client import ClientDaemon
@@ -205,7 +209,7 @@ def _handshakes(report: Report, cfg: Any) -> None:
     except KeyCryptError as exc:
         report.add("fail", "handshake", f"not tried: {exc}")
         return
-    settings = dataclasses.replace(settings, boot_grace=HANDSHAKE_TIMEOUT, audit_log=None, status_file=None, lockdown={})
+    settings = dataclasses.replace(settings, boot_grace=wait, audit_log=None, status_file=None, lockdown={})
 
     async def run() -> ClientDaemon:
         daemon: ClientDaemon
@@ -252,6 +256,9 @@ def check_keypad(config: str | os.PathLike[str]) -> Report:
     report = Report()
     cfg = load_keypad_config(config)
     report.add("ok", "config", f"{config}: valid (unseal = {cfg.unseal!r})")
+    if cfg.unseal == "terminal":
+        report.add("warn", "unseal", "unseal = 'terminal': a service has no terminal, so the shipped unit's keypad "
+                   "exits 2 at start; use unseal = \"pinpad\" under systemd (keypad.unseal)")
     check_file(report, "config file", Path(config), secret=False)
     header = None
     if check_file(report, "keystore", Path(cfg.keystore), secret=True):

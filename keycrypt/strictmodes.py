@@ -19,6 +19,7 @@ import stat
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+from keycrypt.config import ClientFileConfig
 from keycrypt.errors import ConfigError
 
 _WRITABLE_BY_OTHERS = stat.S_IWGRP | stat.S_IWOTH
@@ -90,7 +91,7 @@ def hook_executables(lockdown: Mapping[str, Any]) -> Iterable[tuple[str, Sequenc
             yield f"client.lockdown.steps[{i}].argv", argv
 
 
-def check_client_files(config_path: str | os.PathLike[str] | None, cfg: Any) -> None:
+def check_client_files(config_path: str | os.PathLike[str] | None, cfg: ClientFileConfig) -> None:
     """Every file the client trusts: its config, psk, pinned public keys and hook executables.
 
     Call it after :func:`keycrypt.lockdown.ladder_from_config` accepted

@@ -16,7 +16,7 @@ import pytest
 
 from keycrypt_conformance import shim
 from keycrypt_conformance.reference import handle
-from keycrypt_conformance.runner import Case, CaseStatus, Config, load_cases, select
+from keycrypt_conformance.runner import Case, CaseStatus, Config, load_cases, name_requirements, select
 
 LONG = ["sessions:accumulated/100000"]  # 100,000 exchanges: minutes under mutmut's tracing; the 1,000 one stays
 SAMPLE = os.environ.get("KEYCRYPT_MUTATION_CASES")  # -k patterns, comma-separated (the CI sample)
@@ -27,4 +27,5 @@ CASES: list[Case] = select(load_cases(), SAMPLE.split(",") if SAMPLE else None, 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case(case: Case) -> None:
     _, results = shim.run([case], lambda: shim.InProcessShim(handle), Config())
+    name_requirements(results)
     assert results[0].status == CaseStatus.PASS, results[0].message

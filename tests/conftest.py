@@ -1,60 +1,59 @@
-"""Shared fixtures of the protocol-core tests: a deterministic randomness source and
-a client/keypad pair wired back to back (sans-IO, no sockets, no clocks)."""
+"""Shared fixtures of the protocol-core tests: a client/keypad pair wired back to back (sans-IO, no
+sockets, no clocks), its randomness the kit's deterministic :class:`keycrypt_kit.harness.DetRandom`."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import pytest
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from keycrypt.constants import Status
 from keycrypt.crypto.kem import BACKENDS, get_backend
 from keycrypt.machines.actions import Action, Close, Lockdown, Send
-from keycrypt.machines.client import ClientConfig, ClientSession
-from keycrypt.machines.keypad import ClientPolicy, KeypadSession
+from keycrypt.machines.keypad import ClientPolicy
+from keycrypt_kit.harness import Pair
 
 # Hypothesis keeps its caches (and the random profiles their example database) outside the checkout:
 # no test writes into it.
 set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "keycrypt-hypothesis"))
 
-# Hypothesis profiles. The default one is derandomised (each test draws the same examples on every
+# Hypothesis profiles. The default ones are derandomised (each test draws the same examples on every
 # run, and no example database carries state between runs), so that no landing fails at random.
-# The others explore: ``--hypothesis-profile=random`` draws fresh examples (add
-# ``--hypothesis-seed=N`` to replay one seed), and ``--hypothesis-profile=soak`` does that with 50x the
-# examples (docs/testing.md, "Long runs"). Tests that set max_examples take the larger of theirs and
-# the profile's, see ``examples()``.
-# No per-example deadline in the default profile: under xdist on a shared machine a 200 ms deadline
+# ``deterministic`` is the plain `pytest` run while you work: a quarter of each test's examples
+# (``examples()``), which keeps the fast run fast. ``ci`` is the same with every example; it is the
+# default when CI=true (.ci/run exports it), so CI draws them all. The others explore:
+# ``--hypothesis-profile=random`` draws fresh examples (add ``--hypothesis-seed=N`` to replay one
+# seed), and ``--hypothesis-profile=soak`` does that with 50x the examples (docs/testing.md,
+# "Long runs"). Every test that sets a number of examples sets it through ``examples()``.
+# No per-example deadline in the default profiles: under xdist on a shared machine a 200 ms deadline
 # measures the other processes (test_reader_split_at_every_boundary took 335 ms so), not the code.
-settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True, deadline=None)
+FULL_EXAMPLES = 100  # hypothesis's own default: the ci profile's count for a test that sets none
+settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True, deadline=None,
+                          max_examples=FULL_EXAMPLES // 4)
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None, max_examples=FULL_EXAMPLES)
 settings.register_profile("random", derandomize=False, print_blob=True)
 settings.register_profile("soak", derandomize=False, print_blob=True, max_examples=5000)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") == "true" else "deterministic"))
 
 
 def examples(n: int) -> int:
-    """A test's own example count, raised to the active profile's when that is larger (soak)."""
-    return max(n, settings.default.max_examples)
+    """A test's own example count ``n``, scaled like the active profile's default against FULL_EXAMPLES.
+
+    ``deterministic``: a quarter of ``n`` (at least 10); ``ci`` and ``random``: ``n``; ``soak``: the
+    larger of ``n`` and the profile's.
+    """
+    active = settings.default.max_examples
+    if active < FULL_EXAMPLES:
+        return max(10, n * active // FULL_EXAMPLES)
+    return max(n, active)
 
 
 SEED = bytes(range(64))  # the keypad's private key seed in every test that does not say otherwise
 OTHER_SEED = bytes(range(64, 128))
-
-
-def det_random(label: bytes = b"test") -> Callable[[int], bytes]:
-    """A reproducible random(n): SHAKE-256 of a label and a call counter (tests only)."""
-    calls = [0]
-
-    def draw(n: int) -> bytes:
-        calls[0] += 1
-        return hashlib.shake_256(label + calls[0].to_bytes(8, "big")).digest(n)
-
-    return draw
 
 
 def sends(actions: Iterable[Action]) -> list[bytes]:
@@ -68,63 +67,24 @@ def ending(actions: Iterable[Action]) -> Lockdown | Close | None:
     return ends[0] if ends else None
 
 
-class Pair:
-    """A ClientSession and a KeypadSession connected back to back; the test carries the bytes."""
-
-    def __init__(
-        self,
-        backend: str = "cryptography",
-        *,
-        rekey_log2: int = 4,
-        client_id: str = "host-1",
-        psk: bytes | None = None,
-        keypad_psks: dict[str, bytes] | None = None,
-        keypad_seed: bytes = SEED,
-        label: bytes = b"pair",
-    ) -> None:
-        self.kem = get_backend(backend)
-        ek = self.kem.from_seed(SEED).ek  # what the client pinned at enrolment
-        self.key = self.kem.from_seed(keypad_seed)
-        self.config = ClientConfig(ek, client_id, psk=psk, rekey_log2=rekey_log2)
-        self.client = ClientSession(self.config, kem=self.kem, random=det_random(label))
-        self.keypad = KeypadSession(self.key, random=det_random(label + b"/keypad"), policy=ClientPolicy(psks=keypad_psks or {}))
-        self.client.trace, self.keypad.trace = [], []
-        self.now = 0.0
-        self.status = int(Status.ARMED)
-        self.client.start(self.now, None)
-        self.keypad.start(self.now)
-
-    # one hop each ------------------------------------------------------------------------
-
-    def connect(self) -> bytes:
-        """Client connects and sends HELLO; returns its bytes."""
-        (hello,) = sends(self.client.connected(self.now))
-        return hello
-
-    def to_keypad(self, data: bytes) -> list[Action]:
-        return self.keypad.receive_data(data, self.now, self.status)
-
-    def to_client(self, data: bytes) -> list[Action]:
-        return self.client.receive_data(data, self.now)
-
-    # whole exchanges -----------------------------------------------------------------------
-
-    def handshake(self) -> list[Action]:
-        hello = self.connect()
-        (ack,) = sends(self.to_keypad(hello))
-        self.last_k2c = ack
-        return self.to_client(ack)
-
-    def ping(self, dt: float = 0.5) -> tuple[bytes, bytes, list[Action]]:
-        """Advance, tick, carry the PING and its PONG; returns (ping, pong, client actions)."""
-        self.now += dt
-        (ping,) = sends(self.client.tick(self.now))
-        (pong,) = sends(self.to_keypad(ping))
-        return ping, pong, self.to_client(pong)
-
-    def rekey(self, rekey_frame: bytes) -> list[Action]:
-        (ack,) = sends(self.to_keypad(rekey_frame))
-        return self.to_client(ack)
+def pair(
+    backend: str = "cryptography",
+    *,
+    rekey_log2: int = 4,
+    client_id: str = "host-1",
+    psk: bytes | None = None,
+    keypad_psks: dict[str, bytes] | None = None,
+    keypad_seed: bytes = SEED,
+    label: str = "pair",
+) -> Pair:
+    """The kit's client/keypad harness as the protocol-core tests use it: the keypad key from
+    ``keypad_seed`` (the client pinned SEED's), the clock moved only by the test (``step=0``), both
+    machines tracing the table rows they take. The test carries the bytes."""
+    kem = get_backend(backend)
+    return Pair.make(
+        kem=kem, key=kem.from_seed(keypad_seed), client_ek=kem.from_seed(SEED).ek, client_id=client_id, psk=psk,
+        rekey_log2=rekey_log2, policy=ClientPolicy(psks=keypad_psks or {}), label=label, step=0.0, trace=True,
+    )
 
 
 @pytest.fixture(params=BACKENDS)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,26 @@ def make_keystore(directory: Path, pin: str = TEST_PIN) -> tuple[Path, Path, byt
     pub = directory / "keypad.pub"
     write_pubkey(pub, ek)
     return ks, pub, ek
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago (nothing listens on it now)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until(predicate: Any, timeout: float) -> bool:
+    """Poll ``predicate`` (blocking, every 50 ms) until it holds or ``timeout`` passes; its last value.
+
+    For tests that drive processes from the test's thread; in a coroutine use :func:`wait_for`.
+    """
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return bool(predicate())
 
 
 def duress_verifier(pin: str = DURESS_PIN) -> str:

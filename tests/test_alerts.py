@@ -75,23 +75,18 @@ def test_the_keypad_runs_its_alerts_and_serves_its_metrics(tmp_path: Path) -> No
     """A real keypad process: [alerts] on breach, lock-out and a missing enrolled client; [metrics] show them."""
     import json
     import os
-    import socket
     import urllib.request
 
     import pytest
 
-    from e2e_helpers import make_keystore, run_cli, spawn_keypad
+    from e2e_helpers import free_port, make_keystore, run_cli, spawn_keypad, wait_until
 
     pytest.importorskip("prometheus_client")
     make_keystore(tmp_path)
     psk = tmp_path / "ghost.psk"
     psk.write_bytes(os.urandom(32))
     psk.chmod(0o600)
-    ports = []
-    for _ in range(2):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            ports.append(s.getsockname()[1])
+    ports = [free_port(), free_port()]
     log = tmp_path / "alerts.log"
     hook = ["sh", "-c", f'echo "$KEYCRYPT_ALERT ${{KEYCRYPT_ALERT_CLIENT_ID:-}}" >> {log}']
     sock = tmp_path / "run" / "kp.sock"
@@ -106,14 +101,6 @@ def test_the_keypad_runs_its_alerts_and_serves_its_metrics(tmp_path: Path) -> No
     )
     proc = spawn_keypad(cfg)
 
-    def wait(pred, timeout: float) -> bool:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if pred():
-                return True
-            time.sleep(0.05)
-        return bool(pred())
-
     def lines() -> list[str]:
         return log.read_text().splitlines() if log.exists() else []
 
@@ -122,19 +109,19 @@ def test_the_keypad_runs_its_alerts_and_serves_its_metrics(tmp_path: Path) -> No
             return resp.read().decode()
 
     try:
-        assert wait(sock.exists, 30), "keypad did not come up"
-        assert wait(lambda: "client_missing ghost" in lines(), 10), lines()
+        assert wait_until(sock.exists, 30), "keypad did not come up"
+        assert wait_until(lambda: "client_missing ghost" in lines(), 10), lines()
         text = scrape()
         assert 'keycrypt_keypad_state{state="ARMED"} 1.0' in text
         assert 'keycrypt_keypad_client_missing{client_id="ghost"} 1.0' in text
         assert "keycrypt_keypad_missing_clients 1.0" in text and "keycrypt_keypad_enrolled_clients 1.0" in text
         assert run_cli("keypad", "breach", "--socket", str(sock), "--yes").returncode == 0
-        assert wait(lambda: "breach " in lines(), 10), lines()
-        assert wait(lambda: "keycrypt_keypad_breaches_total 1.0" in scrape(), 5)
+        assert wait_until(lambda: "breach " in lines(), 10), lines()
+        assert wait_until(lambda: "keycrypt_keypad_breaches_total 1.0" in scrape(), 5)
         for _ in range(4):  # BREACHED: re-arming needs the PIN; 3 free attempts, then the lock-out
             run_cli("keypad", "arm", "--socket", str(sock), "--pin-fd", "0", input="0000\n")
-        assert wait(lambda: "lockout " in lines(), 10), lines()
-        assert wait(lambda: "keycrypt_keypad_pin_locked_out 1.0" in scrape(), 5)
+        assert wait_until(lambda: "lockout " in lines(), 10), lines()
+        assert wait_until(lambda: "keycrypt_keypad_pin_locked_out 1.0" in scrape(), 5)
         assert lines().count("client_missing ghost") == 1  # once per absence
     finally:
         proc.terminate()

@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli
+from e2e_helpers import REPO, TEST_PIN, free_port, make_keystore, run_cli, wait_until
 
 FAST = ["--argon2-time", "1", "--argon2-memory", "8192", "--argon2-parallelism", "1"]
 
@@ -315,7 +315,7 @@ def test_keypad_run_with_a_bad_keystore_is_exit_3_and_not_a_wrong_pin(tmp_path):
 def test_a_deadline_longer_than_the_systemd_watchdog_is_refused_at_start(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
     cfg = tmp_path / "client.toml"
-    body = f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+    body = f'[[keypads]]\nhost = "127.0.0.1"\nport = {free_port()}\npubkey = "{pub}"\n'
     # 1 s x 3 = 3 s: the shipped unit's WatchdogSec=2 would kill the client before its own deadline
     cfg.write_text(f'client_id = "slow"\nheartbeat_interval = 1\nboot_grace = "1s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n{body}')
     res = run_cli("client", "run", "--config", str(cfg), env={"WATCHDOG_USEC": "2000000"})
@@ -336,7 +336,7 @@ def test_a_lockdown_dry_run_alone_also_exits_5_which_the_unit_counts_as_success(
     cfg = tmp_path / "client.toml"
     cfg.write_text(
         f'client_id = "ldry"\nboot_grace = "0.3s"\nstatus_file = "s.json"\naudit_log = "a.log"\n'
-        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n[lockdown]\ndry_run = true\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {free_port()}\npubkey = "{pub}"\n[lockdown]\ndry_run = true\n'
     )
     res = run_cli("client", "run", "--config", str(cfg))
     assert res.returncode == 5, res.stderr
@@ -350,7 +350,7 @@ def test_a_keypad_that_refuses_connections_is_a_warning_with_the_boot_grace_left
     cfg = tmp_path / "client.toml"
     cfg.write_text(
         f'client_id = "early"\nboot_grace = "1.2s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n'
-        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {free_port()}\npubkey = "{pub}"\n'
     )
     res = run_cli("client", "run", "--config", str(cfg))
     assert res.returncode == 5, res.stderr
@@ -444,27 +444,10 @@ def test_audit_verify_exit_status(tmp_path):
 # --------------------------------------------------------------------------- the whole path as processes
 
 
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def _wait(predicate, timeout: float) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return bool(predicate())
-
-
 @pytest.mark.slow
 def test_processes_breach_fires_the_clients_command_hook(tmp_path):
     _, pub, _ = make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     sock = tmp_path / "run" / "keypad.sock"
     (tmp_path / "keypad.toml").write_text(
         f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "{sock}"\n'
@@ -488,7 +471,7 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
     os.close(fd)
     client = None
     try:
-        assert _wait(sock.exists, 20), "keypad did not come up"
+        assert wait_until(sock.exists, 20), "keypad did not come up"
         client = subprocess.Popen(
             [sys.executable, "-m", "keycrypt.cli", "client", "run", "--config", str(tmp_path / "client.toml")],
             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -498,13 +481,13 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
             st = run_cli("keypad", "status", "--socket", str(sock), "--json")
             return st.returncode == 0 and any(c["client_id"] == "proc01" for c in json.loads(st.stdout)["clients"])
 
-        assert _wait(established, 20), "client did not connect"
+        assert wait_until(established, 20), "client did not connect"
         def client_armed() -> bool:
             st = run_cli("client", "status", "--status-file", str(tmp_path / "status.json"))
             # a dry-run client is never "fine": exit 6 and a loud DRY RUN line (issue 11 item 12)
             return st.returncode == 6 and "proc01" in st.stdout and "ARMED" in st.stdout and "DRY RUN:" in st.stdout and "NOT" in st.stderr
 
-        assert _wait(client_armed, 10)
+        assert wait_until(client_armed, 10)
 
         disarm = cli_with_pins("keypad", "disarm", "--socket", str(sock), "--for", "1s", pins=(TEST_PIN,))
         assert disarm.returncode == 0 and "DISARMED" in disarm.stdout
@@ -513,7 +496,7 @@ def test_processes_breach_fires_the_clients_command_hook(tmp_path):
         def keypad_state() -> str:
             return json.loads(run_cli("keypad", "status", "--socket", str(sock), "--json").stdout)["state"]
 
-        assert _wait(lambda: keypad_state() == "ARMED", 10), "the window did not re-arm the keypad"
+        assert wait_until(lambda: keypad_state() == "ARMED", 10), "the window did not re-arm the keypad"
         assert client.poll() is None and not fired.exists()
 
         assert run_cli("keypad", "breach", "--socket", str(sock)).returncode == 2  # no terminal, no --yes
@@ -546,7 +529,7 @@ def test_client_sigterm_is_an_orderly_stop(tmp_path):
     fired = tmp_path / "fired"
     (tmp_path / "client.toml").write_text(
         f'client_id = "c"\nboot_grace = "wait"\ndry_run = true\naudit_log = "audit.log"\nstatus_file = "s.json"\n'
-        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {free_port()}\npubkey = "{pub}"\n'
         f'[lockdown]\n[[lockdown.steps]]\naction = "command"\nargv = ["touch", "{fired}"]\n'
     )
     env = {k: v for k, v in os.environ.items() if k != "NOTIFY_SOCKET"}
@@ -555,7 +538,7 @@ def test_client_sigterm_is_an_orderly_stop(tmp_path):
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     try:
-        assert _wait(lambda: (tmp_path / "s.json").exists(), 15)
+        assert wait_until(lambda: (tmp_path / "s.json").exists(), 15)
         p.send_signal(signal.SIGTERM)
         assert p.wait(10) == 0
         assert not fired.exists()
@@ -578,7 +561,7 @@ def test_demo_runs_to_the_end(tmp_path):
 def test_sd_notify_ready_and_watchdog(tmp_path):
     """Under systemd: the keypad says READY=1, then WATCHDOG=1; the client says READY=1 after its handshake, then WATCHDOG=1."""
     _, pub, _ = make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     (tmp_path / "keypad.toml").write_text(
         f'keystore = "keypad.key"\nstate_dir = "state"\ncontrol_socket = "run/kp.sock"\n'
         f'[listen]\nhost = "127.0.0.1"\nport = {port}\n'
@@ -658,7 +641,7 @@ def _strict_setup(tmp_path):
     cfg.write_text(
         f'client_id = "strict"\npsk_file = "{psk}"\nboot_grace = "0.3s"\ndry_run = true\n'
         f'audit_log = "{d / "audit.log"}"\nstatus_file = "{d / "s.json"}"\n'
-        f'[[keypads]]\nhost = "127.0.0.1"\nport = {_free_port()}\npubkey = "{pub}"\n'
+        f'[[keypads]]\nhost = "127.0.0.1"\nport = {free_port()}\npubkey = "{pub}"\n'
         f'[lockdown]\n[[lockdown.steps]]\naction = "command"\nargv = ["{hook}"]\n'
     )
     cfg.chmod(0o644)

@@ -26,7 +26,9 @@ def _keypad(**kw):
 
 
 def test_generated_reference_is_committed():
-    assert (REPO / "docs" / "configuration.md").read_text() == config.render_config_reference()
+    from keycrypt_kit.docgen.config_reference import render_config_reference
+
+    assert (REPO / "docs" / "configuration.md").read_text() == render_config_reference()
 
 
 def test_examples_are_valid():
@@ -205,3 +207,24 @@ def test_two_keypads_pinning_one_key_are_refused(tmp_path):
     with pytest.raises(ConfigError) as e:
         settings_from_config(config.load_client_config(p))
     assert e.value.key == "client.keypads[1].pubkey" and "client.keypads[0]" in str(e.value)
+
+
+def test_validated_values_are_frozen_dataclasses():
+    import dataclasses
+
+    k = _keypad(clients={"enrolled": {"a": "hex:" + "ab" * 32}})
+    c = _client()
+    assert isinstance(k, config.KeypadFileConfig) and isinstance(c, config.ClientFileConfig)
+    assert isinstance(k.listen, config.ListenSection) and isinstance(c.keypads[0], config.KeypadEntry)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        k.listen.port = 1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        k.clients.enrolled["b"] = b""  # type: ignore[index]
+    with pytest.raises(TypeError):
+        c.lockdown["steps"] = []  # type: ignore[index]
+
+
+def test_every_section_has_a_dataclass_with_exactly_its_keys(monkeypatch):
+    monkeypatch.setitem(config._RECORDS, ("client", "keypads"), config.ListenSection)
+    with pytest.raises(AssertionError, match="client.keypads"):
+        config._check_records()

@@ -92,7 +92,7 @@ def test_reference_keypad_passes_keypad_mode(keypad: tuple[int, str], tmp_path: 
         "keypad/psk", "keypad/psk-rekey-log2-4", "keypad/auth-psk-missing", "keypad/auth-not-enrolled",
         "keypad/load-2^24-2", "keypad/load-2^24-1-then-ping",
         "keypad/config-idle-2-hello-5", "keypad/config-hello-after-3.5", "keypad/config-idle-2-ping-at",
-        "keypad/ping-split-in-three-reads"}
+        "keypad/ping-split-in-three-reads", "keypad/require-enrolled-no-psks"}
     assert set(statuses.values()) <= {"pass", "disabled"}
 
 
@@ -108,7 +108,8 @@ _VECTOR_PSK = "12eae15d7348913baf7ead99d099e9484919910194b1a0c30df019d5bdef8ba3"
          ["--psk", f"vault-02.example={_VECTOR_PSK}"], ["keypad/psk", "keypad/psk-rekey-log2-4"]),
         (f'[clients]\nenrolled = {{ "host-01.example" = "hex:{_VECTOR_PSK}" }}\n',
          ["--psk", f"host-01.example={_VECTOR_PSK}"], ["keypad/auth-psk-missing"]),
-        ("[clients]\nrequire_enrolled = true\n", ["--require-enrolled"], ["keypad/auth-not-enrolled"]),
+        ("[clients]\nrequire_enrolled = true\n", ["--require-enrolled"],
+         ["keypad/auth-not-enrolled", "keypad/require-enrolled-no-psks"]),
     ],
     ids=["psk-enrolled", "psk-missing", "require-enrolled"],
 )

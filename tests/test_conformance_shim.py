@@ -19,6 +19,8 @@ from keycrypt_conformance import cli, mutants, shim
 from keycrypt_conformance.reference import handle
 from keycrypt_conformance.runner import Case, CaseStatus, Config, ConformanceError, load_cases, load_config, select
 
+from conftest import examples
+
 ROOT = Path(__file__).resolve().parent.parent
 REF = f"{sys.executable} -m keycrypt_conformance.reference_shim"
 
@@ -51,12 +53,46 @@ def test_reference_shim_passes_every_case(tmp_path: Path, cases: list[Case]) -> 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(mutants.MUTANTS))
 def test_each_mutant_fails_at_least_one_case(name: str, cases: list[Case]) -> None:
-    subset = select(cases, [mutants.MUTANTS[name].hint], ["accumulated/100000"])
-    assert subset, f"the hint of {name} selects nothing"
+    """Killed, and for the right reason: for every id the mutant violates, a case checking that id fails."""
+    mutant = mutants.MUTANTS[name]
+    subset = select(cases, mutant.patterns, ["accumulated/100000"], list(mutant.violates))
+    assert subset, f"the hint of {name} selects no case checking {mutant.violates}"
     assert all(r.status == CaseStatus.PASS for r in run_inprocess(subset)), "the reference must pass the subset"
     with mutants.apply(name):
-        results = run_inprocess(subset, fail_fast=True)
-    assert any(r.status == CaseStatus.FAIL for r in results), f"mutant {name} passed every case it was shown"
+        results = run_inprocess(subset)
+    failed = [r for r in results if r.status == CaseStatus.FAIL]
+    assert failed, f"mutant {name} survived: it passed every case it was shown ({len(subset)})"
+    for rid in mutant.violates:
+        assert any(rid in r.case.requirements for r in failed), \
+            f"mutant {name} violates {rid}, but no failing case checks {rid}"
+
+
+def test_every_must_has_a_mutant_and_mutants_name_real_ids() -> None:
+    from keycrypt_kit import requirements as R
+
+    reqs = R.requirements()
+    named = {rid for m in mutants.MUTANTS.values() for rid in m.violates}
+    assert named <= set(reqs), f"mutants name ids the spec does not define: {sorted(named - set(reqs))}"
+    assert all(m.violates for m in mutants.MUTANTS.values()), "every mutant names the ids it violates"
+    missing = [rid for rid, r in reqs.items()
+               if r.level in R.MANDATORY and rid not in R.NOT_BY_VECTORS and rid not in named]
+    assert not missing, f"MUSTs without a mutant violating them (conformance/keycrypt_conformance/mutants.py): {missing}"
+
+
+def test_a_failure_names_its_requirements(tmp_path: Path) -> None:
+    """The runner names the ids of a failing case, and --requirement selects by id."""
+    proc = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "--cmd",
+                           f"{REF} --mutant reader_waits_for_body", "--requirement", "KCP1-STREAM-2", "-q"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert "[requirements " in proc.stdout and "KCP1-STREAM-2" in proc.stdout
+    listed = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "--cmd", REF, "--list",
+                             "--requirement", "KCP1-STREAM-2"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    lines = [x for x in listed.stdout.splitlines() if x.strip()]
+    assert lines and all("KCP1-STREAM-2" in x for x in lines), listed.stdout
+    bad = subprocess.run([sys.executable, "-m", "keycrypt_conformance.cli", "shim", "--cmd", REF, "--list",
+                          "--requirement", "KCP1-NOPE-1"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "KCP1-NOPE-1" in bad.stderr
 
 
 def test_mutants_are_undone_after_use(cases: list[Case]) -> None:
@@ -238,7 +274,7 @@ def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
     return copy
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(json_values, st.data())
 def test_diff_finds_any_changed_value(a: Any, data: st.DataObject) -> None:
     assert shim.diff(a, json.loads(json.dumps(a)), "", Config()) is None

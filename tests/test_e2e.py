@@ -29,6 +29,7 @@ from e2e_helpers import (
     Events,
     client_settings,
     duress_verifier,
+    free_port,
     make_keystore,
     spawn_keypad,
     start_clients,
@@ -201,10 +202,7 @@ def test_client_pinned_to_another_key_locks_down_at_the_handshake(tmp_path):
 def test_boot_grace_expires_without_a_keypad(tmp_path):
     async def main():
         _, _, ek = make_keystore(tmp_path)
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-        s.close()  # nothing listens here
+        port = free_port()  # nothing listens here
         lockdowns: list = []
         clients = start_clients([client_settings(ek, port, "lonely", boot_grace=0.5)], Events(), lockdowns)
         await asyncio.gather(*(t for _, t in clients))
@@ -233,6 +231,33 @@ def test_policy_all_locks_down_only_when_every_keypad_is_lost(tmp_path):
         await _finish(clients, None)
         await ka.stop()
         await kb.stop()
+
+    run(main())
+
+
+@pytest.mark.parametrize("boot_grace", [None, 30.0])
+def test_policy_all_a_keypad_that_never_answered_guards_nothing(tmp_path, boot_grace):
+    """Regression (issue 14, found walking docs/deployment.md): keypad A established, keypad B never
+    answered (nothing listens). A is lost: the host must lock down at once. It used to count B, still
+    on its first connect, as a guard and rejoin A instead: with boot_grace = "wait" (None) the host
+    stayed up unguarded forever, with a grace until B's grace ran out."""
+
+    async def main():
+        _, _, ek = make_keystore(tmp_path)
+        ka = await start_keypad(tmp_path)
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+        s.close()  # keypad B: nothing listens here
+        events, lockdowns = Events(), []
+        cs = client_settings(ek, ka.bound[1], "half-guarded", policy="all", boot_grace=boot_grace)
+        cs.keypads.append(KeypadTarget("127.0.0.1", dead, ek))
+        clients = start_clients([cs], events, lockdowns)
+        assert await wait_for(lambda: len(events.of("established")) == 1, 5)
+        ka.breach("test")
+        assert await wait_for(lambda: lockdowns, 3), "A was lost and B never answered, yet the host stayed up"
+        await asyncio.gather(*(t for _, t in clients))
+        await ka.stop()
 
     run(main())
 
@@ -576,14 +601,6 @@ def _write_keypad_config(d: Path, port: int = 0) -> Path:
     return cfg
 
 
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def start_keypad_process(d: Path, port: int) -> subprocess.Popen[bytes]:
     return spawn_keypad(_write_keypad_config(d, port))
 
@@ -602,7 +619,7 @@ def _wait_listening(port: int, proc: subprocess.Popen[bytes], timeout: float = 2
 
 def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(tmp_path, record_property):
     _, _, ek = make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     proc = start_keypad_process(tmp_path, port)
     try:
         _wait_listening(port, proc)
@@ -636,7 +653,7 @@ def test_keypad_killed_with_sigkill_every_client_locks_down_within_its_deadline(
 
 def test_keypad_process_sigterm_exits_cleanly(tmp_path):
     make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     proc = start_keypad_process(tmp_path, port)
     try:
         _wait_listening(port, proc)

@@ -17,7 +17,9 @@ from keycrypt_kit.fuzz import strategies as S
 from keycrypt_kit.fuzz.run import fuzz
 from keycrypt_kit.fuzz.targets import TARGETS, client_snapshots, keypad_snapshots, seeds, target_client, target_keypad
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from conftest import examples
+
+FAST = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -60,7 +62,7 @@ def test_client_target_on_streams(sel: int, cut: int, stream: bytes) -> None:
     target_client(bytes([sel, cut]) + stream)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(S.any_key_file())
 def test_key_file_decoders_raise_only_keystore_errors(data: bytes) -> None:
     try:

@@ -19,6 +19,8 @@ from keycrypt.constants import CT_SIZE, EK_SIZE, SEED_SIZE, SS_SIZE
 from keycrypt.crypto.kem import BACKENDS, get_backend, modulus_check
 from keycrypt.errors import KemError, LocalUsageError
 
+from conftest import examples
+
 Q = 3329
 N_COEFFS = 3 * 256  # ML-KEM-768: k = 3 polynomials of 256 coefficients in ek's t vector
 CRYPTO = get_backend("cryptography")
@@ -33,7 +35,7 @@ FIXED_SEED_EK_SHA256 = "0b7934c83125c788995e2ba6bd761e33046b3e40571be53e023309a2
 
 seeds = st.binary(min_size=SEED_SIZE, max_size=SEED_SIZE)
 ms = st.binary(min_size=32, max_size=32)
-fast = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+fast = settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def fips203_implicit_rejection(seed: bytes, ct: bytes) -> bytes:
@@ -216,7 +218,7 @@ def test_coefficient_at_or_above_q_is_rejected_everywhere(idx: int, value: int) 
         KYBER._k._encaps_internal(bad, bytes(32))  # type: ignore[attr-defined]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(idx=st.integers(min_value=0, max_value=N_COEFFS - 1), value=st.integers(min_value=0, max_value=4095))
 def test_modulus_check_agrees_with_openssl_on_any_single_coefficient(idx: int, value: int) -> None:
     ek = with_coeff(BASE_EK, idx, value)

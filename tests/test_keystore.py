@@ -59,6 +59,7 @@ from keycrypt.keystore import (
 )
 from keycrypt.wire.keyfile import encode_keystore, encode_keystore_header
 
+from conftest import examples
 from crashpoints import OS_EXIT_STATUS, run_crashing
 
 FAST = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
@@ -749,7 +750,7 @@ def mutate(data: bytes, ops: list[tuple[str, int, int]]) -> bytes:
     return bytes(b)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(MUTATION, min_size=1, max_size=4), fix_checksum=st.booleans())
 def test_random_damage_only_raises_keystore_errors(sealed: bytes, ops: list, fix_checksum: bool) -> None:
     bad = mutate(sealed, ops)

@@ -3,7 +3,7 @@
 Every ``import`` in a module counts, at the top or inside a function: a lazy
 import is still a dependency. The runtime (``keycrypt``) must have no cycle
 between its modules nor between its parts (``wire``, ``crypto``, ``machines``,
-``daemon``, ``hw``, and the top-level modules), and must import nothing of the
+``daemon``, ``hw``, ``lockdown``, and the top-level modules), and must import nothing of the
 kit, the conformance runner, the vectors or the test tools. The kit's packages
 (attacks, fuzz, faultproxy, …) must not import each other in a loop either.
 """
@@ -144,7 +144,7 @@ def test_the_runtime_has_no_import_cycle() -> None:
 
 
 def test_the_runtime_parts_have_no_import_cycle() -> None:
-    """wire, crypto, machines, daemon, hw and the top-level modules: no part imports back up."""
+    """wire, crypto, machines, daemon, hw, lockdown and the top-level modules: no part imports back up."""
     assert cycles(collapse(graph("keycrypt"), 2)) == []
 
 

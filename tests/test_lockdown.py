@@ -31,7 +31,8 @@ from keycrypt.constants import (
     LOCKDOWN_SYSRQ_TIMEOUT,
 )
 from keycrypt.errors import AuditError, ConfigError, Reason
-from keycrypt.lockdown import Host, Ladder, LadderRunner, LadderStep, default_ladder, ladder_from_config
+from keycrypt.lockdown import Host, Ladder, LadderRunner, LadderStep, default_ladder, ladder_from_config, process
+from keycrypt.lockdown import ladder as ladder_module
 
 DANGEROUS = {"systemctl", "cryptsetup", "shutdown", "poweroff", "halt", "reboot", "init", "telinit", "dmsetup"}
 
@@ -58,7 +59,7 @@ def guard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Guard:
     (tmp_path / "sysrq").write_bytes(b"0\n")
     (tmp_path / "sysrq-trigger").write_bytes(b"")
     monkeypatch.setattr(
-        lockdown,
+        process,
         "DEFAULT_HOST",
         Host(
             cryptsetup=str(fake),
@@ -67,7 +68,7 @@ def guard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Guard:
             sys_block=str(tmp_path / "sys-block"),  # volumes = "auto" never sees this machine's mappings
         ),
     )
-    real_spawn, real_write_proc = lockdown._spawn, lockdown._write_proc
+    real_spawn, real_write_proc = process._spawn, process.write_proc
 
     def guarded_spawn(argv: Any, env: Any) -> Any:
         argv = list(argv)
@@ -84,9 +85,9 @@ def guard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Guard:
             raise PermissionError(1, "refused by the test guard")
         real_write_proc(path, data)
 
-    monkeypatch.setattr(lockdown, "_spawn", guarded_spawn)
-    monkeypatch.setattr(lockdown, "_write_proc", guarded_write_proc)
-    monkeypatch.setattr(lockdown, "_PROCESS_LOCKDOWN", LadderRunner())
+    monkeypatch.setattr(process, "_spawn", guarded_spawn)
+    monkeypatch.setattr(process, "write_proc", guarded_write_proc)
+    monkeypatch.setattr(ladder_module, "_PROCESS_LOCKDOWN", LadderRunner())
     yield g
     assert not g.violations, g.violations
 
@@ -328,7 +329,7 @@ def test_poweroff_then_sysrq_when_the_host_stays_up(tmp_path: Path, guard: Guard
     assert poweroff.status == "timeout" and poweroff.exit_code == 0 and "still up" in poweroff.detail
     assert poweroff.duration >= 0.29  # it waited for the host to go down
     assert sysrq.status == "timeout" and "still up" in sysrq.detail and sysrq.duration >= 0.39
-    host = lockdown.DEFAULT_HOST
+    host = process.DEFAULT_HOST
     assert [(p, d) for p, d, _ in guard.proc_writes] == [
         (host.sysrq_enable, b"1"),
         (host.sysrq_trigger, b"s"),
@@ -358,11 +359,11 @@ def test_a_failing_poweroff_goes_straight_to_sysrq(tmp_path: Path, guard: Guard)
 
 def test_sysrq_goes_on_when_enabling_fails_and_reports_a_failing_trigger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, guard: Guard) -> None:
     trigger = tmp_path / "sysrq-trigger"
-    monkeypatch.setattr(lockdown, "DEFAULT_HOST", Host(sysrq_enable=str(tmp_path / "missing"), sysrq_trigger=str(trigger)))
+    monkeypatch.setattr(process, "DEFAULT_HOST", Host(sysrq_enable=str(tmp_path / "missing"), sysrq_trigger=str(trigger)))
     report = run(Ladder((LadderStep("sysrq", 0.2),)), None, allow_destructive=True)
     assert report.outcomes[1].status == "timeout" and "enabling sysrq failed" in report.outcomes[1].detail
     assert trigger.read_bytes() == b"o"  # "s" then "o", each written at offset 0
-    monkeypatch.setattr(lockdown, "DEFAULT_HOST", Host(sysrq_enable=str(tmp_path / "missing"), sysrq_trigger=str(tmp_path / "gone")))
+    monkeypatch.setattr(process, "DEFAULT_HOST", Host(sysrq_enable=str(tmp_path / "missing"), sysrq_trigger=str(tmp_path / "gone")))
     report = run(Ladder((LadderStep("sysrq", 0.2), cmd("true"))), None, allow_destructive=True)
     assert [o.status for o in report.outcomes[1:]] == ["failed", "ok"]
 

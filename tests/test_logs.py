@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
-from e2e_helpers import REPO, make_keystore
+from e2e_helpers import REPO, free_port, make_keystore
 
 
 def _client_run(tmp_path: Path, journal: bool, extra: str = "") -> list[str]:
     _, pub, _ = make_keystore(tmp_path)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     cfg = tmp_path / "client.toml"
     cfg.write_text(
         f'client_id = "log01"\nboot_grace = "0.5s"\ndry_run = true\nstatus_file = "s.json"\naudit_log = "a.log"\n'

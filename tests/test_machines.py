@@ -19,8 +19,9 @@ from keycrypt.machines.device import DeviceConfig, KeypadDevice
 from keycrypt.machines.keypad import KeypadSession
 from keycrypt.tables import load
 from keycrypt.wire.frames import FrameType, decode
+from keycrypt_kit.harness import DetRandom
 
-from conftest import SEED, det_random, examples
+from conftest import SEED, examples
 
 ARMED, DISARMED, LOCKDOWN = int(Status.ARMED), int(Status.DISARMED), int(Status.LOCKDOWN)
 KEM = get_backend("cryptography")
@@ -54,8 +55,8 @@ class BackToBack(RuleBasedStateMachine):
         super().__init__()
         self.now = 0.0
         self.status = ARMED
-        self.client = ClientSession(ClientConfig(KEY.ek, "host-1", rekey_log2=4), kem=KEM, random=det_random(b"b2b"))
-        self.keypad = KeypadSession(KEY, random=det_random(b"b2b/keypad"))
+        self.client = ClientSession(ClientConfig(KEY.ek, "host-1", rekey_log2=4), kem=KEM, random=DetRandom(b"b2b"))
+        self.keypad = KeypadSession(KEY, random=DetRandom(b"b2b/keypad"))
         self.client.trace, self.keypad.trace = [], []
         self.c2k: list[Item] = []
         self.k2c: list[Item] = []

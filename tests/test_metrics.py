@@ -10,9 +10,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_preflight import _client_toml, _free_port, _wait, keypad  # noqa: F401  (fixture)
+from test_preflight import _client_toml, keypad  # noqa: F401  (fixture)
 
-from e2e_helpers import REPO, run_cli
+from e2e_helpers import REPO, free_port, run_cli, wait_until
 
 pytest.importorskip("prometheus_client")
 
@@ -32,7 +32,7 @@ def test_metrics_are_off_by_default() -> None:
 
 def test_client_metrics_show_the_session_the_answer_age_and_round_trips(tmp_path: Path, keypad) -> None:  # noqa: F811
     port, _ = keypad
-    mport = _free_port()
+    mport = free_port()
     cfg = _client_toml(tmp_path, port, tmp_path / "keypad.pub")
     cfg.write_text(cfg.read_text().replace("dry_run = false", "dry_run = true")
                    + f'[metrics]\nenabled = true\nport = {mport}\n')
@@ -48,8 +48,8 @@ def test_client_metrics_show_the_session_the_answer_age_and_round_trips(tmp_path
             except OSError:
                 return False
 
-        assert _wait(established, 20)
-        assert _wait(lambda: "keycrypt_client_rtt_seconds_count" in _scrape(mport)
+        assert wait_until(established, 20)
+        assert wait_until(lambda: "keycrypt_client_rtt_seconds_count" in _scrape(mport)
                      and float(next(ln for ln in _scrape(mport).splitlines()
                                     if ln.startswith("keycrypt_client_rtt_seconds_count")).rsplit(" ", 1)[1]) >= 3, 10)
         text = _scrape(mport)
@@ -70,7 +70,7 @@ def test_a_metrics_port_in_use_is_a_config_error_before_anything_is_armed(tmp_pa
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        cfg = _client_toml(tmp_path, _free_port(), pub)
+        cfg = _client_toml(tmp_path, free_port(), pub)
         cfg.write_text(cfg.read_text() + f'[metrics]\nenabled = true\nport = {taken.getsockname()[1]}\n')
         res = run_cli("client", "run", "--config", str(cfg))
     assert res.returncode == 2 and "metrics.port" in res.stderr, res.stderr

@@ -1,7 +1,9 @@
 """The SPIN model of KCP/1 generated from the tables (keycrypt_kit.model, issue 13).
 
-The drift and generator tests need no SPIN. The model checks need ``spin`` and ``gcc``: they
-skip (saying why) on a developer machine without them, and fail under ``CI=true``.
+The drift and generator tests need no SPIN and run in the fast selection. The model checks need
+``spin`` and ``gcc`` and take minutes of CPU (a verification per property and per mutant), so they
+are marked slow (``pytest -m slow -n 0``, which CI runs); they skip (saying why) on a developer
+machine without the tools, and fail under ``CI=true``.
 """
 
 from __future__ import annotations
@@ -133,6 +135,7 @@ def verdicts() -> dict[str, spin.Verdict]:
     return {v.prop.id: v for v in spin.check(source.from_checkout())}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("prop", [
     pytest.param(p.id, marks=pytest.mark.xfail(reason=KNOWN_FLAWS[p.id], strict=True)) if p.id in KNOWN_FLAWS
     else p.id for p in PROPERTIES])
@@ -141,6 +144,7 @@ def test_property_holds_on_the_tables(verdicts: dict[str, spin.Verdict], prop: s
     assert v.ok, f"{prop} fails on spec/tables:\n" + "\n".join(v.trail)
 
 
+@pytest.mark.slow
 def test_failing_properties_print_table_rows_and_frames(mutant_verdicts: dict[str, spin.Verdict]) -> None:
     """Every mutant's trail (the real tables have none to read) is table rows and frames, not Promela."""
     failing = [v for v in mutant_verdicts.values() if not v.ok]
@@ -165,6 +169,7 @@ def mutant_verdicts() -> dict[str, spin.Verdict]:
         return dict(pool.map(run, mutants.MUTANTS))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [m.name for m in mutants.MUTANTS])
 def test_every_table_mutant_is_caught_with_a_trail(mutant_verdicts: dict[str, spin.Verdict], name: str) -> None:
     v = mutant_verdicts[name]
@@ -172,6 +177,7 @@ def test_every_table_mutant_is_caught_with_a_trail(mutant_verdicts: dict[str, sp
     assert v.trail and v.trail[-1].endswith(f"VIOLATED {v.prop.id}")
 
 
+@pytest.mark.slow
 def test_check_command_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     require_spin()
     out = tmp_path / "model.json"

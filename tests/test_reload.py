@@ -1,11 +1,14 @@
 """`keycrypt keypad reload` / SIGHUP: [clients], [pin], [maintenance], log_level without dropping a session.
 
 Before, enrolling a client's psk or changing [pin] or [maintenance] needed a keypad restart, and a
-restart locks every client down.
+restart locks every client down. The daemon's reload runs in-process here (fast selection); the
+whole path, processes, config file, CLI and SIGHUP, is the slow test.
 """
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import json
 import os
 import signal
@@ -14,9 +17,24 @@ import sys
 import time
 from pathlib import Path
 
-from test_preflight import _free_port, _wait
+import pytest
 
-from e2e_helpers import REPO, TEST_PIN, make_keystore, run_cli, spawn_keypad
+from keycrypt.daemon.keypad.daemon import ReloadRefused
+
+from e2e_helpers import (
+    REPO,
+    TEST_PIN,
+    Events,
+    client_settings,
+    free_port,
+    make_keystore,
+    run_cli,
+    spawn_keypad,
+    start_clients,
+    start_keypad,
+    wait_for,
+    wait_until,
+)
 
 
 def _keypad_cfg(tmp_path: Path, port: int, extra: str = "") -> Path:
@@ -41,21 +59,57 @@ def _client(tmp_path: Path, name: str, port: int, pub: Path, psk: Path | None = 
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def test_the_daemon_reloads_psks_pin_and_maintenance_without_dropping_a_session(tmp_path: Path) -> None:
+    """In-process: open sessions stay, a newly enrolled psk is served, a listener change is refused whole."""
+
+    async def main() -> None:
+        _, _, ek = make_keystore(tmp_path)
+        events, lockdowns = Events(), []
+        keypad = await start_keypad(tmp_path, events=events)
+        port = keypad.bound[1]
+        clients = start_clients([client_settings(ek, port, f"old{i}") for i in range(2)], events, lockdowns)
+        try:
+            assert await wait_for(lambda: len(events.of("established")) == 2, 10)
+            psk = os.urandom(32)
+            new = dataclasses.replace(
+                keypad.settings, psks={"late": psk}, require_enrolled=True,
+                device=dataclasses.replace(keypad.settings.device, window_default=90.0, backoff_free_attempts=5),
+            )
+            assert sorted(keypad.reload(new)) == ["device", "psks", "require_enrolled"]
+            assert keypad.device.config.window_default == 90.0 and keypad.status()["enrolled"] == ["late"]
+            clients += start_clients([client_settings(ek, port, "late", psk=psk)], events, lockdowns)
+            assert await wait_for(lambda: any(f["client_id"] == "late" for _, f in events.of("established")), 10)
+            # a listener change is refused, naming it, and nothing of the rest is applied
+            with pytest.raises(ReloadRefused, match="keypad.listen"):
+                keypad.reload(dataclasses.replace(new, port=port + 1, psks={}))
+            assert keypad.settings is new and keypad.status()["enrolled"] == ["late"]
+            await asyncio.sleep(0.3)  # a few heartbeats after the reloads
+            assert lockdowns == [] and all(not t.done() for _, t in clients)
+        finally:
+            for d, _ in clients:
+                d.request_stop()
+            await asyncio.gather(*(t for _, t in clients))
+            await keypad.stop()
+
+    asyncio.run(asyncio.wait_for(main(), 60))
+
+
+@pytest.mark.slow
 def test_reload_enrolls_a_psk_and_changes_pin_and_maintenance_without_dropping_a_session(tmp_path: Path) -> None:
     _, pub, _ = make_keystore(tmp_path)
-    port = _free_port()
+    port = free_port()
     cfg = _keypad_cfg(tmp_path, port)
     sock = tmp_path / "run" / "kp.sock"
     keypad = spawn_keypad(cfg)
     clients = []
     try:
-        assert _wait(sock.exists, 30)
+        assert wait_until(sock.exists, 30)
         clients = [_client(tmp_path, f"old{i}", port, pub) for i in range(3)]
 
         def status() -> dict:
             return json.loads(run_cli("keypad", "status", "--socket", str(sock), "--json").stdout)
 
-        assert _wait(lambda: len([c for c in status()["clients"] if c["state"] == "ESTABLISHED"]) == 3, 20)
+        assert wait_until(lambda: len([c for c in status()["clients"] if c["state"] == "ESTABLISHED"]) == 3, 20)
         # enrol a new client with a psk, require enrolment for new HELLOs, change [pin] and [maintenance]
         psk = tmp_path / "late.psk"
         psk.write_bytes(os.urandom(32))
@@ -67,7 +121,7 @@ def test_reload_enrolls_a_psk_and_changes_pin_and_maintenance_without_dropping_a
         assert "device" in res.stdout and "psks" in res.stdout
         late = _client(tmp_path, "late", port, pub, psk)
         clients.append(late)
-        assert _wait(lambda: any(c["client_id"] == "late" and c["psk"] and c["state"] == "ESTABLISHED"
+        assert wait_until(lambda: any(c["client_id"] == "late" and c["psk"] and c["state"] == "ESTABLISHED"
                                  for c in status()["clients"]), 20)
         assert status()["enrolled"] == ["late"]
         # the maintenance change is in force: a disarm without --for opens a 90 s window
@@ -77,7 +131,7 @@ def test_reload_enrolls_a_psk_and_changes_pin_and_maintenance_without_dropping_a
         run_cli("keypad", "arm", "--socket", str(sock))
         # a change to the listener is refused, naming it, and changes nothing (the psk stays enrolled)
         text = cfg.read_text()
-        cfg.write_text(text.replace(f"port = {port}", f"port = {_free_port()}").replace('"late" =', '"gone" ='))
+        cfg.write_text(text.replace(f"port = {port}", f"port = {free_port()}").replace('"late" =', '"gone" ='))
         res = run_cli("keypad", "reload", "--socket", str(sock))
         assert res.returncode == 2 and "keypad.listen" in res.stderr and "nothing changed" in res.stderr
         assert status()["enrolled"] == ["late"]

@@ -25,7 +25,7 @@ from keycrypt.constants import (
 from keycrypt.crypto import schedule
 from keycrypt.errors import LocalUsageError
 
-from conftest import SEED, Pair
+from conftest import SEED, examples, pair
 
 # RFC 5869 Appendix A, test cases 1-3 (SHA-256): ikm, salt, info, L, prk, okm
 RFC5869 = [
@@ -88,7 +88,7 @@ b32 = st.binary(min_size=32, max_size=32)
 b16 = st.binary(min_size=16, max_size=16)
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(ss=b32, salt=b16, psk=st.one_of(st.none(), b32), ek=st.binary(min_size=1184, max_size=1184), hello=st.binary(min_size=10, max_size=1300), nonce=b32)
 def test_handshake_formulas(ss: bytes, salt: bytes, psk: bytes | None, ek: bytes, hello: bytes, nonce: bytes) -> None:
     th = hashlib.sha256(LABEL_TRANSCRIPT + ek + hello + nonce).digest()
@@ -106,7 +106,7 @@ def test_handshake_formulas(ss: bytes, salt: bytes, psk: bytes | None, ek: bytes
     assert schedule.handshake(ss, ek, hello, salt, psk, other).k0 != k0
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(k=b32, salts=st.lists(b16, min_size=1, max_size=4))
 def test_epoch_keys_and_rekey_chain(k: bytes, salts: list[bytes]) -> None:
     keys = schedule.EpochKeys.derive(0, k)
@@ -158,14 +158,14 @@ def test_mac_and_verify(key: bytes, parts: list[bytes], data: st.DataObject) -> 
 
 @pytest.mark.parametrize("psk", [None, b"p" * 32])
 def test_both_sides_derive_the_recomputed_keys(psk: bytes | None) -> None:
-    pair = Pair(psk=psk, keypad_psks={"host-1": psk} if psk else None)
-    pair.handshake()
-    c, k = pair.client, pair.keypad
+    pr = pair(psk=psk, keypad_psks={"host-1": psk} if psk else None)
+    pr.greet()
+    c, k = pr.client, pr.keypad
     assert c.state == "IDLE" and k.state == "ESTABLISHED"
     hello = c.hello_frame
     assert hello is not None and c.handshake is not None and k.handshake is not None
     assert bool(hello[6] & FLAG_PSK) == (psk is not None)
-    ek = pair.kem.from_seed(SEED).ek
+    ek = pr.kem.from_seed(SEED).ek
     assert len(k.nonce) == 32
     th = hashlib.sha256(LABEL_TRANSCRIPT + ek + hello + k.nonce).digest()
     prk = ref_extract(hello[-16:], c.handshake.ss + (psk or b""))
@@ -175,5 +175,5 @@ def test_both_sides_derive_the_recomputed_keys(psk: bytes | None) -> None:
     assert c.keys is not None and k.keys is not None
     assert (c.keys.c2k, c.keys.k2c) == (k.keys.c2k, k.keys.k2c) == (ref_expand(k0, LABEL_C2K), ref_expand(k0, LABEL_K2C))
     # the HELLO_ACK tag is HMAC(k_k2c0, frame-before-tag || TH)
-    ack = pair.last_k2c
+    ack = pr.k2c[-1]
     assert ack[-32:] == hmac.new(ref_expand(k0, LABEL_K2C), ack[:-32] + th, hashlib.sha256).digest()

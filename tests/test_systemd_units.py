@@ -7,8 +7,10 @@ lockdown (exit 5) must be a success for systemd, or FailureAction powers the
 host off during the very test the docs ask for.
 
 The units are installed as docs/deployment.md says, with ``keycrypt install-units``
-into a temporary root, and ``systemd-analyze verify`` checks the result (.ci/run
-installs systemd's tools; outside CI the test skips when they are missing).
+into a temporary root that holds this keycrypt at /opt/keycrypt/bin/keycrypt, and
+``systemd-analyze verify --root=`` checks the result in that root, so the checks run
+wherever the checkout is (CI clones under /tmp, which the units hide). .ci/run
+installs systemd's tools; outside CI the verify tests skip when they are missing.
 """
 
 from __future__ import annotations
@@ -98,32 +100,49 @@ def assert_dry_run_exit_is_success_and_lockdown_is_failure(d: dict[tuple[str, st
     assert ("Service", "RestartPreventExitStatus") not in d and ("Unit", "SuccessAction") not in d
 
 
+BIN = Path("/opt/keycrypt/bin/keycrypt")
+"""Where docs/deployment.md installs keycrypt; the units are checked as they would name it there."""
+
+
 def _keycrypt() -> Path:
     keycrypt = Path(sys.executable).with_name("keycrypt")
     if not keycrypt.exists():
         pytest.skip("the keycrypt entry point is not installed next to this Python")
-    if str(keycrypt).startswith(HIDDEN):
-        pytest.skip(f"{keycrypt} is where the units cannot run it (ProtectHome=/PrivateTmp=)")
     return keycrypt
+
+
+def _root(tmp_path: Path) -> Path:
+    """A temporary root holding this keycrypt at ROOT/opt/keycrypt/bin/keycrypt (what the units name).
+
+    The units are written and checked against that root, so the tests run wherever the checkout
+    is: a venv under /tmp (CI's clone) is hidden from the units (PrivateTmp=) and refused by
+    install-units, but the copy inside the root is at the path a real install uses.
+    """
+    root = tmp_path / "root"
+    inside = root / BIN.relative_to("/")
+    inside.parent.mkdir(parents=True)
+    shutil.copy2(_keycrypt(), inside)
+    return root
 
 
 def _install(root: Path, *which: str) -> Path:
     """What docs/deployment.md does: ``keycrypt install-units`` (here into a temporary root)."""
-    keycrypt = _keycrypt()
     res = subprocess.run(
-        [str(keycrypt), "install-units", *(f"--{w}" for w in which), "--root", str(root)],
+        [str(_keycrypt()), "install-units", *(f"--{w}" for w in which), "--root", str(root), "--bin", str(BIN)],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert res.returncode == 0, res.stderr
-    return keycrypt
+    assert f"ExecStart={BIN} " in res.stdout, res.stdout
+    return BIN
 
 
 def test_install_units_writes_both_units_with_this_keycrypt_in_execstart(tmp_path: Path) -> None:
-    keycrypt = _install(tmp_path, "client", "keypad")
+    root = _root(tmp_path)
+    keycrypt = _install(root, "client", "keypad")
     for which, func in (("client", cmd_client_run), ("keypad", cmd_keypad_run)):
-        path = tmp_path / "etc/systemd/system" / UNIT_NAMES[which]
+        path = root / "etc/systemd/system" / UNIT_NAMES[which]
         assert path.stat().st_mode & 0o777 == 0o644
         argv = shlex.split(one(directives(path), "Service", "ExecStart"))
         assert argv[0] == str(keycrypt)
@@ -132,28 +151,46 @@ def test_install_units_writes_both_units_with_this_keycrypt_in_execstart(tmp_pat
         # Documentation= names a file that is there (it named /usr/share/doc/keycrypt/cli.md, which never was)
         docs = [v for v in directives(path)[("Unit", "Documentation")] if v.startswith("file://")]
         assert docs and all(Path(v.removeprefix("file://")).is_file() for v in docs), docs
-    assert_dry_run_exit_is_success_and_lockdown_is_failure(directives(tmp_path / "etc/systemd/system/keycrypt-client.service"))
+    assert_dry_run_exit_is_success_and_lockdown_is_failure(directives(root / "etc/systemd/system/keycrypt-client.service"))
+
+
+def test_install_units_names_the_keycrypt_that_runs_it_unless_the_units_cannot_reach_it(tmp_path: Path) -> None:
+    """Without --bin: this venv's keycrypt, or (a venv under /tmp, /home, ...) a refusal naming --bin."""
+    keycrypt = _keycrypt()
+    res = subprocess.run([str(keycrypt), "install-units", "--client", "--root", str(tmp_path)],
+                         capture_output=True, text=True, timeout=60)
+    unit = tmp_path / "etc/systemd/system/keycrypt-client.service"
+    if str(keycrypt).startswith(HIDDEN):
+        assert res.returncode == 2 and "--bin" in res.stderr and "/opt" in res.stderr, res.stderr
+        assert not unit.exists()
+    else:
+        assert res.returncode == 0, res.stderr
+        assert shlex.split(one(directives(unit), "Service", "ExecStart"))[0] == str(keycrypt)
 
 
 def test_install_units_refuses_a_keycrypt_the_units_cannot_reach(tmp_path: Path) -> None:
     from keycrypt.errors import ConfigError
     from keycrypt.install_units import install
 
-    for bad in ("/root/venv/bin/keycrypt", "/home/op/.venv/bin/keycrypt", "/tmp/v/bin/keycrypt", "relative/keycrypt", "/opt/nothing/here/keycrypt"):
+    root = tmp_path / "empty-root"
+    for bad in ("/root/venv/bin/keycrypt", "/home/op/.venv/bin/keycrypt", "/tmp/v/bin/keycrypt", "relative/keycrypt",
+                "/opt/nothing/here/keycrypt", str(BIN)):  # BIN: neither on this host nor under this root
+        if Path(bad).is_file():
+            continue  # a host that has keycrypt at /opt/keycrypt: that one is reachable
         with pytest.raises(ConfigError, match="--bin"):
-            install(tmp_path, ("client",), Path(bad))
-    assert not (tmp_path / "etc").exists()
-    keycrypt = _keycrypt()
+            install(root, ("client",), Path(bad))
+    assert not root.exists()
+    root = _root(tmp_path)
     # an existing unit that differs is not replaced without --force, and nothing is written
-    unit = tmp_path / "etc/systemd/system/keycrypt-client.service"
+    unit = root / "etc/systemd/system/keycrypt-client.service"
     unit.parent.mkdir(parents=True)
     unit.write_text("[Service]\nExecStart=/bin/true\n")
     with pytest.raises(ConfigError, match="--force"):
-        install(tmp_path, ("keypad", "client"), keycrypt)
+        install(root, ("keypad", "client"), BIN)
     assert unit.read_text() == "[Service]\nExecStart=/bin/true\n"
     assert not unit.with_name("keycrypt-keypad.service").exists()
-    install(tmp_path, ("client",), keycrypt, force=True)
-    assert str(keycrypt) in unit.read_text()
+    install(root, ("client",), BIN, force=True)
+    assert f"ExecStart={BIN} " in unit.read_text()
 
 
 def test_the_docs_install_the_units_with_install_units_and_verify_them() -> None:
@@ -172,17 +209,52 @@ def _systemd_analyze() -> str:
     return found
 
 
+def _verify_root(tmp_path: Path) -> Path:
+    """_root plus what systemd-analyze resolves inside --root: the system's units (sysinit.target,
+    network-online.target, ...) and /bin/kill (the keypad's ExecReload=), copied from this host."""
+    root = _root(tmp_path)
+    system = next((Path(d) for d in ("/usr/lib/systemd/system", "/lib/systemd/system") if Path(d, "sysinit.target").exists()), None)
+    if system is None:
+        pytest.fail("systemd-analyze is installed but no systemd unit directory with sysinit.target was found")
+    shutil.copytree(system, root / "usr/lib/systemd/system", symlinks=True)
+    kill = shutil.which("kill", path="/usr/bin:/bin")
+    assert kill is not None, "no /bin/kill on this host"
+    (root / "bin").mkdir()
+    shutil.copy2(kill, root / "bin/kill")
+    return root
+
+
+def _verify(analyze: str, root: Path, which: str) -> subprocess.CompletedProcess[str]:
+    unit = Path("/etc/systemd/system") / UNIT_NAMES[which]  # as the docs run it, inside the root
+    return subprocess.run([analyze, "verify", f"--root={root}", str(unit)], capture_output=True, text=True, timeout=60)
+
+
 @pytest.mark.parametrize("which", ["client", "keypad"])
 def test_systemd_analyze_verify_accepts_the_installed_units(tmp_path: Path, which: str) -> None:
     """The docs' path: install-units into a root, then systemd's own check prints nothing."""
     analyze = _systemd_analyze()
-    _install(tmp_path, which)
-    unit = tmp_path / "etc/systemd/system" / UNIT_NAMES[which]
-    res = subprocess.run([analyze, "verify", str(unit)], capture_output=True, text=True, timeout=60)
+    root = _verify_root(tmp_path)
+    _install(root, which)
+    res = _verify(analyze, root, which)
     problems = [line for line in (res.stdout + res.stderr).splitlines() if UNIT_NAMES[which] in line or "Unknown" in line]
     assert res.returncode == 0 and not problems, res.stdout + res.stderr
     if which == "client":
-        assert_dry_run_exit_is_success_and_lockdown_is_failure(directives(unit))
+        assert_dry_run_exit_is_success_and_lockdown_is_failure(directives(root / "etc/systemd/system" / UNIT_NAMES[which]))
+
+
+def test_systemd_analyze_verify_in_the_root_sees_a_missing_binary_and_an_unknown_key(tmp_path: Path) -> None:
+    """The check above can fail: with the binary gone from the root, or a misspelt key, it says so."""
+    analyze = _systemd_analyze()
+    root = _verify_root(tmp_path)
+    _install(root, "client")
+    (root / BIN.relative_to("/")).unlink()
+    res = _verify(analyze, root, "client")
+    assert res.returncode != 0 and f"{BIN} is not executable" in res.stdout + res.stderr, res.stdout + res.stderr
+    shutil.copy2(_keycrypt(), root / BIN.relative_to("/"))
+    unit = root / "etc/systemd/system/keycrypt-client.service"
+    unit.write_text(unit.read_text().replace("\nNice=", "\nNicee="))
+    res = _verify(analyze, root, "client")
+    assert "Unknown key 'Nicee'" in res.stdout + res.stderr, res.stdout + res.stderr
 
 
 def _default(schema, section: str, key: str) -> str:

@@ -21,8 +21,9 @@ from keycrypt.machines.keypad import KeypadSession
 from keycrypt.tables import MACHINES, Row, TableError, load, parse_table
 from keycrypt.wire.frames import Hello, HelloAck, Ping, Pong, Rekey, RekeyAck, encode
 from keycrypt_conformance.jsonio import action_to_json
+from keycrypt_kit.harness import Pair
 
-from conftest import Pair, sends
+from conftest import pair, sends
 
 CLASSES: dict[str, type[TableMachine]] = {
     "client_session": ClientSession,
@@ -193,7 +194,7 @@ class Fired:
 
 def client_in(state: str, event: str, status: int = Status.ARMED) -> tuple[Pair, bytes | None]:
     """A pair whose client is in ``state``; plus the genuine keypad frame the event needs, if any."""
-    p = Pair(rekey_log2=4)
+    p = pair(rekey_log2=4)
     if state == "CONNECTING":
         return p, None
     if state == "CLOSED":
@@ -203,7 +204,7 @@ def client_in(state: str, event: str, status: int = Status.ARMED) -> tuple[Pair,
         p.client.connected(p.now)
         p.client.receive_data(GARBAGE, p.now)
         return p, None
-    hello = p.connect()
+    hello = p.hello()
     if state == "AWAIT_HELLO_ACK":
         (ack,) = sends(p.to_keypad(hello))
         return p, ack
@@ -213,10 +214,10 @@ def client_in(state: str, event: str, status: int = Status.ARMED) -> tuple[Pair,
         return p, None
     rounds = 15 if (state == "AWAIT_PONG" and event == "frame_pong_final") or state == "AWAIT_REKEY_ACK" else 0
     for _ in range(rounds):
-        p.ping()
+        p.exchange(0.5)
     if state == "AWAIT_REKEY_ACK":
         p.status = status
-        _, _, out = p.ping()
+        _, _, out = p.exchange(0.5)
         (rekey,) = sends(out)
         p.status = Status.ARMED
         (rekey_ack,) = sends(p.to_keypad(rekey))
@@ -279,11 +280,11 @@ def drive_client(row: Row) -> tuple[ClientSession, Fired]:
 
 
 def keypad_in(state: str, event: str) -> tuple[Pair, bytes | None]:
-    p = Pair(rekey_log2=4)
+    p = pair(rekey_log2=4)
     if state == "CLOSED":
         p.keypad.eof(p.now)
         return p, None
-    hello = p.connect()
+    hello = p.hello()
     if state == "AWAIT_HELLO":
         return p, hello
     (ack,) = sends(p.to_keypad(hello))
@@ -291,7 +292,7 @@ def keypad_in(state: str, event: str) -> tuple[Pair, bytes | None]:
     rounds = 15 if (state == "ESTABLISHED" and event == "frame_ping_final") else 16 if state == "AWAIT_REKEY" else 0
     last: list[A.Action] = []
     for _ in range(rounds):
-        _, _, last = p.ping()
+        _, _, last = p.exchange(0.5)
     if state == "AWAIT_REKEY":
         (rekey,) = sends(last)
         return p, rekey
@@ -441,8 +442,8 @@ def test_bad_frame_reason_is_the_failed_checks() -> None:
     assert [a.reason for a in out if isinstance(a, A.Close)] == [Reason.COUNTER_ERROR]
     assert p.keypad.close_reason == Reason.COUNTER_ERROR
     # keypad: a psk flag for an id without a psk is an auth error
-    p = Pair(psk=b"p" * 32)
-    hello = p.connect()
+    p = pair(psk=b"p" * 32)
+    hello = p.hello()
     p.keypad.trace = []
     out = p.to_keypad(hello)
     assert p.keypad.trace == [("AWAIT_HELLO", "bad_frame", "CLOSED")]

@@ -31,6 +31,8 @@ from keycrypt.wire import fastpath, frames
 from keycrypt.wire.frames import BODY_BOUNDS, Hello, HelloAck, Ping, Pong, Rekey, RekeyAck, decode, encode
 from keycrypt.wire.stream import FrameReader
 
+from conftest import examples
+
 STATUSES = [int(s) for s in Status]
 u32 = st.integers(0, 2**32 - 1)
 tag = st.binary(min_size=TAG_SIZE, max_size=TAG_SIZE)
@@ -213,7 +215,7 @@ def test_client_id_length_byte_disagreeing_with_the_frame_length() -> None:
 
 @given(st.binary(min_size=1, max_size=CLIENT_ID_MAX))
 def test_client_id_charset(id_bytes: bytes) -> None:
-    """KCP-ID-1: a client_id is 1..64 bytes of ASCII letters, digits and . _ : @ -; anything else is a parse error."""
+    """KCP1-ID-1: a client_id is 1..64 bytes of ASCII letters, digits and . _ : @ -; anything else is a parse error."""
     if all(b in CLIENT_ID_CHARS for b in id_bytes):
         assert decode(hello_with_id(id_bytes)).client_id == id_bytes.decode()  # type: ignore[union-attr]
     else:
@@ -258,7 +260,7 @@ def header_then(body: st.SearchStrategy[bytes]) -> st.SearchStrategy[bytes]:
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.one_of(st.binary(max_size=1300), header_then(st.binary(max_size=1300))))
 def test_arbitrary_bytes_only_raise_parse_error(data: bytes) -> None:
     try:
@@ -269,7 +271,7 @@ def test_arbitrary_bytes_only_raise_parse_error(data: bytes) -> None:
         assert encode(frame) == data  # anything accepted is canonical
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(any_frame, st.data())
 def test_single_byte_mutation(frame: frames.Frame, data: st.DataObject) -> None:
     raw = bytearray(encode(frame))
@@ -285,7 +287,7 @@ def test_single_byte_mutation(frame: frames.Frame, data: st.DataObject) -> None:
 # --- stream reader --------------------------------------------------------------------------
 
 
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(st.lists(any_frame, min_size=1, max_size=4))
 def test_reader_split_at_every_boundary(frame_list: list[frames.Frame]) -> None:
     raws = [encode(f) for f in frame_list]
@@ -402,13 +404,13 @@ def same_outcome(fast: object, data: bytes, want: type) -> None:
         assert info.value.field == "type"
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.one_of(mutated(small_frames), st.binary(max_size=80), header_then(st.binary(max_size=80))))
 def test_fastpath_decode_ping_agrees_with_decode(data: bytes) -> None:
     same_outcome(fastpath.decode_ping, data, Ping)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.one_of(mutated(small_frames), st.binary(max_size=80), header_then(st.binary(max_size=80))))
 def test_fastpath_decode_pong_agrees_with_decode(data: bytes) -> None:
     same_outcome(fastpath.decode_pong, data, Pong)
@@ -470,7 +472,7 @@ def test_direction_covers_every_type() -> None:
     }
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(mutated(st.one_of(st.builds(Ping, counter=u32, challenge=challenge, tag=tag), st.builds(Pong, counter=u32, status=status, tag=tag))))
 def test_decode_shortcut_agrees_with_construct(data: bytes) -> None:
     """frames.decode reads whole PING/PONG frames without construct; construct stays the reference."""

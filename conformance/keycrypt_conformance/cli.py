@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any, Callable
 
 from keycrypt_conformance import report
-from keycrypt_conformance.runner import ConformanceError, Result, load_cases, load_config, select, vector_source
+from keycrypt_conformance.runner import (
+    ConformanceError,
+    Result,
+    load_cases,
+    load_config,
+    name_requirements,
+    select,
+    vector_source,
+)
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
@@ -32,6 +40,8 @@ def add_common(p: argparse.ArgumentParser) -> None:
                    help="run only cases whose name (file:id) contains PATTERN or matches it as a glob; repeatable")
     p.add_argument("--skip", dest="exclude", action="append", default=[], metavar="PATTERN",
                    help="leave out matching cases; repeatable")
+    p.add_argument("--requirement", dest="requirements", action="append", default=[], metavar="ID",
+                   help="only the cases that check this requirement id of the spec, e.g. KCP1-STREAM-1 (repeatable)")
     p.add_argument("--list", action="store_true", help="list the selected cases and exit")
     p.add_argument("--config", type=Path, help="per-implementation config (TOML or JSON): disabled cases, error names")
     p.add_argument("--json", dest="json_out", type=Path, help="write a JSON report")
@@ -79,10 +89,17 @@ def run_mode(args: argparse.Namespace, mode: str,
     loaded = load() if load else load_cases(directory, [n for n in names if not files or n in files])
     if len(names) == 1:  # --vectors named one file: only its cases
         loaded = [c for c in loaded if c.file in names]
-    cases = select(loaded, args.include, args.exclude)
+    known = {r for c in loaded for r in c.requirements}
+    unknown = [r for r in args.requirements if r not in known]
+    if unknown:
+        print(f"--requirement {', '.join(unknown)}: no loaded case checks it (ids: spec/*.md, "
+              "docs/generated/requirements.md)", file=sys.stderr)
+        return 2
+    cases = select(loaded, args.include, args.exclude, args.requirements)
     if args.list:
         for c in cases:
-            print(f"{c.name}  [{c.operation}] {c.result}{' ' + c.outcome if c.outcome else ''}  {c.comment}")
+            print(f"{c.name}  [{c.operation}] {c.result}{' ' + c.outcome if c.outcome else ''}  {c.comment}"
+                  f"  {' '.join(c.requirements)}")
         print(f"{len(cases)} cases", file=sys.stderr)
         return 0
     if not cases:
@@ -91,6 +108,7 @@ def run_mode(args: argparse.Namespace, mode: str,
     progress = report.Progress(len(cases), enabled=not args.quiet)
     t0 = time.perf_counter()
     caps, results = play(cases, config, progress)
+    name_requirements(results)
     elapsed = time.perf_counter() - t0
     progress.finish()
     impl = config.name or f"{caps.get('implementation', '?')}"

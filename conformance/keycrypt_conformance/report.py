@@ -102,7 +102,8 @@ def to_json(results: list[Result], elapsed: float, mode: str, caps: dict[str, An
         "summary": counts(results),
         "cases": [
             {"file": r.case.file, "tcId": r.case.tcid, "id": r.case.id, "operation": r.case.operation,
-             "flags": list(r.case.flags), "status": r.status.value, "message": r.message,
+             "flags": list(r.case.flags), "requirements": list(r.case.requirements), "status": r.status.value,
+             "message": r.message,
              "duration": round(r.duration, 6)}
             for r in results
         ],

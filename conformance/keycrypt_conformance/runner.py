@@ -45,6 +45,7 @@ class Case:
     result: str
     outcome: str | None
     field: str | None
+    requirements: tuple[str, ...] = ()  # the spec's requirement ids the case checks (KCP1-AREA-N)
 
     @property
     def name(self) -> str:
@@ -97,7 +98,7 @@ def load_cases(vectors_dir: Path | None = None, files: Iterable[str] = VECTOR_FI
             for t in group["tests"]:
                 cases.append(Case(name, t["tcId"], t["id"], group["operation"], t["comment"], tuple(t["flags"]),
                                   {**shared, **t["input"]}, t.get("output"), t["result"], t.get("outcome"),
-                                  t.get("field")))
+                                  t.get("field"), tuple(t.get("requirements", ()))))
     return cases
 
 
@@ -108,9 +109,20 @@ def matches(case: Case, pattern: str) -> bool:
     return pattern in case.name
 
 
-def select(cases: list[Case], include: list[str] | None = None, exclude: list[str] | None = None) -> list[Case]:
+def select(cases: list[Case], include: list[str] | None = None, exclude: list[str] | None = None,
+           requirements: list[str] | None = None) -> list[Case]:
+    """The cases matching any ``include`` pattern, none of ``exclude``, and checking any of ``requirements``."""
     out = [c for c in cases if not include or any(matches(c, p) for p in include)]
+    if requirements:
+        out = [c for c in out if set(c.requirements) & set(requirements)]
     return [c for c in out if not exclude or not any(matches(c, p) for p in exclude)]
+
+
+def name_requirements(results: list[Result]) -> None:
+    """Append to each failure the requirement ids its case checks: what an implementer reads in the spec."""
+    for r in results:
+        if r.status == CaseStatus.FAIL and r.case.requirements and "[requirements " not in r.message:
+            r.message = f"{r.message} [requirements {', '.join(r.case.requirements)}]"
 
 
 @dataclass

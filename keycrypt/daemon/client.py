@@ -72,10 +72,6 @@ from keycrypt.machines.client import ClientConfig, ClientSession
 
 log = logging.getLogger("keycrypt.client")
 
-EXIT_STOPPED = EXIT_OK
-"""Stopped by the operator (SIGTERM/SIGINT) before any lockdown (keycrypt.exitcodes has the others)."""
-
-
 @dataclass(frozen=True)
 class KeypadTarget:
     host: str
@@ -427,7 +423,7 @@ class ClientDaemon:
             link.stop()
         if self.lockdown is None:
             self._write_status_now()
-            return EXIT_STOPPED
+            return EXIT_OK  # stopped by the operator (SIGTERM/SIGINT) before any lockdown
         reason, detail, keypad = self.lockdown
         # One last kick: the watchdog then gives the ladder (audit record first) a full WatchdogSec
         # before systemd's FailureAction takes over as the backstop.
@@ -518,11 +514,10 @@ class ClientDaemon:
         log.warning("%s", kv(event="keypad_lost", keypad=link.target.name, reason=reason.value, detail=detail))
         if self.lockdown is not None or self._stop_requested:
             return
-        # Under policy "all" the host is down to the keypads still up: a link that is rejoining
-        # (connecting again after a loss) guards nothing until its new handshake completes.
-        guarding = [
-            ln for ln in self.links if ln is not link and ln.lost is None and (ln.established_at is not None or not ln.rejoining)
-        ]
+        # Under policy "all" the host is down to the keypads that answer: only an established link
+        # guards. A link still on its first connect (in its boot grace, perhaps waiting forever) or
+        # rejoining after a loss has answered nothing yet, so it can vouch for nothing (spec §7).
+        guarding = [ln for ln in self.links if ln is not link and ln.lost is None and ln.established_at is not None]
         counts = self.settings.policy == "any" or reason == Reason.LOCKDOWN_ORDER or not guarding
         if not counts:
             self.notifier.status(f"DEGRADED lost {link.target.name}: {reason.value}")

@@ -7,16 +7,14 @@ naming its key at start.
 
 from __future__ import annotations
 
-from typing import Any
-
-from keycrypt.config import read_psk_file
+from keycrypt.config import ClientFileConfig, read_psk_file
 from keycrypt.crypto.kem import get_backend
 from keycrypt.daemon.client import ClientSettings, KeypadTarget
 from keycrypt.errors import ConfigError
 from keycrypt.keystore import read_pubkey
 
 
-def settings_from_config(v: Any) -> ClientSettings:
+def settings_from_config(v: ClientFileConfig) -> ClientSettings:
     """Build from validated ``[client]`` config values; reads the key files (KeystoreError / ConfigError)."""
     kem = get_backend(v.kem_backend)
     targets = [KeypadTarget(k.host, k.port, read_pubkey(k.pubkey, kem=kem)) for k in v.keypads]

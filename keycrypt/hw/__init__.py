@@ -42,6 +42,8 @@ from keycrypt.hw.gpio import BIASES, GpioSensor
 from keycrypt.hw.simulated import SimulatedPinPad, SimulatedSensor
 
 __all__ = [
+    "BIASES",
+    "ENTRY_TIMEOUT_MAX",
     "INTENTS",
     "SENSOR_KINDS",
     "EvdevPinPad",
@@ -85,7 +87,8 @@ PINPAD_DEFAULTS: dict[str, dict[str, Any]] = {
     },
     "simulated": {},
 }
-_ENTRY_TIMEOUT_MAX = 3600.0
+ENTRY_TIMEOUT_MAX = 3600.0
+"""Longest ``entry_timeout`` an evdev PIN pad accepts (seconds)."""
 _KEY_NAME = re.compile(r"KEY_[A-Z0-9_]+")
 
 
@@ -144,9 +147,9 @@ def make_pinpad(cfg: Mapping[str, Any], *, where: str = "pinpad") -> EvdevPinPad
         isinstance(timeout, bool)
         or not isinstance(timeout, (int, float))
         or not math.isfinite(timeout)
-        or not 0 < timeout <= _ENTRY_TIMEOUT_MAX
+        or not 0 < timeout <= ENTRY_TIMEOUT_MAX
     ):
-        raise ConfigError(f"must be a number of seconds in (0, {_ENTRY_TIMEOUT_MAX:g}]", key=f"{where}.entry_timeout")
+        raise ConfigError(f"must be a number of seconds in (0, {ENTRY_TIMEOUT_MAX:g}]", key=f"{where}.entry_timeout")
     return EvdevPinPad(device=device, arm_keys=arm, disarm_keys=disarm, max_length=max_length, entry_timeout=float(timeout))
 
 

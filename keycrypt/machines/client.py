@@ -42,21 +42,13 @@ from keycrypt.machines.actions import (
     SetTimer,
     StatusSeen,
 )
-from keycrypt.machines.engine import Step, TableMachine
+from keycrypt.machines.engine import FRAME_EVENTS, Step, TableMachine
 from keycrypt.tables import load
 from keycrypt.wire import fastpath
 from keycrypt.wire.frames import Frame, Hello, HelloAck, Pong, Rekey, RekeyAck, encode, encode_prefix
 from keycrypt.wire.stream import FrameReader
 
 Random = Callable[[int], bytes]
-
-_FRAME_EVENTS = {
-    Hello: "frame_hello",
-    HelloAck: "frame_hello_ack",
-    Pong: "frame_pong",
-    Rekey: "frame_rekey",
-    RekeyAck: "frame_rekey_ack",
-}
 
 
 @dataclass(frozen=True)
@@ -160,7 +152,7 @@ class ClientSession(TableMachine):
         if isinstance(frame, Pong):
             final = self._outstanding is not None and self._outstanding[0] == self._last
             return "frame_pong_final" if final else "frame_pong"
-        return _FRAME_EVENTS.get(type(frame), "frame_ping")
+        return FRAME_EVENTS.get(type(frame), "frame_ping")
 
     def _require_keys(self) -> EpochKeys:
         if self.keys is None:  # pragma: no cover - the table never verifies before the handshake
@@ -195,7 +187,7 @@ class ClientSession(TableMachine):
         step.out.append(SetTimer(self._deadline_at))
 
     def _act_extend_deadline(self, step: Step) -> None:
-        # The exposure bound (KCP-TM-1): up at most D after the send of the last frame whose answer was
+        # The exposure bound (KCP1-TM-1): up at most D after the send of the last frame whose answer was
         # verified. The deadline never goes away while the session is up, and never moves later than that.
         self._deadline_at = self._sent_at + self.config.response_deadline
         step.out.append(SetTimer(self._deadline_at))

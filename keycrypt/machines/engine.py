@@ -15,13 +15,22 @@ verified PONG that carries LOCKDOWN), handled after the row, in the new state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar
+from typing import Any, Callable, ClassVar, Final
 
 from keycrypt.errors import LocalUsageError, ParseError, ProtocolError, Reason
 from keycrypt.machines.actions import Action
 from keycrypt.tables import Row, Table
-from keycrypt.wire.frames import Frame, decode
+from keycrypt.wire.frames import Frame, Hello, HelloAck, Pong, Rekey, RekeyAck, decode
 from keycrypt.wire.stream import FrameReader
+
+FRAME_EVENTS: Final[dict[type[Frame], str]] = {
+    Hello: "frame_hello",
+    HelloAck: "frame_hello_ack",
+    Pong: "frame_pong",
+    Rekey: "frame_rekey",
+    RekeyAck: "frame_rekey_ack",
+}
+"""The table event of each received frame type; PING and a final PING or PONG each machine tells apart itself."""
 
 
 @dataclass(slots=True)

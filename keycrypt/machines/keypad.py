@@ -34,19 +34,12 @@ from keycrypt.errors import (
     Reason,
 )
 from keycrypt.machines.actions import Action, Close, Rekeyed, Send, SessionOpened, SetTimer
-from keycrypt.machines.engine import Step, TableMachine
+from keycrypt.machines.engine import FRAME_EVENTS, Step, TableMachine
 from keycrypt.tables import load
 from keycrypt.wire import fastpath
-from keycrypt.wire.frames import Frame, Hello, HelloAck, Ping, Pong, Rekey, RekeyAck, decode, encode_prefix
+from keycrypt.wire.frames import Frame, Hello, HelloAck, Ping, Rekey, RekeyAck, decode, encode_prefix
 from keycrypt.wire.stream import FrameReader
 
-_FRAME_EVENTS = {
-    Hello: "frame_hello",
-    HelloAck: "frame_hello_ack",
-    Pong: "frame_pong",
-    Rekey: "frame_rekey",
-    RekeyAck: "frame_rekey_ack",
-}
 _PING_TYPE = int(FrameType.PING)
 
 
@@ -144,7 +137,7 @@ class KeypadSession(TableMachine):
     def _event_for(self, frame: Frame) -> str:
         if isinstance(frame, Ping):
             return "frame_ping_final" if self.keys is not None and self.expected == self._last else "frame_ping"
-        return _FRAME_EVENTS[type(frame)]
+        return FRAME_EVENTS[type(frame)]
 
     def _require_keys(self) -> EpochKeys:
         if self.keys is None:  # pragma: no cover - the table never verifies before the handshake
@@ -182,7 +175,7 @@ class KeypadSession(TableMachine):
             raise MacFailure(f"PING tag does not verify (epoch {keys.epoch})", field="tag")
         if ping.counter != self.expected:
             raise CounterError(f"PING counter {ping.counter}, expected {self.expected}", field="counter")
-        # After tag and counter (a replayed PING stays a counter_error). The protocol's pace (KCP-PACE-1): an honest client sends its next PING one jittered interval
+        # After tag and counter (a replayed PING stays a counter_error). The protocol's pace (KCP1-PACE-1): an honest client sends its next PING one jittered interval
         # after it received the previous answer, never sooner. A PING in the same input as the one
         # just answered (pipelined: the answer is not even sent yet) has a gap of 0.
         if step.now - self._answered_at < self._ping_min_interval:

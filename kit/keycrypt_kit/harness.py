@@ -62,7 +62,12 @@ def accepted(actions: Iterable[Action]) -> list[Action]:
 
 @dataclass
 class Pair:
-    """One client session and one keypad session on a shared fake clock."""
+    """One client session and one keypad session on a shared fake clock: the one such harness of the
+    attack cases, the fuzz targets and the protocol-core tests.
+
+    Each delivery moves the clock by ``step`` (0.01 s); with ``step = 0`` the clock moves only when
+    the caller says so (``now``, ``advance(dt)``, ``exchange(dt)``), as the table tests need.
+    """
 
     client: ClientSession
     keypad: KeypadSession
@@ -71,6 +76,8 @@ class Pair:
     status: int = int(Status.ARMED)
     c2k: list[bytes] = field(default_factory=list)  # every frame the client sent, in order
     k2c: list[bytes] = field(default_factory=list)  # every frame the keypad sent, in order
+    step: float = 0.01
+    kem: KemBackend = KEM
 
     @classmethod
     def make(
@@ -83,22 +90,30 @@ class Pair:
         client_ek: bytes | None = None,
         policy: ClientPolicy | None = None,
         label: str = "pair",
+        kem: KemBackend = KEM,
+        step: float = 0.01,
+        trace: bool = False,
     ) -> Pair:
+        """``key``: the keypad's (default :func:`keypad_key`); ``client_ek``: the key the client pinned
+        (default the keypad's); ``trace``: both machines record the table rows they take."""
         key = key or keypad_key()
         cfg = ClientConfig(
             ek=client_ek or key.ek, client_id=client_id, psk=psk, rekey_log2=rekey_log2,
             response_deadline=response_deadline(),
         )
-        client = ClientSession(cfg, kem=KEM, random=DetRandom(label))
+        client = ClientSession(cfg, kem=kem, random=DetRandom(label))
         keypad = KeypadSession(key, random=DetRandom(f"{label}/keypad"), policy=policy)
+        if trace:
+            client.trace, keypad.trace = [], []
         keypad.start(0.0)
         client.start(0.0, None)
-        return cls(client, keypad, key)
+        return cls(client, keypad, key, step=step, kem=kem)
 
     # --- single steps ----------------------------------------------------------------
 
-    def advance(self, dt: float = 0.01) -> float:
-        self.now += dt
+    def advance(self, dt: float | None = None) -> float:
+        """Move the clock by ``dt`` (default: ``step``); the new time."""
+        self.now += self.step if dt is None else dt
         return self.now
 
     def to_client(self, data: bytes) -> list[Action]:
@@ -125,22 +140,29 @@ class Pair:
     def hello(self) -> bytes:
         return self.client_sends(self.client.connected(self.advance()))
 
+    def greet(self) -> list[Action]:
+        """HELLO and HELLO_ACK delivered, whatever comes of them: the client's actions on the HELLO_ACK."""
+        return self.to_client(self.keypad_answers(self.hello()))
+
     def handshake(self) -> tuple[bytes, bytes]:
         """HELLO and HELLO_ACK delivered; the client is IDLE."""
-        hello = self.hello()
-        ack = self.keypad_answers(hello)
-        acts = self.to_client(ack)
+        acts = self.greet()
         assert self.client.state == "IDLE", (self.client.state, acts)
-        return hello, ack
+        return self.c2k[-1], self.k2c[-1]
 
-    def ping(self) -> bytes:
-        return self.client_sends(self.client.tick(self.advance()))
+    def ping(self, dt: float | None = None) -> bytes:
+        """The clock moved by ``dt`` (default ``step``) and the client's PING (not yet delivered)."""
+        return self.client_sends(self.client.tick(self.advance(dt)))
 
-    def exchange(self) -> tuple[bytes, bytes, list[Action]]:
-        """One PING and its PONG delivered: (ping, pong, the client's actions on the PONG)."""
-        ping = self.ping()
+    def exchange(self, dt: float | None = None) -> tuple[bytes, bytes, list[Action]]:
+        """One PING (``dt`` after the last event) and its PONG delivered: (ping, pong, the client's actions on the PONG)."""
+        ping = self.ping(dt)
         pong = self.keypad_answers(ping)
         return ping, pong, self.to_client(pong)
+
+    def rekey(self, rekey: bytes) -> list[Action]:
+        """A REKEY delivered and its REKEY_ACK carried back: the client's actions on it."""
+        return self.to_client(self.keypad_answers(rekey))
 
     def run_epoch(self) -> bytes:
         """Exchange PINGs until the client sends REKEY; return that REKEY (not yet delivered)."""

@@ -43,9 +43,9 @@ def quiet() -> None:
 
 
 @contextlib.contextmanager
-def silenced() -> Iterator[None]:
-    """:func:`quiet` for the duration only: a test process's other tests read these logs."""
-    logger = logging.getLogger("keycrypt")
+def silenced(name: str = "keycrypt") -> Iterator[None]:
+    """:func:`quiet` for the duration only (logger ``name`` and below): a test process's other tests read these logs."""
+    logger = logging.getLogger(name)
     old = logger.level
     logger.setLevel(logging.CRITICAL + 1)
     try:

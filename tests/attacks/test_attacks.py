@@ -100,6 +100,7 @@ def test_power_keypad_nonce_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
     assert failed == ids
 
 
+@pytest.mark.slow  # the case it runs is a network case (real daemons, 11 s), itself in the slow selection
 def test_power_pace_removed(monkeypatch: pytest.MonkeyPatch) -> None:
     """A keypad without the pace check answers every pipelined PING again."""
     from keycrypt.machines import keypad

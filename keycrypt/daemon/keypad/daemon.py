@@ -52,7 +52,7 @@ from keycrypt.daemon.keypad.pinstate import PinState, load_pin_state, prepare_st
 from keycrypt.daemon.keypad.settings import KeypadSettings, make_pinpad, make_sensor
 from keycrypt.daemon.listener import Listener
 from keycrypt.daemon.sdnotify import Notifier, watchdog_interval
-from keycrypt.errors import ConfigError, KeyCryptError, KeystoreError, PinRejected, Reason, WrongPin
+from keycrypt.errors import ConfigError, DuressPinIsPin, KeyCryptError, KeystoreError, PinRejected, Reason, WrongPin
 from keycrypt.hw import PinDisplay, PinPad, Sensor
 from keycrypt.logfmt import RateLimitedCounts
 from keycrypt.machines.actions import (
@@ -555,6 +555,9 @@ class KeypadDaemon:
                     fingerprint=self.fingerprint,
                     duress_verifier=self.settings.duress_verifier,
                 )
+            except DuressPinIsPin as exc:  # fail closed: the device is not told, nothing is unsealed
+                log.critical("%s", kv(event="duress_pin_is_pin", key=exc.KEY, state=dev.state, note="PIN refused"))
+                raise PinRejected(str(exc), "duress_is_pin") from None
             except KeystoreError as exc:
                 log.error("%s", kv(event="keystore_error", error=exc))
                 raise PinRejected(str(exc), "keystore_error") from None
@@ -648,7 +651,7 @@ class KeypadDaemon:
                 try:
                     await self.enter_pin(entry.pin, intents.get(entry.intent, "toggle"))
                 except PinRejected as exc:
-                    self._display("locked out" if exc.code == "locked_out" else "wrong PIN")
+                    self._display({"locked_out": "locked out", "duress_is_pin": "config error"}.get(exc.code, "wrong PIN"))
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # the PIN pad is gone; the control socket still works
@@ -745,6 +748,8 @@ async def _serve(daemon: KeypadDaemon, settings: KeypadSettings, pin: str | None
         except PinRejected as exc:
             if exc.code == "keystore_error":
                 raise KeystoreError(str(exc)) from None
+            if exc.code == "duress_is_pin":
+                raise ConfigError(str(exc)) from None  # status 2, the message names the key
             raise WrongPin(f"{settings.keystore}: {exc}") from None
     await daemon.start()
     await daemon.serve_forever()

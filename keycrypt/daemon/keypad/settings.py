@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from keycrypt import hw
-from keycrypt.config import read_psk_file
+from keycrypt.config import KeypadFileConfig, read_psk_file
 from keycrypt.constants import DEFAULT_PORT, HELLO_TIMEOUT, KEYPAD_IDLE_TIMEOUT
 from keycrypt.errors import ConfigError, HardwareError
 from keycrypt.machines.device import DeviceConfig
@@ -41,7 +41,7 @@ class KeypadSettings:
     pinpad: dict[str, Any] = field(default_factory=dict)
 
 
-def settings_from_config(v: Any, *, allow_simulated: bool = False) -> KeypadSettings:
+def settings_from_config(v: KeypadFileConfig, *, allow_simulated: bool = False) -> KeypadSettings:
     """Build from validated ``[keypad]`` config values; psk files are read here (ConfigError naming the key).
 
     A keypad without a breach sensor would run ARMED and never see a breach: a

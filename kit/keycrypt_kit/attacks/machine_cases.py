@@ -2,7 +2,9 @@
 
 Each case drives a real :class:`ClientSession` and :class:`KeypadSession`
 (or :class:`KeypadDevice`) through :class:`Pair` and tampers with, replays,
-reflects or forges frames. A case passes only if the client locked down, or
+reflects or forges frames; a case whose scenario is a vector case cites it by
+name and replays it (:func:`as_in_the_vectors`, :mod:`keycrypt_kit.scenarios`)
+instead of playing it again by hand. A case passes only if the client locked down, or
 the keypad closed without answering, with the expected typed reason, and the
 client never accepted a forged answer.
 """
@@ -18,7 +20,6 @@ from keycrypt.constants import (
     MAGIC,
     PIN_BACKOFF_MAX,
     PIN_MIN_LENGTH,
-    TAG_SIZE,
     VERSION,
     FrameType,
     Status,
@@ -31,15 +32,27 @@ from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.device import KeypadDevice, PinResult, backoff_delay, restored_lockout
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 from keycrypt.wire import fastpath
-from keycrypt.wire.frames import Rekey, RekeyAck, encode, encode_prefix
 from keycrypt_kit.attacks.catalogue import Outcome, case
 from keycrypt_kit.harness import KEM, DetRandom, Pair, accepted, close_of, copy_machine, keypad_key, lockdown_of, sends
+from keycrypt_kit.scenarios import replay, vector_case
 
 PSK = bytes(range(32))
 OTHER_PSK = bytes(range(1, 33))
 
 
 # --- verdicts --------------------------------------------------------------------------------------
+
+
+def as_in_the_vectors(name: str, reason: Reason) -> Outcome:
+    """The scenario is vector case ``name`` (written once, in the vectors): replayed through the
+    machines it must give the vector's outputs, which end in ``reason``."""
+    vector = vector_case(name)
+    if vector.outcome != reason.value:
+        return Outcome(False, f"vector case {name} ends in {vector.outcome}, not {reason.value}")
+    ok, why = replay(name)
+    return Outcome(ok, f"{reason.value}, as vector case {name}" if ok else f"differs from vector case {name}: {why}",
+                   {"vector": name})
+
 
 
 def client_locked(p: Pair | ClientSession, acts: list[Action], *reasons: Reason) -> Outcome:
@@ -85,25 +98,17 @@ def established(**kw: object) -> Pair:
 
 @case("pong-replay", "replays PONG #0 as the answer to PING #1", "client locks down: mac_failure (PONG tag covers the PING's challenge)")
 def pong_replay() -> Outcome:
-    p = established()
-    _, pong0, _ = p.exchange()
-    p.ping()
-    return client_locked(p, p.to_client(pong0), Reason.MAC_FAILURE)
+    return as_in_the_vectors("sessions:client/pong-replayed", Reason.MAC_FAILURE)
 
 
-@case("ping-replay", "replays PING #0 to the keypad after PING #1 was answered (counter rollback)", "keypad closes: counter_error, no PONG")
+@case("ping-replay", "replays PING #0 to the keypad after it was answered (counter rollback)", "keypad closes: counter_error, no PONG")
 def ping_replay() -> Outcome:
-    p = established()
-    ping0, _, _ = p.exchange()
-    p.exchange()
-    return keypad_closed(p, p.to_keypad(ping0), Reason.COUNTER_ERROR)
+    return as_in_the_vectors("sessions:keypad/ping-replayed", Reason.COUNTER_ERROR)
 
 
 @case("ping-reflection", "reflects the client's own PING back to it", "client locks down: state_error (a C→K frame never arrives at a client)")
 def ping_reflection() -> Outcome:
-    p = established()
-    ping = p.ping()
-    return client_locked(p, p.to_client(ping), Reason.STATE_ERROR)
+    return as_in_the_vectors("sessions:client/ping-reflected", Reason.STATE_ERROR)
 
 
 @case("rekey-reflection", "reflects the client's own REKEY back to it", "client locks down: state_error; direction-separated keys would also refuse it")
@@ -122,9 +127,7 @@ def hello_reflection() -> Outcome:
 
 @case("pong-to-keypad", "sends the keypad its own PONG (reflection towards the keypad)", "keypad closes: state_error, no answer")
 def pong_to_keypad() -> Outcome:
-    p = established()
-    _, pong, _ = p.exchange()
-    return keypad_closed(p, p.to_keypad(pong), Reason.STATE_ERROR)
+    return as_in_the_vectors("sessions:keypad/pong-reflected", Reason.STATE_ERROR)
 
 
 # --- every bit of every tagged frame ----------------------------------------------------------------
@@ -226,22 +229,14 @@ def flip_hello() -> Outcome:
 # --- counters and epochs ------------------------------------------------------------------------
 
 
-@case("ping-counter-skip", "sends a PING with a valid tag but counter +2 (holder of the client's key skipping ahead)", "keypad closes: counter_error")
+@case("ping-counter-skip", "sends a PING with a valid tag but counter 2 where 1 is expected (holder of the client's key skipping ahead)", "keypad closes: counter_error")
 def ping_counter_skip() -> Outcome:
-    p = established()
-    p.exchange()
-    prefix = fastpath.ping_prefix(p.keypad.expected + 1, bytes(32))
-    return keypad_closed(p, p.to_keypad(prefix + mac(p.client.keys.c2k, prefix)), Reason.COUNTER_ERROR)
+    return as_in_the_vectors("sessions:keypad/ping-skips-counter", Reason.COUNTER_ERROR)
 
 
-@case("pong-counter-wrong", "answers PING #1 with a correctly tagged PONG carrying counter 0", "client locks down: counter_error")
+@case("pong-counter-wrong", "answers PING #2 with a correctly tagged PONG carrying counter 1", "client locks down: counter_error")
 def pong_counter_wrong() -> Outcome:
-    p = established()
-    p.exchange()
-    p.ping()
-    counter, challenge = p.client._outstanding  # the genuine keypad key's holder, lying about the counter
-    prefix = fastpath.pong_prefix(counter - 1, 0)
-    return client_locked(p, p.to_client(prefix + mac(p.client.keys.k2c, prefix, challenge)), Reason.COUNTER_ERROR)
+    return as_in_the_vectors("sessions:client/pong-counter-behind", Reason.COUNTER_ERROR)
 
 
 @case("stale-pong-after-rekey", "after the rekey, answers PING #0 of epoch 1 with PONG #0 of epoch 0", "client locks down: mac_failure (old epoch keys)")
@@ -256,18 +251,12 @@ def stale_pong() -> Outcome:
 
 @case("rekey-early", "sends a correctly tagged REKEY in the middle of an epoch", "keypad closes: state_error")
 def rekey_early() -> Outcome:
-    p = established(rekey_log2=4)
-    p.exchange()
-    prefix = encode_prefix(Rekey(bytes(16)))
-    return keypad_closed(p, p.to_keypad(prefix + mac(p.client.keys.c2k, prefix)), Reason.STATE_ERROR)
+    return as_in_the_vectors("sessions:keypad/rekey-early", Reason.STATE_ERROR)
 
 
 @case("ping-after-epoch", "sends a correctly tagged PING after the epoch's last PING instead of REKEY", "keypad closes: state_error")
 def ping_after_epoch() -> Outcome:
-    p = established(rekey_log2=4)
-    p.run_epoch()
-    prefix = fastpath.ping_prefix(16, bytes(32))
-    return keypad_closed(p, p.to_keypad(prefix + mac(p.client.keys.c2k, prefix)), Reason.STATE_ERROR)
+    return as_in_the_vectors("sessions:keypad/ping-after-epoch", Reason.STATE_ERROR)
 
 
 @case("pong-unsolicited", "sends the client a PONG while no PING is in flight", "client locks down: state_error")
@@ -277,11 +266,9 @@ def pong_unsolicited() -> Outcome:
     return client_locked(p, p.to_client(pong), Reason.STATE_ERROR)
 
 
-@case("rekey-ack-unsolicited", "sends the client a REKEY_ACK mid-epoch", "client locks down: state_error")
+@case("rekey-ack-unsolicited", "sends the client a REKEY_ACK while a PONG is awaited", "client locks down: state_error")
 def rekey_ack_unsolicited() -> Outcome:
-    p = established(rekey_log2=4)
-    p.exchange()
-    return client_locked(p, p.to_client(encode(RekeyAck(tag=bytes(TAG_SIZE)))), Reason.STATE_ERROR)
+    return as_in_the_vectors("sessions:client/rekey-ack-unasked", Reason.STATE_ERROR)
 
 
 # --- framing ---------------------------------------------------------------------------------------
@@ -289,12 +276,7 @@ def rekey_ack_unsolicited() -> Outcome:
 
 @case("truncated-pong-eof", "delivers half a PONG, then closes the connection", "client locks down: eof (never a partial accept)")
 def truncated_pong() -> Outcome:
-    p = established()
-    pong = p.keypad_answers(p.ping())
-    acts = p.to_client(pong[: len(pong) // 2])
-    if acts:
-        return Outcome(False, f"client acted on half a frame: {acts!r}")
-    return client_locked(p, p.client.eof(p.advance()), Reason.EOF)
+    return as_in_the_vectors("sessions:client/pong-truncated-eof", Reason.EOF)
 
 
 @case("truncated-ping-stall", "sends half a PING and stalls", "keypad closes at its idle timeout: idle_timeout, no answer")
@@ -413,11 +395,9 @@ def rekey_log2_mitm() -> Outcome:
     return client_locked(p, p.to_client(ack[0]), Reason.MAC_FAILURE)
 
 
-@case("second-hello", "sends a second HELLO on an established session", "keypad closes: state_error")
+@case("second-hello", "sends the same HELLO a second time on the session", "keypad closes: state_error")
 def second_hello() -> Outcome:
-    p = established()
-    hello = p.c2k[0]
-    return keypad_closed(p, p.to_keypad(hello), Reason.STATE_ERROR)
+    return as_in_the_vectors("sessions:keypad/second-hello", Reason.STATE_ERROR)
 
 
 def _raw_hello(client_id: bytes, flags: int = 0) -> bytes:
@@ -449,8 +429,7 @@ def client_id_utf8() -> Outcome:
 
 @case("impersonate-enrolled-no-psk", "claims an enrolled client_id without the psk flag", "keypad closes: auth_error")
 def impersonate_no_psk() -> Outcome:
-    p = Pair.make(client_id="db-1", policy=ClientPolicy(psks={"db-1": PSK}))
-    return keypad_closed(p, p.to_keypad(p.hello()), Reason.AUTH_ERROR)
+    return as_in_the_vectors("sessions:keypad/auth-psk-missing", Reason.AUTH_ERROR)
 
 
 @case("impersonate-enrolled-wrong-psk", "claims an enrolled client_id with the psk flag but a guessed psk", "keypad cannot tell and answers; the client locks down: mac_failure; no session")
@@ -475,14 +454,12 @@ def impersonate_wrong_psk() -> Outcome:
 
 @case("psk-flag-unknown-id", "sets the psk flag for a client_id that has no psk enrolled", "keypad closes: auth_error")
 def psk_unknown() -> Outcome:
-    p = Pair.make(client_id="nobody", psk=PSK, policy=ClientPolicy(psks={"db-1": PSK}))
-    return keypad_closed(p, p.to_keypad(p.hello()), Reason.AUTH_ERROR)
+    return as_in_the_vectors("sessions:keypad/auth-psk-not-enrolled", Reason.AUTH_ERROR)
 
 
 @case("unenrolled-when-required", "connects with an unknown client_id to a keypad that requires enrolment", "keypad closes: auth_error")
 def unenrolled_required() -> Outcome:
-    p = Pair.make(client_id="stranger", policy=ClientPolicy(psks={"db-1": PSK}, require_enrolled=True))
-    return keypad_closed(p, p.to_keypad(p.hello()), Reason.AUTH_ERROR)
+    return as_in_the_vectors("sessions:keypad/auth-not-enrolled", Reason.AUTH_ERROR)
 
 
 @case("mitm-other-keypad-key", "a man in the middle runs a real keypad with its own key pair and answers the client", "client locks down at the handshake: mac_failure")

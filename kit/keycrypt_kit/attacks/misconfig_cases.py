@@ -18,10 +18,10 @@ import socket
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from keycrypt.errors import ConfigError
 from keycrypt_kit.attacks.catalogue import Outcome, case
+from keycrypt_kit.rig import silenced
 
 _CLIENT = {"client_id": "web01", "keypads": [{"host": "kp", "pubkey": "kp.pub"}]}
 
@@ -122,7 +122,7 @@ def poweroff_fails() -> Outcome:
             lk._task.cancel()
         return bool(done), retries
 
-    with _quiet("keycrypt.lockdown"):
+    with silenced("keycrypt.lockdown"):
         finished, retries = asyncio.run(go())
     return Outcome(
         not finished and retries >= 3,
@@ -170,7 +170,7 @@ async def _watchdog_unverified() -> Outcome:
             observer=lambda event, **_: lockdown_at.append(time.monotonic()) if event == "lockdown" else None,
             run_lockdown=lambda r, det: None,
         )
-        with _quiet("keycrypt.client"):
+        with silenced("keycrypt.client"):
             code = await asyncio.wait_for(d.run(signals=False), 10.0)
     finally:
         if old is None:
@@ -186,14 +186,3 @@ async def _watchdog_unverified() -> Outcome:
     )
 
 
-@contextlib.contextmanager
-def _quiet(name: str) -> Any:
-    import logging
-
-    logger = logging.getLogger(name)
-    old = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
-    try:
-        yield
-    finally:
-        logger.setLevel(old)

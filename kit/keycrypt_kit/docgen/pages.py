@@ -1,7 +1,8 @@
 """Generate the reference pages of the documentation from the spec and the code.
 
 ``python -m keycrypt_kit.docgen`` writes ``docs/generated/`` and ``docs/configuration.md``
-(the configuration reference, from the schemas in :mod:`keycrypt.config`), and the generated parts
+(the configuration reference, from the schemas in :mod:`keycrypt.config`, rendered by
+:mod:`keycrypt_kit.docgen.config_reference`), and the generated parts
 of the spec a porter reads: ``spec/frames.md`` (every frame's bytes, from ``keycrypt/wire/frames.py``)
 and the section between the GENERATED markers of ``spec/shim-protocol.md`` (the outputs of every
 table action, from the tables' ``outputs``); ``--check`` renders
@@ -24,13 +25,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from keycrypt import config, errors, tables
 from keycrypt import constants as K
+from keycrypt import errors, tables
 from keycrypt._specdata import read_spec_text
 from keycrypt.constants import FrameType, Status
 from keycrypt.machines import actions as A
 from keycrypt.wire import frames
 from keycrypt_kit.checkout import CheckoutNotFound, repo_root
+from keycrypt_kit.docgen.config_reference import render_config_reference
 from keycrypt_vectors import VECTOR_FILES, vectors_dir
 
 OUT = Path("docs/generated")
@@ -220,7 +222,7 @@ def _rejections(ft: FrameType) -> str:
         checks.append(f"`rekey_log2` is outside {K.REKEY_LOG2_MIN} … {K.REKEY_LOG2_MAX};")
         checks.append(
             f"`client_id` is shorter than {K.CLIENT_ID_MIN} or longer than {K.CLIENT_ID_MAX} bytes, "
-            "holds a byte outside its charset (ASCII letters, digits and `. _ : @ -`, KCP-ID-1), or its length byte "
+            "holds a byte outside its charset (ASCII letters, digits and `. _ : @ -`, KCP1-ID-1), or its length byte "
             "disagrees with the frame length;"
         )
     if "status" in names:
@@ -581,6 +583,19 @@ def _flags_page() -> str:
     return "".join(parts)
 
 
+def _requirements_page() -> str:
+    """Requirement id -> level, sentence, the vector cases that check it, the mutants that violate it."""
+    from keycrypt_kit import requirements
+
+    page = requirements.render_page(BANNER.format(src="spec/*.md (the ids), vectors/*.json (`requirements`) and "
+                                                      "conformance/keycrypt_conformance/mutants.py (`violates`)"))
+    # the sentences are quoted from spec/, whose links point at spec/'s files: point them at their pages here
+    page = page.replace("](protocol.md)", "](spec.md)").replace("](frames.md)", "](frames/index.md)")
+    for name in tables.MACHINES:
+        page = page.replace(f"](tables/{name}.json)", f"](tables/{name.replace('_', '-')}.md)")
+    return page
+
+
 def _shim_page() -> str:
     """The shim protocol (how the conformance runner drives an implementation), for porters."""
     text = _spec_shim_text().replace("](protocol.md)", "](spec.md)").replace("](frames.md)", "](frames/index.md)")
@@ -708,8 +723,9 @@ def render() -> Pages:
         OUT / "spec.md": _spec_page(),
         OUT / "shim-protocol.md": _shim_page(),
         OUT / "vector-flags.md": _flags_page(),
+        OUT / "requirements.md": _requirements_page(),
         SNIPPETS / "labels.md": _labels_table(),
-        CONFIG_PAGE: config.render_config_reference(),
+        CONFIG_PAGE: render_config_reference(),
         SPEC_FRAMES: _spec_frames_page(),
         SPEC_SHIM: _spec_shim_text(),
     }

@@ -380,7 +380,7 @@ async def trials(
 
 async def exposure(trials: int = 10, *, interval: float = 0.5, multiplier: int = 3, hold: float | None = None,
                    settle: int = 3) -> dict[str, Any]:
-    """Breach-to-lockdown under a delaying proxy: the exposure bound (spec §7, KCP-TM-1), measured.
+    """Breach-to-lockdown under a delaying proxy: the exposure bound (spec §7, KCP1-TM-1), measured.
 
     Per trial: a fresh client behind a proxy that holds every keypad frame for ``hold`` seconds
     (default 80 % of the round-trip tolerance) and swallows the keypad's close; after ``settle``

@@ -106,7 +106,7 @@ def _ticks(constants: dict[str, Any], per_interval: int = 1) -> dict[str, int]:
         # the boot grace matters to the tables only as "more than a deadline left, or not": longer
         # than every connection attempt waiting its deadline, it repeats the same states
         "BOOT_T": min(math.ceil(round(float(t["boot_grace"]) / unit, 9)), ATTEMPTS * (deadline + 1) + 1),
-        # one way: the clean network delivers within the spec's round-trip tolerance (§7, KCP-TM-1:
+        # one way: the clean network delivers within the spec's round-trip tolerance (§7, KCP1-TM-1:
         # 2 x round trip + interval < D; at equality the answer meets the deadline, which is late):
         # the largest whole number of ticks below (D - interval) / 4; at a tick of one interval that
         # is 0 (same-tick delivery), hence the finer ticks of the clean network

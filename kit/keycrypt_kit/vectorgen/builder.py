@@ -5,15 +5,29 @@ while it is built, and the builder checks that the reference gives the
 outcome the generator meant (a valid case succeeds, an invalid one fails
 with exactly the intended typed outcome and field). A vector that does not
 test what its comment says cannot be written.
+
+Every case names the requirement ids of the spec it checks (``"requirements"``). They are
+given in ONE place per case class, the generator module that makes the case: its
+``REQUIREMENTS`` map, flag -> ids (or flag -> {role: ids} where the client and keypad sides
+of a flag check different rules), passed to :class:`VectorFile`, plus the ids a whole group
+checks (``f.group(..., requirements=[...])``) and, for a rule no flag tells apart, the
+file's ``refine`` hook. A flag without an entry in the map, a case that ends up with no id,
+and an id the spec does not define all fail generation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Mapping, Sequence
 
 from keycrypt_conformance.reference import handle
+from keycrypt_kit import requirements as R
 from keycrypt_vectors import GENERATOR_VERSION, SCHEMA_VERSION
+
+# flag -> ids, or flag -> {"client": ids, "keypad": ids} (the case's input "role"; "*" for any other)
+RequirementMap = Mapping[str, Sequence[str] | Mapping[str, Sequence[str]]]
+# (group, case) -> further ids, for what the flags do not tell apart
+Refine = Callable[["Group", dict[str, Any]], Sequence[str]]
 
 
 class GenerationError(Exception):
@@ -27,6 +41,7 @@ class Group:
     shared: dict[str, Any]
     tests: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    requirements: tuple[str, ...] = ()  # ids every case of the group checks
 
     def _run(self, inp: dict[str, Any]) -> dict[str, Any]:
         return handle({"op": self.operation, **self.shared, **inp})
@@ -89,12 +104,37 @@ class VectorFile:
     algorithm: str
     header: list[str]
     notes: dict[str, tuple[str, str]]
+    requirements: RequirementMap
+    refine: Refine | None = None
     groups: list[Group] = field(default_factory=list)
 
-    def group(self, operation: str, comment: str, shared: dict[str, Any] | None = None, **extra: Any) -> Group:
-        g = Group(operation, comment, shared or {}, extra=extra)
+    def group(self, operation: str, comment: str, shared: dict[str, Any] | None = None,
+              requirements: Sequence[str] = (), **extra: Any) -> Group:
+        g = Group(operation, comment, shared or {}, extra=extra, requirements=tuple(requirements))
         self.groups.append(g)
         return g
+
+    def case_requirements(self, g: Group, t: dict[str, Any]) -> list[str]:
+        """The ids case ``t`` of group ``g`` checks, in spec order."""
+        ids = set(g.requirements)
+        role = {**g.shared, **t["input"]}.get("role", "*")
+        for flag in t["flags"]:
+            if flag not in self.requirements:
+                raise GenerationError(f"{self.algorithm}: flag {flag!r} (case {t['id']}) has no entry in the "
+                                      "generator's REQUIREMENTS map: name the requirement ids it checks")
+            got = self.requirements[flag]
+            if isinstance(got, Mapping):
+                ids.update(got.get(role, got.get("*", ())))
+            else:
+                ids.update(got)
+        if self.refine is not None:
+            ids.update(self.refine(g, t))
+        if not ids:
+            raise GenerationError(f"{self.algorithm}: case {t['id']} checks no requirement id; map its flags "
+                                  "(REQUIREMENTS), give its group requirements=..., or refine it")
+        R.check_ids(sorted(ids), f"{self.algorithm}: case {t['id']}")
+        order = list(R.requirements())
+        return sorted(ids, key=order.index)
 
     def to_json(self) -> dict[str, Any]:
         ids: set[str] = set()
@@ -109,6 +149,13 @@ class VectorFile:
                     raise GenerationError(f"duplicate case id {t['id']}")
                 ids.add(t["id"])
                 used_flags.update(t["flags"])
+                reqs = self.case_requirements(g, t)
+                items = [(k, v) for k, v in t.items() if k != "requirements"]
+                t.clear()
+                for k, v in items:
+                    t[k] = v
+                    if k == "flags":
+                        t["requirements"] = reqs
             obj: dict[str, Any] = {"operation": g.operation, "comment": g.comment, **g.extra}
             if g.shared:
                 obj["input"] = g.shared

@@ -11,7 +11,7 @@ from keycrypt.wire import frames
 from keycrypt_conformance.jsonio import frame_to_json, hx
 from keycrypt_conformance.rng import derive
 from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
+from keycrypt_kit.vectorgen.builder import GenerationError, Group, VectorFile
 
 Q = 3329
 POLY = 256  # coefficients per polynomial; ML-KEM-768 has k = 3
@@ -50,13 +50,29 @@ KEM_NOTES = {
     "WrongLength": ("MissingCheck", "A key, seed or ciphertext of the wrong length must be refused as kem_error."),
 }
 
+# flag -> the requirement ids its cases check (builder.py: one place per case class); the groups add the rest
+KEM_REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "Normal": (), "CrossBackend": (),
+    "ImplicitRejection": ("KCP1-KEM-2",),
+    "ModulusCheck": ("KCP1-KEM-1",),
+    "ModulusBoundary": ("KCP1-KEM-1",),
+    "WrongLength": (),  # the field says which: ek (KCP1-KEM-1), seed or ct (KCP1-KEM-2)
+}
+
+
+def _kem_refine(g: Group, t: dict[str, Any]) -> list[str]:
+    if "WrongLength" in t["flags"]:
+        return ["KCP1-KEM-1"] if t.get("field") == "ek" else ["KCP1-KEM-2"]
+    return []
+
 
 def kem_file() -> dict[str, Any]:
     f = VectorFile("ML-KEM-768", ["ML-KEM-768 (FIPS 203) as KCP/1 uses it: the keypad's key from its 64-byte seed",
                                   "d||z, deterministic encapsulation from m, decapsulation with implicit rejection,",
-                                  "and the encapsulation-key input check."], KEM_NOTES)
+                                  "and the encapsulation-key input check."], KEM_NOTES, KEM_REQUIREMENTS,
+                   _kem_refine)
     kp, cr = get_backend("kyber-py"), get_backend("cryptography")
-    g = f.group("kem.derive", "ek from the 64-byte seed (ML-KEM.KeyGen_internal(d, z)).")
+    g = f.group("kem.derive", "ek from the 64-byte seed (ML-KEM.KeyGen_internal(d, z)).", requirements=["KCP1-KEM-3"])
     seeds = {"keypad": M.KEYPAD_SEED, "other": M.OTHER_SEED, "zero": bytes(64), "ones": b"\xff" * 64}
     for name, seed in seeds.items():
         if kp.from_seed(seed).ek != cr.from_seed(seed).ek:
@@ -67,7 +83,8 @@ def kem_file() -> dict[str, Any]:
                   ["WrongLength"], "kem_error", "seed")
 
     ek = M.ek()
-    g = f.group("kem.encaps", "(ss, ct) = ML-KEM.Encaps_internal(ek, m): encapsulation with a given m.")
+    g = f.group("kem.encaps", "(ss, ct) = ML-KEM.Encaps_internal(ek, m): encapsulation with a given m.",
+                requirements=["KCP1-KEM-3"])
     cts: dict[str, tuple[bytes, bytes]] = {}
     for name, m in {"m1": derive("kem/m1", 32), "m2": derive("kem/m2", 32), "zero-m": bytes(32),
                     "ones-m": b"\xff" * 32}.items():
@@ -94,7 +111,7 @@ def kem_file() -> dict[str, Any]:
                   ["WrongLength"], "kem_error", "ek")
 
     g = f.group("kem.decaps", "ss = ML-KEM.Decaps(dk from seed, ct), implicit rejection included.",
-                {"seed": hx(M.KEYPAD_SEED)})
+                {"seed": hx(M.KEYPAD_SEED)}, requirements=["KCP1-KEM-3"])
     for name, (ss, ct) in cts.items():
         g.valid(f"kem/decaps/{name}", f"the ciphertext of kem/encaps/{name}", {"ct": hx(ct)}, ["Normal"],
                 expect={"ss": hx(ss)})
@@ -118,7 +135,8 @@ def kem_file() -> dict[str, Any]:
         g.invalid(f"kem/decaps/ct-{n}-bytes", f"a {n}-byte ciphertext", {"ct": hx((ct * 2)[:n])}, ["WrongLength"],
                   "kem_error", "ct")
 
-    g = f.group("kem.check_ek", "FIPS 203 section 7.2 encapsulation-key check: length, and every coefficient < q.")
+    g = f.group("kem.check_ek", "FIPS 203 section 7.2 encapsulation-key check: length, and every coefficient < q.",
+                requirements=["KCP1-KEM-1"])
     g.valid("kem/check-ek/keypad", "the keypad's ek", {"ek": hx(ek)}, ["Normal"])
     g.valid("kem/check-ek/rho-all-ones", "rho (the last 32 bytes) is not checked", {"ek": hx(ek[:-32] + b"\xff" * 32)},
             ["Normal"])
@@ -151,6 +169,8 @@ SCHEDULE_NOTES = {
     "EpochEncoding": ("EdgeCase", "The new epoch number is a big-endian u32 in the rekey label."),
 }
 
+SCHEDULE_REQUIREMENTS: dict[str, tuple[str, ...]] = {flag: ("KCP1-KS-2",) for flag in SCHEDULE_NOTES}
+
 
 def handshakes() -> dict[str, tuple[bytes, bytes, bytes | None, bytes]]:
     """name -> (ss, hello frame, psk, keypad nonce) of the key schedule vectors."""
@@ -174,7 +194,7 @@ def handshakes() -> dict[str, tuple[bytes, bytes, bytes | None, bytes]]:
 
 def schedule_file() -> dict[str, Any]:
     f = VectorFile("KCP/1 key schedule", ["TH, prk, K_0, the direction keys and the rekey chain (HKDF-SHA-256)."],
-                   SCHEDULE_NOTES)
+                   SCHEDULE_NOTES, SCHEDULE_REQUIREMENTS)
     g = f.group("schedule.handshake", "From ML-KEM's ss, ek and the HELLO frame (and psk): TH, prk, K_0, k_c2k(0), "
                 "k_k2c(0). The salt is HELLO's salt field.")
     k0s: dict[str, bytes] = {}
@@ -213,11 +233,23 @@ MAC_NOTES = {
     "KeypadNonce": ("MissingCheck", "The keypad's nonce is covered by the HELLO_ACK tag and enters TH."),
 }
 
+MAC_REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "Normal": ("KCP1-MAC-1",),
+    "TagBit": ("KCP1-MAC-2",),
+    "Reflection": ("KCP1-MAC-2", "KCP1-KS-2"),
+    "StaleContext": ("KCP1-MAC-1", "KCP1-MAC-2"),
+    "FieldChanged": ("KCP1-MAC-1", "KCP1-MAC-2"),
+    "WrongEpoch": ("KCP1-MAC-2",),
+    "ParseBeforeMac": ("KCP1-FRAME-2",),
+    "StatusInMac": ("KCP1-MAC-1",),
+    "KeypadNonce": ("KCP1-MAC-1",),
+}
+
 
 def mac_file() -> dict[str, Any]:
     f = VectorFile("HMAC-SHA-256 frame tags", ["Every tag of every KCP/1 frame type, with its key and MAC input:",
                                                "frame-before-tag || context (TH, the PING's challenge, the REKEY salt)."],
-                   MAC_NOTES)
+                   MAC_NOTES, MAC_REQUIREMENTS)
     ss, raw, _ = make_hello("mac/session")
     nonce = derive("mac/keypad-nonce", KEYPAD_NONCE_SIZE)
     hs = schedule.handshake(ss, M.ek(), raw, frames.decode(raw).salt, None, nonce)  # type: ignore[union-attr]

@@ -24,7 +24,7 @@ from keycrypt.wire.keyfile import (
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import derive
 from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
+from keycrypt_kit.vectorgen.builder import GenerationError, Group, VectorFile
 
 SMALL = Argon2Params(ARGON2_TIME_COST_RANGE[0], ARGON2_MEMORY_KIB_RANGE[0], ARGON2_PARALLELISM_RANGE[0])
 
@@ -52,6 +52,34 @@ NOTES = {
                             "a key failing the FIPS 203 check), or a line that is not one line: refused."),
     "PubkeyForeign": ("MissingCheck", "Another key type (kcp1-mlkem1024: unsupported) or a foreign key (ssh): refused."),
 }
+
+# flag -> the requirement ids its cases check (builder.py: one place per case class)
+_ORDER = ("KCP1-KEYSTORE-4",)
+REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "Normal": ("KCP1-KEYSTORE-5",),
+    "DefaultParams": ("KCP1-KEYSTORE-5",),
+    "PinNormalization": ("KCP1-PIN-1", "KCP1-KEYSTORE-5"),
+    "WrongPin": _ORDER,
+    "NotAKeystore": _ORDER,
+    "Unsupported": ("KCP1-KEYSTORE-1", "KCP1-KEYSTORE-4"),
+    "Tampered": _ORDER,
+    "TamperedRechecksummed": ("KCP1-KEYSTORE-4", "KCP1-KEYSTORE-5"),
+    "UnsupportedRechecksummed": ("KCP1-KEYSTORE-1", "KCP1-KEYSTORE-4"),
+    "FingerprintMismatch": ("KCP1-KEYSTORE-2", "KCP1-KEYSTORE-4"),
+    "Truncated": _ORDER,
+    "PubkeyText": (),  # the group says which side: pubkey.write (KCP1-PUBKEY-1) or pubkey.read (KCP1-PUBKEY-2)
+    "PubkeyBinary": ("KCP1-PUBKEY-3",),
+    "PubkeyTextWhitespace": ("KCP1-PUBKEY-2",),
+    "PubkeyTextCheck": ("KCP1-PUBKEY-2",),
+    "PubkeyTextMalformed": ("KCP1-PUBKEY-2",),
+    "PubkeyForeign": ("KCP1-PUBKEY-2",),
+}
+
+
+def _refine(g: Group, t: dict[str, Any]) -> list[str]:
+    if g.operation == "pubkey.read" and "PubkeyText" in t["flags"]:
+        return ["KCP1-PUBKEY-2"]
+    return []
 
 
 def _field(name: str) -> tuple[int, int]:
@@ -99,13 +127,14 @@ def keystore_file() -> dict[str, Any]:
     f = VectorFile("KeyCrypt keystore", [
         "The keypad's 64-byte seed sealed with XChaCha20-Poly1305 under Argon2id(PIN); the header is the AEAD's",
         "associated data; a SHA-256 checksum tells corruption from a wrong PIN. keystore_error answers name the",
-        "kind in 'field': wrong_pin, not_a_keystore, unsupported, truncated, tampered."], NOTES)
+        "kind in 'field': wrong_pin, not_a_keystore, unsupported, truncated, tampered."], NOTES, REQUIREMENTS, _refine)
     g = f.group("keystore.seal", "Seal the seed under the PIN with the given salt, nonce and Argon2 costs.")
     files: dict[str, bytes] = {}
     for name, pin, params, flags in (
         ("keypad-test", M.TEST_PIN, SMALL, ["Normal"]),
         ("default-params", "12345678", Argon2Params.DEFAULT, ["DefaultParams"]),
         ("pin-nfc", "caf\u00e9-1234", SMALL, ["PinNormalization"]),
+        ("pin-nfc-hangul", "\ud55c\uad6d-12345678", SMALL, ["PinNormalization"]),
     ):
         t = g.valid(f"keystore/seal/{name}", f"seal with PIN {pin!r}, t={params.time_cost}, "
                     f"m={params.memory_kib} KiB, p={params.parallelism}", seal(f"keystore/{name}", pin, params), flags)
@@ -115,6 +144,11 @@ def keystore_file() -> dict[str, Any]:
                 "byte for byte keystore/seal/pin-nfc's", seal("keystore/pin-nfc", "cafe\u0301-1234"), ["PinNormalization"])
     if bytes.fromhex(t["output"]["file"]) != files["pin-nfc"]:
         raise GenerationError("sealing with a decomposed PIN did not give the precomposed PIN's file")
+    t = g.valid("keystore/seal/pin-nfc-hangul-decomposed", "seal with Hangul typed as conjoining jamo: NFC first, so "
+                "the file is byte for byte keystore/seal/pin-nfc-hangul's",
+                seal("keystore/pin-nfc-hangul", "\u1112\u1161\u11ab\u1100\u116e\u11a8-12345678"), ["PinNormalization"])
+    if bytes.fromhex(t["output"]["file"]) != files["pin-nfc-hangul"]:
+        raise GenerationError("sealing with decomposed Hangul did not give the precomposed PIN's file")
 
     g = f.group("keystore.open", "Open the file with the PIN: seed and fingerprint SHA-256(ek), or a typed keystore_error.")
     base = files["keypad-test"]
@@ -174,6 +208,10 @@ def keystore_file() -> dict[str, Any]:
     sealed = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(M.KEYPAD_SEED, header, nonce, key)
     bad("fingerprint-of-another-key", "checksum and AEAD intact, but the header's fingerprint is another key's",
         encode_keystore(header, sealed), ["FingerprintMismatch"], "tampered")
+    header = encode_keystore_header(SMALL, salt, nonce, bytes(32))
+    sealed = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(M.KEYPAD_SEED, header, nonce, key)
+    bad("fingerprint-zero", "checksum and AEAD intact, but the header's fingerprint is 32 zero bytes",
+        encode_keystore(header, sealed), ["FingerprintMismatch"], "tampered")
     for name in ("salt", "nonce", "fingerprint", "sealed", "check"):
         bad(f"{name}-flipped", f"one bit of {name} flipped", _flip(base, name), ["Tampered"], "tampered")
     bad("sealed-last-byte-flipped", "the AEAD tag's last byte flipped", _flip(base, "sealed", 79), ["Tampered"],
@@ -204,10 +242,12 @@ def _pubkey_groups(f: VectorFile) -> None:
 
     ek = M.ek()
     out = {"fingerprint": hx(hashlib.sha256(ek).digest())}
-    g = f.group("pubkey.write", "Write the public key file in the text form, byte for byte.")
+    g = f.group("pubkey.write", "Write the public key file in the text form, byte for byte.",
+                requirements=["KCP1-PUBKEY-1"])
     text = bytes.fromhex(g.valid("pubkey/write/keypad-test", "the keypad's public key, one line and a newline",
                                  {"ek": hx(ek)}, ["PubkeyText"])["output"]["file"])
     prefix, b64, check = text.decode("ascii").strip().split(":")
+    g.valid("pubkey/write/other-key", "another key's public key", {"ek": hx(M.ek(M.OTHER_SEED))}, ["PubkeyText"])
 
     def line(b: str, p: str = prefix) -> bytes:  # a line with a correct check around any base64
         return f"{p}:{b}:{_text_check(p, b)}".encode("ascii")
@@ -216,6 +256,9 @@ def _pubkey_groups(f: VectorFile) -> None:
     g.valid("pubkey/read/text", "the text form as written", {"file": hx(text)}, ["PubkeyText"], expect=out)
     g.valid("pubkey/read/binary", "vectors/keypad_test_pubkey.bin, the binary form", {"file": hx(test_pubkey())},
             ["PubkeyBinary"], expect=out)
+    other = M.ek(M.OTHER_SEED)
+    g.valid("pubkey/read/binary-other-key", "another key's binary form", {"file": hx(encode_pubkey(other))},
+            ["PubkeyBinary"], expect={"fingerprint": hx(hashlib.sha256(other).digest())})
     g.valid("pubkey/read/text-no-newline", "no final newline", {"file": hx(text.rstrip())}, ["PubkeyTextWhitespace"],
             expect=out)
     g.valid("pubkey/read/text-indented-crlf", "indented, CRLF and an empty line after it",

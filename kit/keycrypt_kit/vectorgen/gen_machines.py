@@ -14,9 +14,9 @@ from keycrypt_conformance import reference
 from keycrypt_conformance.jsonio import hx
 from keycrypt_conformance.rng import RecordingRandom, derive
 from keycrypt_kit.vectorgen import material as M
-from keycrypt_kit.vectorgen.builder import GenerationError, VectorFile
+from keycrypt_kit.vectorgen.builder import GenerationError, Group, VectorFile
 from keycrypt_kit.vectorgen.duo import RTT, Duo, sent
-from keycrypt_kit.vectorgen.gen_stream import STREAM_NOTES, stream_cases
+from keycrypt_kit.vectorgen.gen_stream import STREAM_NOTES, STREAM_REQUIREMENTS, stream_cases
 
 # --------------------------------------------------------------------------- state_machines.json
 
@@ -29,6 +29,51 @@ SM_NOTES = {
                    "end, a correct PIN clearing the counter."),
     "Unreachable": ("EdgeCase", "A row no concrete input reaches (a derived event); only the table walk covers it."),
 }
+
+# The session-ending outcome a case shows -> the requirement ids that outcome checks, per side.
+OUTCOME_REQUIREMENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "client": {
+        "mac_failure": ("KCP1-MAC-2", "KCP1-ERR-1"), "counter_error": ("KCP1-CTR-2", "KCP1-ERR-1"),
+        "state_error": ("KCP1-ERR-1",), "parse_error": ("KCP1-FRAME-2", "KCP1-ERR-1"),
+        "deadline": ("KCP1-ERR-2",), "eof": ("KCP1-ERR-2",), "connect_timeout": ("KCP1-ERR-2", "KCP1-BOOT-1"),
+        "lockdown_order": ("KCP1-STATUS-1",),
+    },
+    "keypad": {
+        "mac_failure": ("KCP1-MAC-2", "KCP1-ERR-1"), "counter_error": ("KCP1-CTR-1", "KCP1-ERR-1"),
+        "state_error": ("KCP1-ERR-1",), "parse_error": ("KCP1-FRAME-2", "KCP1-ERR-1"),
+        "auth_error": ("KCP1-ERR-1",), "pace_error": ("KCP1-PACE-1", "KCP1-ERR-1"), "idle_timeout": ("KCP1-TM-3",),
+    },
+}
+
+# state_machines.json: every case checks the tables (the groups say so); the flags add nothing of their own.
+SM_REQUIREMENTS: dict[str, tuple[str, ...]] = {flag: () for flag in SM_NOTES}
+
+
+def _outcome_requirements(g: Group, t: dict[str, Any]) -> list[str]:
+    """The ids of the case's typed ending, and KCP1-SHIM-1 for a run whose outputs are compared step by step."""
+    role = {**g.shared, **t["input"]}.get("role")
+    outcome = t.get("outcome")
+    ids = list(OUTCOME_REQUIREMENTS.get(str(role), {}).get(str(outcome), ()))
+    if g.operation in ("session.run", "session.load", "machine.run") and "output" in t:
+        ids.append("KCP1-SHIM-1")
+    return ids
+
+
+def _sm_refine(g: Group, t: dict[str, Any]) -> list[str]:
+    ids = _outcome_requirements(g, t)
+    if g.operation == "machine.run" or g.shared.get("machine") == "keypad_device":
+        events = [e for _, e in t.get("rows", [])] + [t["input"].get("event", "")]
+        states = [s for s, _ in t.get("rows", [])] + t["input"].get("path", [])
+        if any("duress" in e for e in events) or any(s.startswith("DURESS") for s in states) \
+                or "/DURESS" in t["id"]:
+            ids.append("KCP1-DEVICE-1")
+        steps = t["input"].get("steps", [])
+        if any(e == "pin_wrong" for e in events) or any(s.get("result") == "wrong" for s in steps) \
+                or "/persisted/" in t["id"]:
+            ids.append("KCP1-PIN-2")  # the back-off, its cap and its persistence
+        if any(e in ("pin_locked_out", "pin_unchecked") for e in events) or "lockout" in t["id"]:
+            ids.append("KCP1-PIN-3")  # a PIN during the lock-out is not checked
+    return ids
 
 
 def _row_flags(table: tables.Table, row: tables.Row) -> list[str]:
@@ -282,7 +327,7 @@ def state_machines_file() -> dict[str, Any]:
         "machine.step walks each table abstractly: every (state, event) row, legal or not, reached by the",
         "shortest event path. The concrete groups drive the sessions and the device with real inputs; 'rows'",
         "lists the table rows the last step takes (a derived event such as lockdown_order follows its frame)."],
-        SM_NOTES)
+        SM_NOTES, SM_REQUIREMENTS, _sm_refine)
     reached: dict[str, set[tuple[str, str]]] = {m: set() for m in tables.MACHINES}
 
     def concrete_session_rows(role: str, machine: str, paths: dict[str, Any], inputs: Any,
@@ -305,15 +350,17 @@ def state_machines_file() -> dict[str, Any]:
 
     g = f.group("session.run", "The client session driven by real inputs into each state, then one more input. "
                 "rekey_log2 = 4 so that the epoch's last PONG is reached.",
-                {"role": "client", "setup": M.client_setup(rekey_log2=SM_LOG2, random=derive(f"{SM_RANDOM_LABEL}/random", 1024))})
+                {"role": "client", "setup": M.client_setup(rekey_log2=SM_LOG2, random=derive(f"{SM_RANDOM_LABEL}/random", 1024))},
+                requirements=["KCP1-TABLE-1"])
     concrete_session_rows("client", "client_session", _client_paths(), CLIENT_INPUTS, _client_event, g)
 
     g = f.group("session.run", "The keypad session driven by real inputs into each state, then one more input.",
-                {"role": "keypad", "setup": M.keypad_setup(random=derive(f"{SM_RANDOM_LABEL}/keypad-random", 32))})
+                {"role": "keypad", "setup": M.keypad_setup(random=derive(f"{SM_RANDOM_LABEL}/keypad-random", 32))},
+                requirements=["KCP1-TABLE-1"])
     concrete_session_rows("keypad", "keypad_session", _keypad_paths(), KEYPAD_INPUTS, _keypad_event, g)
 
     g = f.group("machine.run", "The keypad device driven by PIN results, the sensor and timers.",
-                {"machine": "keypad_device", "setup": {"failures": 0, "locked_until": 0.0}})
+                {"machine": "keypad_device", "setup": {"failures": 0, "locked_until": 0.0}}, requirements=["KCP1-TABLE-1"])
     table = tables.load("keypad_device")
     from keycrypt.machines.device import KeypadDevice
 
@@ -350,6 +397,10 @@ def state_machines_file() -> dict[str, Any]:
     persisted("lockout-end-exact", "5 wrong PINs persisted, locked until 8: a correct PIN 1 ms before is not checked; "
               "one exactly at 8 is, unseals and clears the counter", 5, 8.0,
               [{"input": "pin", "result": "ok", "now": 7.999}, {"input": "pin", "result": "ok", "now": 8.0}])
+    persisted("40-failures-wrong-pin-capped", "40 wrong PINs persisted, one more: 2 s x 2^37 capped at 1 h", 40, 0.0,
+              [{"input": "pin", "result": "wrong", "now": 5.0}])
+    persisted("lockout-end-exact-wrong-pin", "5 wrong PINs persisted, locked until 8: a wrong PIN exactly at 8 is "
+              "checked and counted (the 6th: 8 s more)", 5, 8.0, [{"input": "pin", "result": "wrong", "now": 8.0}])
     persisted("correct-pin-clears", "3 wrong PINs persisted (no lock-out yet): a correct PIN clears them, so the next "
               "wrong PIN is the first, without a lock-out", 3, 0.0,
               [{"input": "pin", "result": "ok", "now": 1.0}, {"input": "pin", "result": "wrong", "now": 2.0}])
@@ -369,7 +420,8 @@ def state_machines_file() -> dict[str, Any]:
     g = f.group("machine.run", "The keypad device restarted after a duress PIN: the real wrong-PIN count's "
                 "lock-out runs, the shown count is zero (spec §9, 'Two counts').",
                 {"machine": "keypad_device", "setup": {"failures": 4, "locked_until": 1003.0,
-                                                       "shown_failures": 0, "shown_until": 0.0}})
+                                                       "shown_failures": 0, "shown_until": 0.0}},
+                requirements=["KCP1-TABLE-1", "KCP1-PIN-2", "KCP1-PIN-3", "KCP1-DEVICE-1"])
     restarted = {
         "real_pin_not_used": [{"input": "pin", "result": "ok", "now": 1001.0}],
         "wrong_pin_shown": [{"input": "pin", "result": "wrong", "now": 1001.0}],
@@ -395,7 +447,7 @@ def state_machines_file() -> dict[str, Any]:
         table = tables.load(name)
         paths = _paths(table)
         g = f.group("machine.step", f"Every row of {name}: follow 'path' from {table.initial}, then take 'event'.",
-                    {"machine": name})
+                    {"machine": name}, requirements=["KCP1-TABLE-1"])
         for row in table.iter_rows():
             flags = _row_flags(table, row)
             comment = f"{row.state} + {row.event} -> {row.next}"
@@ -455,10 +507,10 @@ SESSION_NOTES = {
     "Timeout": ("Functionality", "A deadline or idle timeout passes."),
     "RetryBeforeHelloAck": ("Functionality", "Before the first verified HELLO_ACK a refusal, a close or no answer is "
                             "retried until the boot grace ends; then connect_timeout."),
-    "Pace": ("MissingCheck", "The keypad's pace (KCP-PACE-1): a PING pipelined, or sooner than ping_min_interval after "
+    "Pace": ("MissingCheck", "The keypad's pace (KCP1-PACE-1): a PING pipelined, or sooner than ping_min_interval after "
              "the previous answer, ends the session."),
     "ExposureBound": ("MissingCheck", "The client's deadline is the send time of the last PING whose answer it verified + D "
-                      "(KCP-TM-1): a verified PONG never stops the clock."),
+                      "(KCP1-TM-1): a verified PONG never stops the clock."),
     "Eof": ("Functionality", "The peer closes the connection."),
     "Malformed": ("MissingCheck", "Bytes that are not a well-formed frame."),
     "Drop": ("Functionality", "The device drops every session (breach)."),
@@ -466,6 +518,47 @@ SESSION_NOTES = {
     "ImplicitRejection": ("EdgeCase", "A HELLO whose ciphertext decapsulates to the rejection secret."),
     "Accumulated": ("Functionality", "A long deterministic session hashed into one digest (CCTV-style)."),
 }
+
+_C, _K = "client", "keypad"
+# flag -> {side: ids} of sessions.json (builder.py: one place per case class); the outcome adds its own ids
+SESSION_REQUIREMENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Normal": {_C: ("KCP1-HS-1", "KCP1-KS-2"), _K: ("KCP1-PING-1", "KCP1-KS-1", "KCP1-KS-2")},
+    "Psk": {_C: ("KCP1-HS-1", "KCP1-KS-2"), _K: ("KCP1-PING-1", "KCP1-KS-2")},
+    "Rekey": {_C: ("KCP1-REKEY-1", "KCP1-KS-2"), _K: ("KCP1-REKEY-1", "KCP1-KS-2")},
+    "CounterBoundary": {_C: ("KCP1-CTR-2",), _K: ("KCP1-CTR-1",)},
+    "StatusChange": {_C: ("KCP1-MAC-1",), _K: ("KCP1-PING-1",)},
+    "LockdownOrder": {_C: ("KCP1-STATUS-1",), _K: ("KCP1-PING-1",)},
+    "BadTag": {_C: ("KCP1-MAC-2",), _K: ("KCP1-MAC-2",)},
+    "Replay": {_C: ("KCP1-MAC-2",), _K: ("KCP1-CTR-1",)},
+    "KeypadNonce": {_C: ("KCP1-KS-1", "KCP1-KS-2"), _K: ("KCP1-KS-1", "KCP1-KS-2")},
+    "WrongCounter": {_C: ("KCP1-CTR-2",), _K: ("KCP1-CTR-1",)},
+    "Reflection": {_C: ("KCP1-MAC-2", "KCP1-KS-2"), _K: ("KCP1-MAC-2", "KCP1-KS-2")},
+    "WrongState": {_C: ("KCP1-ERR-1",), _K: ("KCP1-ERR-1", "KCP1-REKEY-1")},
+    "WrongKey": {_C: ("KCP1-HS-1",), _K: ("KCP1-MAC-2",)},
+    "Auth": {_K: ("KCP1-ERR-1",)},  # which policy rule: _session_refine
+    "Timeout": {_C: ("KCP1-ERR-2", "KCP1-TM-1"), _K: ("KCP1-TM-3",)},
+    "RetryBeforeHelloAck": {_C: ("KCP1-BOOT-1",)},
+    "Pace": {_K: ("KCP1-PACE-1",)},
+    "ExposureBound": {_C: ("KCP1-TM-1",)},
+    "Eof": {_C: ("KCP1-ERR-2",), _K: ("KCP1-TABLE-1",)},
+    "Malformed": {_C: ("KCP1-FRAME-2", "KCP1-ERR-1"), _K: ("KCP1-FRAME-2", "KCP1-ERR-1")},
+    "Drop": {_K: ("KCP1-TABLE-1",)},
+    "Load": {_C: ("KCP1-CTR-2",), _K: ("KCP1-CTR-1",)},
+    "ImplicitRejection": {_C: ("KCP1-KEM-2", "KCP1-HS-1"), _K: ("KCP1-KEM-2", "KCP1-MAC-2")},
+    "Accumulated": {"*": ("KCP1-FRAME-1", "KCP1-KS-2", "KCP1-MAC-1", "KCP1-REKEY-1")},
+    **STREAM_REQUIREMENTS,
+}
+_POLICY = {"keypad/auth-psk-missing": "KCP1-POLICY-1", "keypad/auth-psk-not-enrolled": "KCP1-POLICY-2",
+           "keypad/auth-not-enrolled": "KCP1-POLICY-3"}
+
+
+def _session_refine(g: Group, t: dict[str, Any]) -> list[str]:
+    ids = _outcome_requirements(g, t)
+    if "Auth" in t["flags"]:
+        if t["id"] not in _POLICY:
+            raise GenerationError(f"{t['id']}: an Auth case names which client-policy rule (§6) it checks in _POLICY")
+        ids.append(_POLICY[t["id"]])
+    return ids
 
 
 def _flip_last(raw: bytes) -> bytes:
@@ -476,7 +569,8 @@ def sessions_file() -> dict[str, Any]:
     f = VectorFile("KCP/1 sessions", [
         "Whole sessions byte for byte, each side as its own case: the client replays its 'random' bytes (m, then",
         "challenge and salt for HELLO; a challenge per PING; a salt per REKEY) and is fed the keypad's frames; the",
-        "keypad is fed the client's frames with the device status of each step."], {**SESSION_NOTES, **STREAM_NOTES})
+        "keypad is fed the client's frames with the device status of each step."], {**SESSION_NOTES, **STREAM_NOTES},
+        SESSION_REQUIREMENTS, _session_refine)
     gc = f.group("session.run", "Client transcripts.", {"role": "client"})
     gk = f.group("session.run", "Keypad transcripts.", {"role": "keypad"})
 

@@ -37,6 +37,17 @@ STREAM_NOTES = {
 
 SHORT = 1e-3  # "just before" a deadline, seconds
 
+# flag -> {side: ids} (merged into sessions.json's map; builder.py: one place per case class)
+STREAM_REQUIREMENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "LoneHeader": {"client": ("KCP1-STREAM-2",), "keypad": ("KCP1-STREAM-2",)},
+    "SplitFrame": {"client": ("KCP1-STREAM-1",), "keypad": ("KCP1-STREAM-1",)},
+    "CheckOrder": {"client": ("KCP1-MAC-2",), "keypad": ("KCP1-MAC-2",)},
+    "DeadlineBoundary": {"client": ("KCP1-TM-2",), "keypad": ("KCP1-TM-2",)},
+    "Config": {"client": ("KCP1-TM-3",), "keypad": ("KCP1-TM-3",)},
+    "BadPinnedKey": {"client": ("KCP1-KEM-4",)},
+    "TimerRearm": {"client": ("KCP1-TM-1", "KCP1-TM-2"), "keypad": ("KCP1-TM-2", "KCP1-TM-3")},
+}
+
 
 def _timer_at(out: list[dict[str, Any]]) -> float:
     """The time of the last set_timer in a side's recorded output."""

@@ -9,7 +9,7 @@ from keycrypt.constants import HEADER_SIZE, MAGIC, VERSION, FrameType
 from keycrypt.wire import frames
 from keycrypt_conformance.jsonio import frame_to_json, hx
 from keycrypt_conformance.rng import derive
-from keycrypt_kit.vectorgen.builder import VectorFile
+from keycrypt_kit.vectorgen.builder import Group, VectorFile
 
 NOTES = {
     "Normal": ("Functionality", "A well-formed frame of this type."),
@@ -23,7 +23,7 @@ NOTES = {
     "ReservedFlags": ("MissingCheck", "A HELLO flag bit other than bit 0 (psk) is set."),
     "RekeyLog2Range": ("MissingCheck", "rekey_log2 outside 4..24."),
     "ClientIdCharset": ("MissingCheck", "A client_id byte outside ASCII letters, digits and . _ : @ - (spec §3, "
-                        "KCP-ID-1): control characters (log injection), spaces, quotes, '=', non-ASCII."),
+                        "KCP1-ID-1): control characters (log injection), spaces, quotes, '=', non-ASCII."),
     "ClientIdLength": ("MissingCheck", "The client_id length byte disagrees with the frame length."),
     "ClientIdUtf8": ("MissingCheck", "client_id is not valid UTF-8."),
     "ClientIdRange": ("MissingCheck", "client_id of 0 or more than 64 bytes in an otherwise consistent frame; the "
@@ -31,6 +31,31 @@ NOTES = {
     "UnknownStatus": ("MissingCheck", "A status other than 0 ARMED, 1 DISARMED, 2 LOCKDOWN."),
     "CheckOrder": ("EdgeCase", "Two faults: the header is checked in the order magic, version, type, length."),
 }
+
+_MALFORMED = ("KCP1-FRAME-2",)
+# flag -> the requirement ids its cases check (builder.py: one place per case class)
+REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "Normal": ("KCP1-FRAME-1",),
+    "Boundary": ("KCP1-FRAME-1",),
+    "Truncated": _MALFORMED,
+    "BadMagic": _MALFORMED,
+    "BadVersion": _MALFORMED,
+    "UnknownType": _MALFORMED,
+    "BadLength": _MALFORMED,
+    "TrailingBytes": _MALFORMED,
+    "ReservedFlags": _MALFORMED,
+    "RekeyLog2Range": _MALFORMED,
+    "ClientIdCharset": ("KCP1-ID-1",),
+    "ClientIdLength": _MALFORMED,
+    "ClientIdUtf8": ("KCP1-FRAME-2", "KCP1-ID-1"),
+    "ClientIdRange": ("KCP1-FRAME-2", "KCP1-ID-1"),
+    "UnknownStatus": _MALFORMED,
+    "CheckOrder": _MALFORMED,
+}
+
+
+def _refine(g: Group, t: dict[str, Any]) -> list[str]:
+    return ["KCP1-ID-1"] if t["id"].endswith("client-id-every-class") else []
 
 
 def sample_frames() -> dict[str, frames.Frame]:
@@ -51,6 +76,9 @@ def sample_frames() -> dict[str, frames.Frame]:
         "pong-armed": frames.Pong(0, 0, d("tag6", 32)),
         "pong-disarmed": frames.Pong(7, 1, d("tag7", 32)),
         "pong-lockdown": frames.Pong(0xFFFFFFFF, 2, d("tag8", 32)),
+        # counters whose bytes differ under a byte swap (0 and 0xFFFFFFFF read the same either way)
+        "ping-counter-01020304": frames.Ping(0x01020304, d("ping-challenge3", 32), d("tag11", 32)),
+        "pong-counter-0102": frames.Pong(0x0102, 0, d("tag12", 32)),
         "rekey": frames.Rekey(d("rekey-salt", 16), d("tag9", 32)),
         "rekey-ack": frames.RekeyAck(d("tag10", 32)),
     }
@@ -62,7 +90,8 @@ def _with_length(raw: bytes, length: int, body: bytes | None = None) -> bytes:
 
 def wire_file() -> dict[str, Any]:
     f = VectorFile("KCP/1 frames", ["magic 'KC' | version u8 | type u8 | length u16 | body, big-endian.",
-                                    "Decoding failures are parse_error naming the first bad field."], NOTES)
+                                    "Decoding failures are parse_error naming the first bad field."], NOTES,
+                   REQUIREMENTS, _refine)
     samples = sample_frames()
     enc = {name: frames.encode(fr) for name, fr in samples.items()}
     g = f.group("frame.encode", "Encode a frame from its fields (the tag is given, not computed).")
@@ -125,12 +154,17 @@ def wire_file() -> dict[str, Any]:
     bad("hello-client-id-length-long", "client_id length byte one more than the frame holds",
         hello[:8] + bytes([cid_len + 1]) + hello[9:], ["ClientIdLength"], "client_id")
     rest = hello[9 + cid_len:]
+    # UTF-8 edges: a lax decoder that folds an overlong form into the ASCII character it spells (".", "a")
+    # and then checks the charset accepts overlong-dot and overlong-3byte-letter
     for label, cid in (("ff", b"\xff"), ("overlong-nul", b"\xc0\x80"), ("surrogate", b"\xed\xa0\x80"),
-                       ("cut-multibyte", b"ab\xc3"), ("continuation-only", b"\x80abc")):
+                       ("cut-multibyte", b"ab\xc3"), ("continuation-only", b"\x80abc"),
+                       ("overlong-dot", b"web\xc0\xae01"), ("overlong-3byte-letter", b"\xe0\x81\xa1web"),
+                       ("above-10ffff", b"web\xf4\x90\x80\x80"), ("lead-f8", b"web\xf8\x88\x80\x80\x80"),
+                       ("lead-fe", b"web\xfe01")):
         body = hello[6:8] + bytes([len(cid)]) + cid + rest
         bad(f"hello-client-id-{label}", f"client_id bytes {cid.hex()} are not UTF-8 (nor the client_id charset)",
             hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdUtf8", "ClientIdCharset"], "client_id")
-    # KCP-ID-1: well-formed UTF-8 of a legal length, each with exactly one byte outside the charset
+    # KCP1-ID-1: well-formed UTF-8 of a legal length, each with exactly one byte outside the charset
     for label, cid in (("newline-log-injection", b"web01\nCRITICAL"),
                        ("space", b"web 01"), ("nul", b"web\x0001"), ("del", b"web\x7f01"), ("tab", b"web\t01"),
                        ("escape", b"\x1bweb01"), ("equals", b"web=01"), ("quote", b'web"01'),
