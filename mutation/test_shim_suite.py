@@ -14,6 +14,7 @@ import os
 
 import pytest
 
+from keycrypt.wire import frames
 from keycrypt_conformance import shim
 from keycrypt_conformance.reference import handle
 from keycrypt_conformance.runner import Case, CaseStatus, Config, load_cases, name_requirements, select
@@ -22,6 +23,17 @@ LONG = ["sessions:accumulated/100000"]  # 100,000 exchanges: minutes under mutmu
 SAMPLE = os.environ.get("KEYCRYPT_MUTATION_CASES")  # -k patterns, comma-separated (the CI sample)
 
 CASES: list[Case] = select(load_cases(), SAMPLE.split(",") if SAMPLE else None, LONG)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_header_cache() -> None:
+    """Empty frames' cache of validated headers before each case.
+
+    mutmut runs each mutant in a process forked after it ran every case on the
+    clean code, so the cache arrives full of every legal header: a mutant in
+    check_header's checks behind the cache (its length bounds) would never run.
+    """
+    frames._VALID_HEADERS.clear()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

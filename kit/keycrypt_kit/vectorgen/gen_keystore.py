@@ -32,6 +32,7 @@ NOTES = {
     "Normal": ("Functionality", "A keystore that opens with the given PIN."),
     "DefaultParams": ("Functionality", "The default Argon2id costs (t=3, 64 MiB, p=4)."),
     "PinNormalization": ("EdgeCase", "The PIN is NFC-normalized before Argon2: both spellings open the file."),
+    "PinLengthBoundary": ("EdgeCase", "A PIN of exactly 64 characters, the longest KCP1-PIN-1 allows: sealed, not refused."),
     "WrongPin": ("Functionality", "An intact file and a wrong PIN: keystore_error / wrong_pin."),
     "NotAKeystore": ("MissingCheck", "Wrong magic or file type: not a keystore at all."),
     "Unsupported": ("MissingCheck", "A version, algorithm id or Argon2 cost outside what the format accepts; refused "
@@ -59,6 +60,7 @@ REQUIREMENTS: dict[str, tuple[str, ...]] = {
     "Normal": ("KCP1-KEYSTORE-5",),
     "DefaultParams": ("KCP1-KEYSTORE-5",),
     "PinNormalization": ("KCP1-PIN-1", "KCP1-KEYSTORE-5"),
+    "PinLengthBoundary": ("KCP1-PIN-1", "KCP1-KEYSTORE-5"),
     "WrongPin": _ORDER,
     "NotAKeystore": _ORDER,
     "Unsupported": ("KCP1-KEYSTORE-1", "KCP1-KEYSTORE-4"),
@@ -135,6 +137,7 @@ def keystore_file() -> dict[str, Any]:
         ("default-params", "12345678", Argon2Params.DEFAULT, ["DefaultParams"]),
         ("pin-nfc", "caf\u00e9-1234", SMALL, ["PinNormalization"]),
         ("pin-nfc-hangul", "\ud55c\uad6d-12345678", SMALL, ["PinNormalization"]),
+        ("pin-64-characters", "0123456789abcdef" * 4, SMALL, ["PinLengthBoundary"]),
     ):
         t = g.valid(f"keystore/seal/{name}", f"seal with PIN {pin!r}, t={params.time_cost}, "
                     f"m={params.memory_kib} KiB, p={params.parallelism}", seal(f"keystore/{name}", pin, params), flags)

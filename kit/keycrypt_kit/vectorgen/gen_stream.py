@@ -106,6 +106,15 @@ def stream_cases(gc: Group, gk: Group) -> None:
     keypad("lone-ping-header-length-4095", "a PING header declaring a 4095-byte body, alone in one read (6 bytes)",
            ["LoneHeader"], "parse_error", d)
 
+    d = Duo("stream/keypad-lone-header-split")
+    d.handshake()
+    d.wait(0.5)
+    d.k("data", b"KC\x01")
+    d.k("data", b"\x03\x0f\xff")
+    keypad("lone-ping-header-length-4095-split-3-3", "the same PING header (4095-byte body) in two reads of 3 "
+           "bytes: refused when its sixth byte arrives, not one byte later", ["LoneHeader", "SplitFrame"],
+           "parse_error", d)
+
     d = Duo("stream/client-lone-header")
     d.handshake()
     d.ping()

@@ -184,5 +184,10 @@ def wire_file() -> dict[str, Any]:
         body = hello[6:8] + bytes([len(cid)]) + cid + rest
         bad(f"hello-client-id-{label}", f"client_id of {len(cid)} bytes (legal 1..64), lengths consistent",
             hello[:4] + struct.pack(">H", len(body)) + body, ["ClientIdRange", "BadLength"], "length")
+    # A PONG with an unknown status whose tag starts with a byte that is a known status (0): a decoder
+    # that judges the status from the wrong byte (the tag's first) accepts it. Appended last (tcIds above).
+    pong = enc["pong-armed"]
+    bad("pong-status-3-tag-starts-00", "PONG status 3 with a tag whose first byte is 0x00 (a known status value)",
+        pong[:10] + b"\x03\x00" + pong[12:], ["UnknownStatus"], "status")
     assert MAGIC == b"KC"
     return f.to_json()
