@@ -23,3 +23,18 @@ def test_every_listed_survivor_has_a_class_a_reason_and_a_place() -> None:
             lines = (ROOT / m["file"]).read_text(encoding="utf-8").splitlines()
             assert 1 <= m["line"] <= len(lines), m
             assert " => " in m["change"], m
+
+
+def test_the_docs_totals_row_counts_what_the_toml_lists() -> None:
+    """docs/testing.md §7's totals: survived = unreviewed, equivalent and out of scope = the toml's entries."""
+    import re
+
+    data = tomllib.loads((ROOT / "mutation" / "equivalent.toml").read_text(encoding="utf-8"))
+    counts = {kind: 0 for kind in KINDS}
+    for body in data.values():
+        counts[body["kind"]] += len(body["mutants"])
+    doc = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| **total** |"))
+    cells = [int(c.replace(",", "")) for c in re.findall(r"\*\*([\d,]+)\*\*", row)]
+    _mutants, _killed, survived, equivalent, out_of_scope, _unreached = cells[:6]
+    assert (survived, equivalent, out_of_scope) == (counts["unreviewed"], counts["equivalent"], counts["out_of_scope"])
