@@ -47,6 +47,8 @@ NOTES = {
     "Truncated": ("MissingCheck", "The file ends early."),
     "PubkeyText": ("Functionality", "The one-line text form of the public key file: kcp1-mlkem768:<base64 of ek>:<check>."),
     "PubkeyBinary": ("Functionality", "The binary KCPK public key file, still read."),
+    "PubkeyBinaryTruncated": ("MissingCheck", "The binary form cut short: truncated, after the same magic, type and "
+                              "version checks as a keystore."),
     "PubkeyTextWhitespace": ("EdgeCase", "White space around the text form (an indented paste, CRLF) is ignored."),
     "PubkeyTextCheck": ("MissingCheck", "A character of the text form changed or lost: the check catches it."),
     "PubkeyTextMalformed": ("MissingCheck", "A well-checked text line around a bad key (non-canonical base64, wrong length, "
@@ -71,6 +73,7 @@ REQUIREMENTS: dict[str, tuple[str, ...]] = {
     "Truncated": _ORDER,
     "PubkeyText": (),  # the group says which side: pubkey.write (KCP1-PUBKEY-1) or pubkey.read (KCP1-PUBKEY-2)
     "PubkeyBinary": ("KCP1-PUBKEY-3",),
+    "PubkeyBinaryTruncated": ("KCP1-PUBKEY-3",),
     "PubkeyTextWhitespace": ("KCP1-PUBKEY-2",),
     "PubkeyTextCheck": ("KCP1-PUBKEY-2",),
     "PubkeyTextMalformed": ("KCP1-PUBKEY-2",),
@@ -177,6 +180,10 @@ def keystore_file() -> dict[str, Any]:
     for v in (0, 2):
         bad(f"format-version-{v}", f"format version {v}", _put(base, "format_version", bytes([v])), ["Unsupported"],
             "unsupported")
+    # spec §8 KCP1-KEYSTORE-4 step 3: a field the file holds whole is checked before the length, however short
+    bad("format-version-2-file-ends-after-it", "'KCKS' and format version 2, nothing more: the version the file "
+        "holds whole comes before the length check", _put(base, "format_version", b"\x02")[:5], ["Unsupported"],
+        "unsupported")
     for v in (0, 2):
         bad(f"file-type-{v}", f"file type {v}", _put(base, "file_type", bytes([v])), ["NotAKeystore"],
             "not_a_keystore")
@@ -289,6 +296,10 @@ def _pubkey_groups(f: VectorFile) -> None:
         ["PubkeyTextMalformed"], "tampered")
     bad("key-fails-fips203", "a key whose coefficients are not below q (check recomputed)",
         line(base64.b64encode(b"\xff" * len(ek)).decode()), ["PubkeyTextMalformed"], "tampered")
+    bad("binary-last-byte-missing", "the binary form without its last byte", test_pubkey()[:-1], ["PubkeyBinaryTruncated"],
+        "truncated")
+    bad("age-recipient", "an age X25519 recipient: one word without ':' that does not start with 'kcp1-'",
+        b"age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n", ["PubkeyForeign"], "not_a_keystore")
     other = "kcp1-mlkem1024"
     bad("other-kcp1-type", f"type {other}", line(b64, other), ["PubkeyForeign"], "unsupported")
     bad("ssh-key", "an ssh public key", b"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl op@host\n",
