@@ -358,6 +358,14 @@ def _fold_overlongs(cid: bytes) -> bytes:
     return bytes(out)
 
 
+def seal_accepts_any_pin(stack: contextlib.ExitStack) -> None:
+    """The PIN is normalized (NFC, UTF-8) but its length and characters are never checked (KCP1-PIN-4)."""
+    import unicodedata
+
+    stack.enter_context(mock.patch.object(keystore, "normalize_pin",
+                                          lambda pin: unicodedata.normalize("NFC", pin).encode("utf-8")))
+
+
 def lax_utf8_client_id(stack: contextlib.ExitStack) -> None:
     """The keypad decodes client_id with a lax UTF-8 decoder (overlong forms accepted) and checks the charset
     on the characters: an overlong '.' passes as '.'. Caught only by the overlong client_id cases."""
@@ -837,6 +845,8 @@ MUTANTS: dict[str, Mutant] = {
     "pin_during_lockout": Mutant("a PIN entered during the wrong-PIN lock-out is checked", pin_during_lockout,
                                  "state_machines:keypad_device/", ("KCP1-PIN-3",)),
     # issue 12 item 3 (branch vecs): what the vectors used to let through
+    "seal_accepts_any_pin": Mutant("the PIN's length and characters are never checked", seal_accepts_any_pin,
+                                   "keystore:keystore/seal/pin-*,keystore:keystore/open/pin-*", ("KCP1-PIN-4",)),
     "lax_utf8_client_id": Mutant("client_id decoded by a lax UTF-8 decoder (overlong forms of ASCII accepted)",
                                  lax_utf8_client_id, "wire:wire/decode/hello-client-id-*", ("KCP1-ID-1",)),
     "decoder_without_length_bounds": Mutant("frame.decode ignores the type's length bounds (the body's extra bytes "

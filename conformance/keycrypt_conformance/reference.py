@@ -28,7 +28,7 @@ from keycrypt.constants import (
 )
 from keycrypt.crypto import schedule
 from keycrypt.crypto.kem import get_backend
-from keycrypt.errors import KeystoreError, LocalUsageError, MacFailure, ProtocolError, Reason
+from keycrypt.errors import KeystoreError, LocalUsageError, MacFailure, PinError, ProtocolError, Reason, WrongPin
 from keycrypt.machines.client import ClientConfig, ClientSession
 from keycrypt.machines.device import KeypadDevice
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
@@ -53,6 +53,7 @@ KEYSTORE_KINDS: dict[str, str] = {
     "TruncatedKeystore": "truncated",
     "TamperedKeystore": "tampered",
     "UnsupportedKeystore": "unsupported",
+    "PinError": "bad_pin",  # keystore.seal only: keystore.open turns it into WrongPin (protocol §9, KCP1-PIN-4)
 }
 
 
@@ -205,7 +206,11 @@ def keystore_open(req: dict[str, Any]) -> dict[str, Any]:
     pin = req.get("pin")
     if not isinstance(pin, str):
         raise BadRequest("pin must be a string")
-    opened = unseal_keystore(_b(req, "file"), pin, kem=keypad_kem())
+    try:
+        opened = unseal_keystore(_b(req, "file"), pin, kem=keypad_kem())
+    except PinError:
+        # the file's checks passed (steps 1-6 of §8); a PIN that breaks §9 never sealed it (KCP1-PIN-4)
+        raise WrongPin("this PIN breaks the PIN rules, so it cannot be the file's PIN") from None
     return {"seed": hx(opened.seed), "fingerprint": hx(opened.fingerprint)}
 
 
@@ -482,7 +487,7 @@ def handle(req: dict[str, Any]) -> dict[str, Any]:
         return {"result": fn(req)}
     except ProtocolError as exc:
         return {"error": exc.reason.value, "field": exc.field}
-    except KeystoreError as exc:
+    except (KeystoreError, PinError) as exc:
         return {"error": Reason.KEYSTORE_ERROR.value, "field": KEYSTORE_KINDS.get(type(exc).__name__, "other")}
     except (BadRequest, LocalUsageError, KeyError, TypeError, ValueError, rng.ReplayExhausted) as exc:
         return {"error": "bad_request", "message": f"{type(exc).__name__}: {exc}"}

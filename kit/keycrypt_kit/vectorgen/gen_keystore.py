@@ -33,6 +33,8 @@ NOTES = {
     "DefaultParams": ("Functionality", "The default Argon2id costs (t=3, 64 MiB, p=4)."),
     "PinNormalization": ("EdgeCase", "The PIN is NFC-normalized before Argon2: both spellings open the file."),
     "PinLengthBoundary": ("EdgeCase", "A PIN of exactly 64 characters, the longest KCP1-PIN-1 allows: sealed, not refused."),
+    "PinRules": ("MissingCheck", "A PIN that breaks §9's rules (length after NFC, a Unicode category C character): "
+                 "sealing refuses it before Argon2 (bad_pin), opening reports wrong_pin (KCP1-PIN-4)."),
     "WrongPin": ("Functionality", "An intact file and a wrong PIN: keystore_error / wrong_pin."),
     "NotAKeystore": ("MissingCheck", "Wrong magic or file type: not a keystore at all."),
     "Unsupported": ("MissingCheck", "A version, algorithm id or Argon2 cost outside what the format accepts; refused "
@@ -63,6 +65,7 @@ REQUIREMENTS: dict[str, tuple[str, ...]] = {
     "DefaultParams": ("KCP1-KEYSTORE-5",),
     "PinNormalization": ("KCP1-PIN-1", "KCP1-KEYSTORE-5"),
     "PinLengthBoundary": ("KCP1-PIN-1", "KCP1-KEYSTORE-5"),
+    "PinRules": ("KCP1-PIN-1", "KCP1-PIN-4"),
     "WrongPin": _ORDER,
     "NotAKeystore": _ORDER,
     "Unsupported": ("KCP1-KEYSTORE-1", "KCP1-KEYSTORE-4"),
@@ -156,6 +159,17 @@ def keystore_file() -> dict[str, Any]:
     if bytes.fromhex(t["output"]["file"]) != files["pin-nfc-hangul"]:
         raise GenerationError("sealing with decomposed Hangul did not give the precomposed PIN's file")
 
+    # KCP1-PIN-4: each PIN breaks exactly one rule of §9, and sealing refuses it before Argon2 runs
+    for name, pin, why in (
+        ("pin-7-characters", "1234567", "7 characters, one short"),
+        ("pin-65-characters", "0123456789abcdef" * 4 + "x", "65 characters, one too many"),
+        ("pin-7-characters-after-nfc", "cafe\u0301-12", "8 code points, but 7 characters after NFC (e + combining acute)"),
+        ("pin-control-character", "1234\u00075678", "a BEL (category Cc) in the middle"),
+        ("pin-format-character", "1234\u200b5678", "a zero-width space (category Cf) in the middle"),
+        ("pin-private-use", "1234\ue0005678", "a private-use character (category Co)"),
+    ):
+        g.invalid(f"keystore/seal/{name}", f"sealing refused: {why}",
+                  seal(f"keystore/{name}", pin), ["PinRules"], "keystore_error", "bad_pin")
     g = f.group("keystore.open", "Open the file with the PIN: seed and fingerprint SHA-256(ek), or a typed keystore_error.")
     base = files["keypad-test"]
     out = {"seed": hx(M.KEYPAD_SEED), "fingerprint": hx(hashlib.sha256(M.ek()).digest())}
@@ -239,6 +253,9 @@ def keystore_file() -> dict[str, Any]:
     bad("truncated-last-byte", "the last byte missing", base[:-1], ["Truncated"], "truncated")
     bad("extra-byte", "one byte appended", base + b"\x00", ["Tampered"], "tampered")
     bad("empty", "an empty file has no magic: not a keystore", b"", ["NotAKeystore"], "not_a_keystore")
+    bad("pin-breaks-the-rules", "an intact file opened with a PIN holding a BEL: it cannot be the file's PIN",
+        base, ["PinRules"], "wrong_pin", pin="1234\u00075678")
+    bad("pin-too-short", "an intact file opened with a 7-character PIN", base, ["PinRules"], "wrong_pin", pin="1234567")
     _pubkey_groups(f)
     return f.to_json()
 
