@@ -87,12 +87,16 @@ def test_reference_keypad_passes_keypad_mode(keypad: tuple[int, str], tmp_path: 
     assert statuses["keypad/hello-ack-lockdown"] == "pass"  # LOCKDOWN through lockdown-all, re-armed by PIN
     assert statuses["keypad/status-changes"] == "pass"  # ARMED, DISARMED, ARMED, DISARMED, LOCKDOWN
     # what stays disabled needs another psk setup (the next test starts keypads with each one), a
-    # session loaded mid-epoch, or a keypad started with other timeouts (shim mode covers both)
-    assert {k for k, v in statuses.items() if v == "disabled"} == {
+    # session loaded mid-epoch, a keypad started with other timeouts (shim mode covers both), or bytes
+    # cut into reads of a given size, which TCP to a live keypad cannot promise (every "split" case)
+    disabled = {k for k, v in statuses.items() if v == "disabled"}
+    split = {k for k in disabled if "split" in k}
+    assert "keypad/ping-split-in-three-reads" in split
+    assert disabled - split == {
         "keypad/psk", "keypad/psk-rekey-log2-4", "keypad/auth-psk-missing", "keypad/auth-not-enrolled",
         "keypad/load-2^24-2", "keypad/load-2^24-1-then-ping",
         "keypad/config-idle-2-hello-5", "keypad/config-hello-after-3.5", "keypad/config-idle-2-ping-at",
-        "keypad/ping-split-in-three-reads", "keypad/require-enrolled-no-psks"}
+        "keypad/require-enrolled-no-psks"}
     assert set(statuses.values()) <= {"pass", "disabled"}
 
 
