@@ -245,10 +245,7 @@ def test_policy_all_a_keypad_that_never_answered_guards_nothing(tmp_path, boot_g
     async def main():
         _, _, ek = make_keystore(tmp_path)
         ka = await start_keypad(tmp_path)
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        dead = s.getsockname()[1]
-        s.close()  # keypad B: nothing listens here
+        dead = free_port()  # keypad B: nothing listens here
         events, lockdowns = Events(), []
         cs = client_settings(ek, ka.bound[1], "half-guarded", policy="all", boot_grace=boot_grace)
         cs.keypads.append(KeypadTarget("127.0.0.1", dead, ek))

@@ -115,6 +115,18 @@ class KeypadDevice(TableMachine):
         self.window_until: float | None = None
         self._window_request: float | None = None
 
+    @classmethod
+    def restarted(cls, config: DeviceConfig | None, *, failures: int, shown_failures: int, now: float) -> KeypadDevice:
+        """The device after a restart, from the persisted counts: each earns its full lock-out again from
+        ``now`` (:func:`restored_lockout`; the saved wall-clock ends are not trusted)."""
+        cfg = config or DeviceConfig()
+
+        def until(count: int) -> float:
+            return now + restored_lockout(count, cfg) if count else 0.0
+
+        return cls(cfg, failures=failures, locked_until=until(failures), shown_failures=shown_failures,
+                   shown_until=until(shown_failures))
+
     @property
     def status(self) -> int | None:
         """The wire status sessions are answered with; None when sessions are refused."""
@@ -198,20 +210,18 @@ class KeypadDevice(TableMachine):
     def _pin_state(self) -> PinStateChanged:
         return PinStateChanged(self.failures, self.locked_until, self.shown_failures, self.shown_until)
 
-    def _count_shown(self, now: float) -> None:
-        self.shown_failures += 1
-        delay = backoff_delay(self.shown_failures, self.config)
-        self.shown_until = now + delay if delay else self.shown_until
+    def _one_more(self, count: int, until: float, now: float) -> tuple[int, float]:
+        """A count one wrong PIN on, and its lock-out end (started or lengthened once past the free attempts)."""
+        delay = backoff_delay(count + 1, self.config)
+        return count + 1, now + delay if delay else until
 
     def _act_record_failure(self, step: Step) -> None:
-        self.failures += 1
-        delay = backoff_delay(self.failures, self.config)
-        self.locked_until = step.now + delay if delay else self.locked_until
-        self._count_shown(step.now)
+        self.failures, self.locked_until = self._one_more(self.failures, self.locked_until, step.now)
+        self.shown_failures, self.shown_until = self._one_more(self.shown_failures, self.shown_until, step.now)
         step.out += [self._pin_state(), Display("wrong PIN")]
 
     def _act_pretend_failure(self, step: Step) -> None:
-        self._count_shown(step.now)
+        self.shown_failures, self.shown_until = self._one_more(self.shown_failures, self.shown_until, step.now)
         step.out += [self._pin_state(), Display("wrong PIN")]
 
     def _act_hide_failures(self, step: Step) -> None:

@@ -71,7 +71,7 @@ from keycrypt.machines.actions import (
     WindowClosed,
     WindowOpened,
 )
-from keycrypt.machines.device import INTENTS, KeypadDevice, PinIntent, restored_lockout
+from keycrypt.machines.device import INTENTS, KeypadDevice, PinIntent
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 
 log = logging.getLogger("keycrypt.keypad")
@@ -127,14 +127,9 @@ class KeypadDaemon:
         self.reload_source: Callable[[], tuple[KeypadSettings, str]] | None = None
         self.notifier = notifier or Notifier()
         prepare_state_dir(settings.state_dir)
-        saved = load_pin_state(settings.state_dir)  # the saved wall-clock ends are not trusted (§9)
-        now = self.clock()
-        self.device = KeypadDevice(
-            settings.device,
-            failures=saved.failures,
-            locked_until=now + restored_lockout(saved.failures, settings.device) if saved.failures else 0.0,
-            shown_failures=saved.shown_failures,
-            shown_until=now + restored_lockout(saved.shown_failures, settings.device) if saved.shown_failures else 0.0,
+        saved = load_pin_state(settings.state_dir)
+        self.device = KeypadDevice.restarted(
+            settings.device, failures=saved.failures, shown_failures=saved.shown_failures, now=self.clock()
         )
         for cid, psk in settings.psks.items():
             if len(psk) != PSK_SIZE:  # pragma: no cover - config checks this

@@ -9,7 +9,7 @@ a file from before the shown count existed has the real count for both.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from keycrypt.errors import ConfigError, KeystoreError
@@ -62,14 +62,7 @@ def save_pin_state(state_dir: Path | None, state: PinState) -> None:
     """Persist the counts (temp file, fsync, rename; mode 0600)."""
     if state_dir is None:
         return
-    data = json.dumps(
-        {
-            "failures": state.failures,
-            "locked_until": state.locked_until,
-            "shown_failures": state.shown_failures,
-            "shown_until": state.shown_until,
-        }
-    ).encode()
+    data = json.dumps(asdict(state)).encode()
     atomic_write_bytes(state_dir / PIN_STATE_FILE, data, mode=0o600)
 
 

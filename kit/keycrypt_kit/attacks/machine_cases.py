@@ -29,7 +29,7 @@ from keycrypt.crypto.schedule import EpochKeys, handshake, mac
 from keycrypt.errors import Reason
 from keycrypt.machines.actions import Action, DropAll
 from keycrypt.machines.client import ClientConfig, ClientSession
-from keycrypt.machines.device import KeypadDevice, PinResult, backoff_delay, restored_lockout
+from keycrypt.machines.device import KeypadDevice, PinResult, backoff_delay
 from keycrypt.machines.keypad import ClientPolicy, KeypadSession
 from keycrypt.wire import fastpath
 from keycrypt_kit.attacks.catalogue import Outcome, case
@@ -643,12 +643,7 @@ def _brute_force(hours: float, restart_every: int, duress: bool = False) -> tupl
                 typed("duress")
             if restart_every and attempts % restart_every == 0:
                 saved = load_pin_state(state)  # read back as the daemon does (spec §9)
-                dev = KeypadDevice(
-                    failures=saved.failures,
-                    locked_until=t + restored_lockout(saved.failures),
-                    shown_failures=saved.shown_failures,
-                    shown_until=t + restored_lockout(saved.shown_failures),
-                )
+                dev = KeypadDevice.restarted(None, failures=saved.failures, shown_failures=saved.shown_failures, now=t)
             t += 0.5
     return used, wasted
 
