@@ -80,6 +80,10 @@ class Duo:
 
     def handshake(self, status: int = 0) -> None:
         self.open()
+        self.reached(status)
+
+    def reached(self, status: int = 0) -> None:
+        """The client connects and sends its HELLO, the keypad answers, the client takes the HELLO_ACK."""
         hello = self.hello()
         self.wait()
         self.status = status

@@ -649,11 +649,7 @@ def sessions_file() -> dict[str, Any]:
     d.wait(0.1)
     d.c("connect_failed")  # then a refused connection
     d.wait(0.2)
-    hello = sent(d.c("connected"))
-    d.wait()
-    ack = sent(d.k("data", hello))
-    d.wait()
-    d.c("data", ack)
+    d.reached()
     d.emit(gc, "client", "client/refused-then-reached", "before the first HELLO_ACK a close and a refused connection "
            "are retried within the boot grace; the third attempt is answered and the session is established",
            ["RetryBeforeHelloAck"])
@@ -665,11 +661,7 @@ def sessions_file() -> dict[str, Any]:
     d.wait()
     d.c("eof")  # retry with no boot grace to re-arm: the timer is cancelled (cancel_timer, retry)
     d.wait(0.1)
-    hello = sent(d.c("connected"))
-    d.wait()
-    ack = sent(d.k("data", hello))
-    d.wait()
-    d.c("data", ack)
+    d.reached()
     d.emit(gc, "client", "client/retry-waiting-forever", "a client that waits forever (boot_grace null) retries a "
            "close before the first HELLO_ACK with no timer armed (cancel_timer), then is answered",
            ["RetryBeforeHelloAck"])
@@ -717,11 +709,7 @@ def sessions_file() -> dict[str, Any]:
     d.now = round(d.client.config.response_deadline + 0.5, 6)
     d.c("tick")  # past the HELLO's deadline, inside the boot grace, before the timer was delivered: no_answer, retry
     d.wait(0.1)
-    hello = sent(d.c("connected"))
-    d.wait()
-    ack = sent(d.k("data", hello))
-    d.wait()
-    d.c("data", ack)
+    d.reached()
     d.emit(gc, "client", "client/late-input-retries", "an input after the unanswered HELLO's deadline but inside the "
            "boot grace is first that missed deadline (no_answer): retried, then answered", ["RetryBeforeHelloAck"])
 
